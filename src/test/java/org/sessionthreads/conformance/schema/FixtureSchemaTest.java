@@ -1,0 +1,74 @@
+package org.sessionthreads.conformance.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.sessionthreads.conformance.schema.Examples.REGISTRY;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FixtureSchemaTest {
+
+    private static final String IDS =
+            "\"session_id\":\"sess_1a\",\"coordinator_thread_id\":\"sthr_1a\",\"thread_id\":\"sthr_2b\"";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"idle_child", "running_child", "waiting_coordinator", "child_with_pending_message"})
+    void should_accept_a_request_for_each_kind(String kind) {
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_REQUEST, "{\"kind\":\"" + kind + "\"}")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"kind\":\"idle-child\"}", "{}", "{\"kind\":null}"})
+    void should_reject_a_request_without_a_known_kind(String body) {
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_REQUEST, body))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v.pointer()).isEqualTo("/kind"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"kind\":\"idle_child\"," + IDS + "}",
+        "{\"kind\":\"running_child\"," + IDS + "}",
+        "{\"kind\":\"waiting_coordinator\"," + IDS + ",\"tool_use_id\":\"toolu_bdrk_01T42NPLcKrBvLJfWgGt3QMt\"}",
+        "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":300}",
+        "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":5000,\"x_note\":\"extra\"}"
+    })
+    void should_accept_a_response_for_each_kind(String body) {
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, body)).isEmpty();
+    }
+
+    @Test
+    void should_reject_waiting_coordinator_without_tool_use_id() {
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, "{\"kind\":\"waiting_coordinator\"," + IDS + "}"))
+                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
+                .containsExactly(tuple("/tool_use_id", "required"));
+    }
+
+    @Test
+    void should_reject_child_with_pending_message_delivered_too_soon() {
+        String body = "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":100}";
+
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, body))
+                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
+                .containsExactly(tuple("/deliver_after_ms", "minimum"));
+    }
+
+    @Test
+    void should_reject_child_with_pending_message_without_deliver_after_ms() {
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, "{\"kind\":\"child_with_pending_message\"," + IDS + "}"))
+                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
+                .containsExactly(tuple("/deliver_after_ms", "required"));
+    }
+
+    @Test
+    void should_reject_a_response_with_a_thread_id_from_the_wrong_family() {
+        String body = "{\"kind\":\"idle_child\",\"session_id\":\"sess_1a\",\"coordinator_thread_id\":\"sthr_1a\","
+                + "\"thread_id\":\"sess_2b\"}";
+
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, body))
+                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
+                .containsExactly(tuple("/thread_id", "pattern"));
+    }
+}
