@@ -1,0 +1,87 @@
+package org.sessionthreads.conformance.assertions;
+
+import java.util.List;
+
+import org.assertj.core.api.AbstractAssert;
+
+import org.sessionthreads.conformance.client.ApiError;
+import org.sessionthreads.conformance.client.ApiResponse;
+import org.sessionthreads.conformance.client.SessionThread;
+import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.schema.SchemaRef;
+import org.sessionthreads.conformance.schema.SchemaRegistry;
+import org.sessionthreads.conformance.schema.SchemaViolation;
+import org.sessionthreads.conformance.schema.Schemas;
+
+/** Assertions on one answer of the target: status, schema, error envelope. */
+public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, ApiResponse> {
+    private static final int BODY_EXCERPT = 500;
+
+    ApiResponseAssert(ApiResponse actual) {
+        super(actual, ApiResponseAssert.class);
+    }
+
+    public ApiResponseAssert hasStatus(int expected) {
+        if (actual.status() != expected) {
+            failWithMessage("Expecting status %d but was %d%n  %s%n  body: %s", expected, actual.status(),
+                    actual.exchange().summary(), excerpt());
+        }
+        return this;
+    }
+
+    /** Passes when the status is one of {@code expected}. */
+    public ApiResponseAssert hasStatusIn(List<Integer> expected) {
+        if (!expected.contains(actual.status())) {
+            failWithMessage("Expecting status in %s but was %d%n  %s%n  body: %s", expected, actual.status(),
+                    actual.exchange().summary(), excerpt());
+        }
+        return this;
+    }
+
+    /** The body validates against {@code schema} (one of {@link Schemas}). */
+    public ApiResponseAssert conformsTo(SchemaRef schema) {
+        List<SchemaViolation> violations = SchemaRegistry.shared().validate(schema, actual.body());
+        if (!violations.isEmpty()) {
+            failWithMessage("Expecting the body to conform to %s but:%n  %s%n  %s%n  body: %s", schema,
+                    String.join("\n  ", violations.stream().map(SchemaViolation::toString).toList()),
+                    actual.exchange().summary(), excerpt());
+        }
+        return this;
+    }
+
+    /** Status {@code status}, a body in the documented error envelope, and {@code error.type == type}. */
+    public ApiResponseAssert isError(int status, String type) {
+        hasStatus(status).conformsTo(Schemas.ERROR_ENVELOPE);
+        ApiError error = actual.error();
+        if (!type.equals(error.type())) {
+            failWithMessage("Expecting error.type \"%s\" but was \"%s\" (message: %s)%n  %s", type, error.type(),
+                    error.message(), actual.exchange().summary());
+        }
+        return this;
+    }
+
+    /**
+     * An acceptable answer to archiving an already archived thread under {@code readings}: 200 with the thread as
+     * it was archived, or 409 in the error envelope.
+     */
+    public ApiResponseAssert isReArchiveAnswer(Readings readings, SessionThread archived) {
+        hasStatusIn(readings.rearchive().statuses());
+        if (actual.status() == 200) {
+            thread().hasSameFinalStateAs(archived);
+        } else {
+            isError(409, readings.conflictErrorType());
+        }
+        return this;
+    }
+
+    /** Continues with assertions on the body as a Session Thread (after checking it is one). */
+    public ThreadAssert thread() {
+        conformsTo(Schemas.SESSION_THREAD);
+        return new ThreadAssert(actual.thread(), actual.exchange().summary());
+    }
+
+    private String excerpt() {
+        String body = actual.exchange().responseBody();
+        return body.length() <= BODY_EXCERPT ? body : body.substring(0, BODY_EXCERPT) + "…";
+    }
+}

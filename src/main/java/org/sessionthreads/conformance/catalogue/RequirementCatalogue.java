@@ -1,0 +1,66 @@
+package org.sessionthreads.conformance.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The requirement catalogue ({@code catalogue/requirements.yaml} on the classpath): every promise of the archive
+ * page the suite checks, with its level, source and chosen reading. Every scenario names exactly one entry.
+ */
+public final class RequirementCatalogue {
+    public static final String RESOURCE = "catalogue/requirements.yaml";
+    private final Map<String, CatalogueEntry> entries;
+
+    private RequirementCatalogue(Map<String, CatalogueEntry> entries) {
+        this.entries = entries;
+    }
+
+    /** Loads the catalogue shipped with the suite; a malformed catalogue is a bug of the suite and fails loudly. */
+    public static RequirementCatalogue load() {
+        try (InputStream in = RequirementCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return parse(YAMLMapper.builder().build().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequirementCatalogue parse(JsonNode root) {
+        Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
+        for (JsonNode node : root.path("requirements")) {
+            CatalogueEntry entry = new CatalogueEntry(required(node, "id"),
+                    Level.valueOf(required(node, "level")), required(node, "title"), required(node, "text"),
+                    required(node, "source"), node.path("reading").asString("").strip());
+            if (entries.put(entry.id(), entry) != null) {
+                throw new IllegalStateException("duplicate requirement id " + entry.id() + " in " + RESOURCE);
+            }
+        }
+        return new RequirementCatalogue(entries);
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = node.path(field).asString("").strip();
+        if (value.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + ": an entry lacks '" + field + "': " + node);
+        }
+        return value;
+    }
+
+    public Optional<CatalogueEntry> find(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    public List<CatalogueEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+}

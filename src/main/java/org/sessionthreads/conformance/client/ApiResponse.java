@@ -1,0 +1,89 @@
+package org.sessionthreads.conformance.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An answer of the target, with the (redacted) exchange it came from. Reading a field of a body that is not JSON
+ * gives null, so a malformed answer becomes a failed assertion, not a crash of the suite.
+ */
+public final class ApiResponse {
+    private final Exchange exchange;
+    private final String body;
+    private JsonNode json;
+
+    ApiResponse(Exchange exchange, String body) {
+        this.exchange = exchange;
+        this.body = body;
+    }
+
+    public int status() {
+        return exchange.status();
+    }
+
+    /** The body as received (not redacted: use {@link #exchange()} for anything that is written somewhere). */
+    public String body() {
+        return body;
+    }
+
+    public JsonNode json() {
+        if (json == null) {
+            json = JsonBody.parse(body);
+        }
+        return json;
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public SessionThread thread() {
+        return new SessionThread(json());
+    }
+
+    public ApiError error() {
+        return ApiError.from(status(), json());
+    }
+
+    /** The {@code data} items of a list page. */
+    public List<Event> events() {
+        return items(Event::new);
+    }
+
+    public List<SessionThread> threads() {
+        return items(SessionThread::new);
+    }
+
+    public boolean hasMore() {
+        return json().path("has_more").asBoolean(false);
+    }
+
+    public String lastId() {
+        return JsonBody.text(json(), "last_id");
+    }
+
+    public String nextPage() {
+        return JsonBody.text(json(), "next_page");
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+        return exchange.responseHeaders().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    private <T> List<T> items(Function<JsonNode, T> view) {
+        List<T> items = new ArrayList<>();
+        json().path("data").forEach(node -> items.add(view.apply(node)));
+        return items;
+    }
+
+    @Override
+    public String toString() {
+        return exchange.summary();
+    }
+}

@@ -1,0 +1,46 @@
+package org.sessionthreads.conformance.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP request and its answer, already redacted: this is what reports see. {@code status} is 0 when no answer
+ * arrived ({@code failure} then says why).
+ */
+public record Exchange(
+        String method,
+        String url,
+        Map<String, List<String>> requestHeaders,
+        String requestBody,
+        int status,
+        Map<String, List<String>> responseHeaders,
+        String responseBody,
+        Instant startedAt,
+        Duration duration,
+        String requestId,
+        String failure) {
+
+    /** {@code POST /v1/sessions/…/archive → 409 (request_id req_…, 3 ms)}, the line failure messages quote. */
+    public String summary() {
+        String answer = status == 0 ? "no answer: " + failure : String.valueOf(status);
+        return method + " " + url + " → " + answer + " (request_id " + requestId + ", " + duration.toMillis() + " ms)";
+    }
+
+    /**
+     * A curl command that repeats the request; the credential is the placeholder {@code $CONFORMANCE_TOKEN}, so it
+     * can be shared and still run.
+     */
+    public String curl() {
+        StringBuilder curl = new StringBuilder("curl -i -X ").append(method).append(" '").append(url).append('\'');
+        requestHeaders.forEach((name, values) -> values.forEach(value -> curl.append(" \\\n  -H '")
+                .append(name).append(": ")
+                .append(value.replace(org.sessionthreads.conformance.config.Secret.MASK, "'\"$CONFORMANCE_TOKEN\"'"))
+                .append('\'')));
+        if (requestBody != null && !requestBody.isEmpty()) {
+            curl.append(" \\\n  --data-raw '").append(requestBody.replace("'", "'\\''")).append('\'');
+        }
+        return curl.toString();
+    }
+}

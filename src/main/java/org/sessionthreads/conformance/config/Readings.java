@@ -1,0 +1,44 @@
+package org.sessionthreads.conformance.config;
+
+import java.util.Locale;
+
+/**
+ * Which reading the suite takes where the public docs disagree. Defaults follow the archive-thread page (the
+ * primary source); each alternative is the reading of another documentation set, selectable per profile. See the
+ * requirement catalogue for the sources.
+ *
+ * @param archivedStatus    the status an archived thread reports: "archived" (archive page, Forward) or
+ *                          "terminated" (new CAS export)
+ * @param conflictErrorType error.type of the 409 answers: "invalid_request_error" (archive page) or
+ *                          "conflict_error" (Forward pages)
+ * @param rearchive         what re-archiving an archived child may answer
+ */
+public record Readings(String archivedStatus, String conflictErrorType, Rearchive rearchive) {
+
+    /** Accepted answers to archiving a thread that is already archived (the archive page is silent). */
+    public enum Rearchive {
+        /** 200 with the unchanged thread, or 409: either is conformant. */
+        EITHER,
+        /** Only 200 with the unchanged thread (Forward page). */
+        OK,
+        /** Only 409 (literal reading of "status is not idle"). */
+        CONFLICT;
+
+        /** The statuses this reading accepts for a re-archive. */
+        public java.util.List<Integer> statuses() {
+            return switch (this) {
+                case EITHER -> java.util.List.of(200, 409);
+                case OK -> java.util.List.of(200);
+                case CONFLICT -> java.util.List.of(409);
+            };
+        }
+
+        static Rearchive parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ProfileException("readings.rearchive must be one of either, ok, conflict; got '" + text + "'");
+            }
+        }
+    }
+}

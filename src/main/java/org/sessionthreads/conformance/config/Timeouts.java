@@ -1,0 +1,15 @@
+package org.sessionthreads.conformance.config;
+
+import java.time.Duration;
+
+/**
+ * Every wait of the suite takes its limits from here; no scenario has a time constant of its own.
+ *
+ * @param event        how long an asynchronous promise (an event, a resumed coordinator) may take to show
+ * @param quiet        how long the suite watches for something that must NOT happen (a duplicate event, a
+ *                     delivery after archive) beyond the moment it would have happened
+ * @param request      connect and read timeout of one HTTP request
+ * @param pollInterval first delay between two polls; later polls back off up to ten times this
+ */
+public record Timeouts(Duration event, Duration quiet, Duration request, Duration pollInterval) {
+}

@@ -1,0 +1,121 @@
+package org.sessionthreads.conformance.junit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.client.ApiClient;
+import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.client.ExchangeListener;
+import org.sessionthreads.conformance.client.FixtureHook;
+import org.sessionthreads.conformance.client.TargetProbe;
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.config.ProfileLoader;
+import org.sessionthreads.conformance.config.Redactor;
+import org.sessionthreads.conformance.config.Target;
+import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.fixture.FixtureContext;
+import org.sessionthreads.conformance.fixture.FixtureProvider;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.schema.SchemaRegistry;
+
+/**
+ * Everything one run shares: the profile, the opened target, the HTTP client and the facades built on it. Created
+ * once per engine execution by {@link ConformanceExtension} and closed (stopping an embedded target) at its end.
+ */
+final class ConformanceRun implements AutoCloseable {
+    private final TargetProfile profile;
+    private final Target target;
+    private final RequirementCatalogue catalogue;
+    private final ThreadsApi threads;
+    private final SessionEvents events;
+    private final List<FixtureProvider> fixtureChain;
+    private final FixtureContext fixtureContext;
+
+    private ConformanceRun(TargetProfile profile, Target target, ExchangeListener listener) {
+        this.profile = profile;
+        this.target = target;
+        this.catalogue = RequirementCatalogue.load();
+        Redactor redactor = new Redactor(List.of(target.token()));
+        ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), redactor, listener);
+        this.threads = new ThreadsApi(client, target.apiBase());
+        this.events = new SessionEvents(new EventsApi(client, target.apiBase()), new Waits(profile.timeouts()));
+        this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
+        this.fixtureContext = new FixtureContext(profile,
+                target.fixturesUrl().map(url -> new FixtureHook(client, url)), SchemaRegistry.shared());
+        requireReachable(client);
+    }
+
+    /**
+     * Loads the profile (configuration parameters, then system properties, then environment, then file), opens
+     * the target and checks that it answers.
+     *
+     * @param parameter JUnit configuration parameter lookup; lets a launcher (or a self-test) set any
+     *                  {@code conformance.*} key without touching system properties
+     */
+    static ConformanceRun start(Function<String, Optional<String>> parameter, ExchangeListener listener) {
+        TargetProfile profile = ProfileLoader.fromSystemAnd(parameter).load();
+        Target target = Target.open(profile);
+        try {
+            return new ConformanceRun(profile, target, listener);
+        } catch (RuntimeException e) {
+            closeQuietly(target);
+            throw e;
+        }
+    }
+
+    private void requireReachable(ApiClient client) {
+        try {
+            TargetProbe.requireReachable(client, target.apiBase());
+        } catch (TransportException e) {
+            throw new TargetUnavailableException("target " + target.apiBase() + " is unreachable ("
+                    + e.getMessage() + "); check conformance.target");
+        }
+    }
+
+    TargetProfile profile() {
+        return profile;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    RequirementCatalogue catalogue() {
+        return catalogue;
+    }
+
+    ThreadsApi threads() {
+        return threads;
+    }
+
+    SessionEvents events() {
+        return events;
+    }
+
+    Fixtures newFixtures() {
+        return new Fixtures(fixtureChain, fixtureContext);
+    }
+
+    Map<String, String> describe() {
+        return Map.of("profile", profile.describe(), "target", target.description());
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(target);
+    }
+
+    private static void closeQuietly(Target target) {
+        try {
+            target.close();
+        } catch (Exception e) {
+            System.err.println("[conformance] stopping the target failed: " + e.getMessage());
+        }
+    }
+}
