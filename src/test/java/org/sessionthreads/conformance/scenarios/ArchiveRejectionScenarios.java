@@ -1,0 +1,61 @@
+package org.sessionthreads.conformance.scenarios;
+
+import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.sessionthreads.conformance.client.ApiResponse;
+import org.sessionthreads.conformance.client.SessionThread;
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.Requirement;
+
+/** Threads that cannot be archived: the coordinator, and a child that is not idle. */
+@ConformanceScenarios
+class ArchiveRejectionScenarios {
+
+    @Requirement("COORD-001")
+    @Test
+    void aCoordinatorCannotBeArchived(Fixtures fixtures, ThreadsApi threads, Readings readings) {
+        Fixture session = fixtures.idleChild();
+
+        ApiResponse response = threads.archive(session.coordinator());
+
+        assertThat(response).isError(409, readings.conflictErrorType());
+    }
+
+    @Requirement("COORD-002")
+    @Test
+    void aRejectedCoordinatorArchiveChangesNothing(Fixtures fixtures, ThreadsApi threads) {
+        Fixture session = fixtures.idleChild();
+        SessionThread before = assertThat(threads.get(session.coordinator())).hasStatus(200).thread().actual();
+
+        threads.archive(session.coordinator());
+
+        assertThat(threads.get(session.coordinator())).hasStatus(200).thread().isUnchangedSince(before);
+    }
+
+    @Requirement("IDLE-001")
+    @Test
+    void aRunningChildCannotBeArchived(Fixtures fixtures, ThreadsApi threads, Readings readings) {
+        Fixture child = fixtures.runningChild();
+
+        ApiResponse response = threads.archive(child.thread());
+
+        assertThat(response).isError(409, readings.conflictErrorType());
+    }
+
+    @Requirement("IDLE-002")
+    @Test
+    void aRejectedRunningChildArchiveChangesNothing(Fixtures fixtures, ThreadsApi threads) {
+        Fixture child = fixtures.runningChild();
+        SessionThread before = assertThat(threads.get(child.thread())).hasStatus(200).thread().actual();
+
+        threads.archive(child.thread());
+
+        assertThat(threads.get(child.thread())).hasStatus(200).thread().isUnchangedSince(before);
+    }
+}

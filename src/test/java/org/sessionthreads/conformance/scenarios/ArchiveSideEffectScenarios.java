@@ -1,0 +1,63 @@
+package org.sessionthreads.conformance.scenarios;
+
+import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.config.Timeouts;
+import org.sessionthreads.conformance.events.EventCursor;
+import org.sessionthreads.conformance.events.EventMatcher;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.Requirement;
+
+/** What archive does around the thread: the mailbox, and the coordinator that waits on the child. */
+@ConformanceScenarios
+class ArchiveSideEffectScenarios {
+
+    @Requirement("MBX-001")
+    @Test
+    void pendingMailboxMessagesAreNeverDelivered(Fixtures fixtures, ThreadsApi threads,
+                                                 SessionEvents sessionEvents, Timeouts timeouts, Readings readings) {
+        Fixture child = fixtures.childWithPendingMessage();
+        EventCursor events = sessionEvents.openFor(child.sessionId());
+
+        assertThat(threads.archive(child.thread())).hasStatus(200);
+
+        events.assertNoneDuring(EventMatcher.deliveryTo(child.threadId()),
+                child.deliverAfter().plus(timeouts.quiet()));
+        assertThat(threads.get(child.thread())).hasStatus(200).thread().hasStatus(readings.archivedStatus());
+    }
+
+    @Requirement("UNB-001")
+    @Test
+    void theWaitingCoordinatorReceivesAgentCancelled(Fixtures fixtures, ThreadsApi threads,
+                                                     SessionEvents sessionEvents) {
+        Fixture child = fixtures.waitingCoordinator();
+        EventCursor events = sessionEvents.openFor(child.sessionId());
+
+        assertThat(threads.archive(child.thread())).hasStatus(200);
+
+        Event result = events.awaitFirst(EventMatcher.toolResult(child.toolUseId()));
+        assertThat(result).isOnThread(child.coordinatorThreadId()).hasTextContaining("Agent cancelled.");
+    }
+
+    @Requirement("UNB-002")
+    @Test
+    void theCoordinatorResumesAfterAgentCancelled(Fixtures fixtures, ThreadsApi threads,
+                                                  SessionEvents sessionEvents) {
+        Fixture child = fixtures.waitingCoordinator();
+        EventCursor events = sessionEvents.openFor(child.sessionId());
+
+        assertThat(threads.archive(child.thread())).hasStatus(200);
+
+        Event result = events.awaitFirst(EventMatcher.toolResult(child.toolUseId()));
+        events.awaitFirstAfter(result,
+                EventMatcher.ofType(EventMatcher.THREAD_STATUS_RUNNING, child.coordinatorThreadId()));
+    }
+}

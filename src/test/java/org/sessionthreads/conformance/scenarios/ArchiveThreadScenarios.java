@@ -1,0 +1,63 @@
+package org.sessionthreads.conformance.scenarios;
+
+import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.sessionthreads.conformance.client.ApiResponse;
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.Requirement;
+
+/** Archiving an idle child thread: the answer and the stored state. */
+@ConformanceScenarios
+class ArchiveThreadScenarios {
+
+    @Requirement("ARCH-001")
+    @Test
+    void archivingAnIdleChildReturnsTheThread(Fixtures fixtures, ThreadsApi threads) {
+        Fixture child = fixtures.idleChild();
+
+        ApiResponse response = threads.archive(child.thread());
+
+        assertThat(response).hasStatus(200).thread()
+                .hasId(child.threadId()).belongsToSession(child.sessionId()).hasRole("child");
+    }
+
+    @Requirement("ARCH-002")
+    @Test
+    void theThreadBecomesArchivedWithStopReasonArchive(Fixtures fixtures, ThreadsApi threads, Readings readings) {
+        Fixture child = fixtures.idleChild();
+
+        ApiResponse response = threads.archive(child.thread());
+
+        assertThat(response).hasStatus(200).thread()
+                .hasStatus(readings.archivedStatus()).hasStopReasonType("archive");
+    }
+
+    @Requirement("ARCH-003")
+    @Test
+    void archivedAtIsSetAndNotBeforeCreatedAt(Fixtures fixtures, ThreadsApi threads) {
+        Fixture child = fixtures.idleChild();
+
+        ApiResponse response = threads.archive(child.thread());
+
+        assertThat(response).hasStatus(200).thread().hasArchivedAtNotBeforeCreatedAt();
+    }
+
+    @Requirement("ARCH-004")
+    @Test
+    void aLaterReadShowsTheArchivedState(Fixtures fixtures, ThreadsApi threads, Readings readings) {
+        Fixture child = fixtures.idleChild();
+
+        ApiResponse archived = threads.archive(child.thread());
+        ApiResponse later = threads.get(child.thread());
+
+        assertThat(archived).hasStatus(200);
+        assertThat(later).hasStatus(200).thread()
+                .hasStatus(readings.archivedStatus()).hasSameFinalStateAs(archived.thread());
+    }
+}

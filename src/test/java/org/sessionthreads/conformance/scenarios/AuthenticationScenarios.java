@@ -1,0 +1,77 @@
+package org.sessionthreads.conformance.scenarios;
+
+import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.sessionthreads.conformance.client.Credentials;
+import org.sessionthreads.conformance.client.SessionThread;
+import org.sessionthreads.conformance.client.ThreadRef;
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.config.Timeouts;
+import org.sessionthreads.conformance.events.EventCursor;
+import org.sessionthreads.conformance.events.EventMatcher;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.fixture.UnknownIds;
+import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.Requirement;
+
+/** Every archive needs a valid bearer token; anything else is 401 authentication_error and has no effect. */
+@ConformanceScenarios
+class AuthenticationScenarios {
+
+    /** Credentials a target must refuse. None of them contains the profile's token in an Authorization header. */
+    enum BadCredentials {
+        WRONG_TOKEN(Credentials.authorization("Bearer conformance-not-a-valid-token")),
+        NO_AUTHORIZATION_HEADER(Credentials.none()),
+        BASIC_SCHEME(Credentials.authorization("Basic "
+                + Base64.getEncoder().encodeToString("conformance:secret".getBytes(StandardCharsets.UTF_8)))),
+        EMPTY_BEARER(Credentials.authorization("Bearer ")),
+        TOKEN_AS_X_API_KEY(Credentials.profileTokenIn("x-api-key"));
+
+        private final Credentials credentials;
+
+        BadCredentials(Credentials credentials) {
+            this.credentials = credentials;
+        }
+    }
+
+    @Requirement("AUTH-001")
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(BadCredentials.class)
+    void badCredentialsAnswer401(BadCredentials bad, Fixtures fixtures, ThreadsApi threads) {
+        Fixture child = fixtures.idleChild();
+
+        assertThat(threads.archive(child.thread(), bad.credentials)).isError(401, "authentication_error");
+    }
+
+    @Requirement("AUTH-002")
+    @Test
+    void badCredentialsAnswer401EvenForUnknownIds(ThreadsApi threads) {
+        ThreadRef nothing = new ThreadRef(UnknownIds.session(), UnknownIds.thread());
+
+        assertThat(threads.archive(nothing, BadCredentials.WRONG_TOKEN.credentials))
+                .isError(401, "authentication_error");
+    }
+
+    @Requirement("AUTH-003")
+    @Test
+    void aRejectedRequestChangesNothing(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents,
+                                       Timeouts timeouts) {
+        Fixture child = fixtures.idleChild();
+        SessionThread before = assertThat(threads.get(child.thread())).hasStatus(200).thread().actual();
+        EventCursor events = sessionEvents.openFor(child.sessionId());
+
+        threads.archive(child.thread(), BadCredentials.WRONG_TOKEN.credentials);
+
+        events.assertNoneDuring(EventMatcher.terminated(child.threadId()), timeouts.quiet());
+        assertThat(threads.get(child.thread())).hasStatus(200).thread().isUnchangedSince(before);
+    }
+}

@@ -1,0 +1,48 @@
+package org.sessionthreads.conformance.scenarios;
+
+import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.client.SessionThread;
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.config.Timeouts;
+import org.sessionthreads.conformance.events.EventCursor;
+import org.sessionthreads.conformance.events.EventMatcher;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.Requirement;
+
+/** Archiving a thread that is already archived. */
+@ConformanceScenarios
+class ReArchiveScenarios {
+
+    @Requirement("REA-001")
+    @Test
+    void reArchivingAnswersTheUnchangedThreadOr409(Fixtures fixtures, ThreadsApi threads, Readings readings) {
+        Fixture child = fixtures.idleChild();
+        SessionThread archived = assertThat(threads.archive(child.thread())).hasStatus(200).thread().actual();
+
+        assertThat(threads.archive(child.thread())).isReArchiveAnswer(readings, archived);
+
+        assertThat(threads.get(child.thread())).hasStatus(200).thread().hasSameFinalStateAs(archived);
+    }
+
+    @Requirement("REA-002")
+    @Test
+    void reArchivingEmitsNoSecondEvent(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents,
+                                       Timeouts timeouts) {
+        Fixture child = fixtures.idleChild();
+        EventCursor events = sessionEvents.openFor(child.sessionId());
+        assertThat(threads.archive(child.thread())).hasStatus(200);
+        Event first = events.awaitFirst(EventMatcher.terminated(child.threadId()));
+
+        threads.archive(child.thread());
+
+        events.assertNoneDuring(EventMatcher.terminated(child.threadId()).other(first), timeouts.quiet());
+    }
+}
