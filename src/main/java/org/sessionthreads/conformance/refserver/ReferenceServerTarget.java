@@ -1,0 +1,43 @@
+package org.sessionthreads.conformance.refserver;
+
+import java.net.URI;
+import java.util.Map;
+import org.sessionthreads.conformance.config.EmbeddedTarget;
+
+/**
+ * The reference server as an {@link EmbeddedTarget} named {@code "reference"}, registered in
+ * {@code META-INF/services}. The harness reaches the server over HTTP only; this class is the only link.
+ *
+ * <p>Options (profile keys): {@code faults} (comma-separated {@link Fault} names), {@code rearchive}
+ * ({@code ok}|{@code conflict}), {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}. Unknown keys, unknown
+ * faults and bad values are an {@link IllegalArgumentException}.
+ */
+public final class ReferenceServerTarget implements EmbeddedTarget {
+
+    @Override
+    public String name() {
+        return "reference";
+    }
+
+    @Override
+    public Running start(String token, Map<String, String> options) {
+        ServerOptions serverOptions = ServerOptions.defaults(token).withOptions(options == null ? Map.of() : options);
+        ReferenceServer server = ReferenceServer.start(serverOptions);
+        return new Running() {
+            @Override
+            public URI apiBase() {
+                return server.apiBase();
+            }
+
+            @Override
+            public URI fixturesUrl() {
+                return server.fixturesUrl();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package org.sessionthreads.conformance.refserver;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a reference server is started with. Immutable; the {@code with…} methods return changed copies.
+ *
+ * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
+ * {@value #FAULTS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS} and {@value #HEARTBEAT_MS}. {@link #toString()}
+ * never shows the token.
+ *
+ * @param port         0 picks an ephemeral port
+ * @param token        the only bearer token accepted
+ * @param deliverAfter how long a pending mailbox message waits before delivery (at least 300 ms)
+ * @param heartbeat    interval of the {@code : heartbeat} comment on event streams
+ */
+public record ServerOptions(
+        String host, int port, String token, Set<Fault> faults, RearchiveMode rearchive,
+        Duration deliverAfter, Duration heartbeat) {
+
+    public static final String FAULTS = "faults";
+    public static final String REARCHIVE = "rearchive";
+    public static final String DELIVER_AFTER_MS = "deliver_after_ms";
+    public static final String HEARTBEAT_MS = "heartbeat_ms";
+    /** The smallest accepted mailbox delay: long enough for a client to archive the child first. */
+    public static final long MIN_DELIVER_AFTER_MS = 300;
+
+    public ServerOptions {
+        Objects.requireNonNull(host, "host");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("The bearer token must not be empty.");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port + ".");
+        }
+        faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
+        Objects.requireNonNull(rearchive, "rearchive");
+        requireAtLeast(DELIVER_AFTER_MS, deliverAfter, MIN_DELIVER_AFTER_MS);
+        requireAtLeast(HEARTBEAT_MS, heartbeat, 1);
+    }
+
+    /** Defaults: 127.0.0.1, ephemeral port, no faults, re-archive answers 200, 500 ms delivery, 5 s heartbeat. */
+    public static ServerOptions defaults(String token) {
+        return new ServerOptions("127.0.0.1", 0, token, Set.of(), RearchiveMode.OK,
+                Duration.ofMillis(500), Duration.ofSeconds(5));
+    }
+
+    public boolean has(Fault fault) {
+        return faults.contains(fault);
+    }
+
+    /** These options with every profile option of {@code options} applied. */
+    public ServerOptions withOptions(Map<String, String> options) {
+        ServerOptions result = this;
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            result = result.withOption(option.getKey(), option.getValue());
+        }
+        return result;
+    }
+
+    /**
+     * These options with one profile option applied.
+     *
+     * @throws IllegalArgumentException for an unknown key or a bad value, naming both
+     */
+    public ServerOptions withOption(String key, String value) {
+        String text = value == null ? "" : value.trim();
+        switch (key) {
+            case FAULTS:
+                return withFaults(parseFaults(text));
+            case REARCHIVE:
+                return withRearchive(RearchiveMode.parse(text));
+            case DELIVER_AFTER_MS:
+                return withDeliverAfter(Duration.ofMillis(parseMillis(key, text)));
+            case HEARTBEAT_MS:
+                return withHeartbeat(Duration.ofMillis(parseMillis(key, text)));
+            default:
+                throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
+                        + String.join(", ", FAULTS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS) + ".");
+        }
+    }
+
+    public ServerOptions withHost(String newHost) {
+        return new ServerOptions(newHost, port, token, faults, rearchive, deliverAfter, heartbeat);
+    }
+
+    public ServerOptions withPort(int newPort) {
+        return new ServerOptions(host, newPort, token, faults, rearchive, deliverAfter, heartbeat);
+    }
+
+    public ServerOptions withToken(String newToken) {
+        return new ServerOptions(host, port, newToken, faults, rearchive, deliverAfter, heartbeat);
+    }
+
+    public ServerOptions withFaults(Set<Fault> newFaults) {
+        return new ServerOptions(host, port, token, newFaults, rearchive, deliverAfter, heartbeat);
+    }
+
+    /** These options with {@code fault} added to the others. */
+    public ServerOptions withFault(Fault fault) {
+        EnumSet<Fault> more = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        more.add(fault);
+        return withFaults(more);
+    }
+
+    public ServerOptions withRearchive(RearchiveMode mode) {
+        return new ServerOptions(host, port, token, faults, mode, deliverAfter, heartbeat);
+    }
+
+    public ServerOptions withDeliverAfter(Duration delay) {
+        return new ServerOptions(host, port, token, faults, rearchive, delay, heartbeat);
+    }
+
+    public ServerOptions withHeartbeat(Duration interval) {
+        return new ServerOptions(host, port, token, faults, rearchive, deliverAfter, interval);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
+                + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter + ", heartbeat=" + heartbeat + "]";
+    }
+
+    private static Set<Fault> parseFaults(String text) {
+        EnumSet<Fault> parsed = EnumSet.noneOf(Fault.class);
+        Arrays.stream(text.split(",")).filter(name -> !name.isBlank()).map(Fault::parse).forEach(parsed::add);
+        return parsed;
+    }
+
+    private static long parseMillis(String name, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of milliseconds, got '" + text + "'.");
+        }
+    }
+
+    private static void requireAtLeast(String name, Duration value, long minMillis) {
+        if (value == null || value.toMillis() < minMillis) {
+            throw new IllegalArgumentException(name + " must be at least " + minMillis + " ms, got "
+                    + (value == null ? "nothing" : value.toMillis() + " ms") + ".");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.sessionthreads.conformance.refserver.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.lifecycle.ArchiveThread;
+import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
+
+/**
+ * Runs before routing and before any lookup, for every path: only {@code Authorization: Bearer <token>} with the
+ * configured token gets through; anything else (no header, another scheme, a wrong token, {@code x-api-key}) is
+ * 401 {@code authentication_error} with {@code WWW-Authenticate: Bearer}. So a bad token never learns whether an id
+ * or a route exists, and a rejected request changes nothing. The scheme is case-insensitive; the token is compared
+ * through SHA-256 digests with {@link MessageDigest#isEqual}, in constant time.
+ *
+ * <p>The three authentication faults live here: {@link Fault#NOT_FOUND_BEFORE_AUTH}, {@link Fault#LENIENT_AUTH},
+ * {@link Fault#REJECTED_REQUEST_MUTATES}.
+ */
+public final class BearerAuthentication implements Handler {
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer ([^\\s]+)");
+
+    private final byte[] expectedDigest;
+    private final ServerOptions options;
+    private final ThreadLookup lookup;
+    private final ArchiveThread archive;
+
+    public BearerAuthentication(ServerOptions options, ThreadLookup lookup, ArchiveThread archive) {
+        this.expectedDigest = digest(options.token());
+        this.options = options;
+        this.lookup = lookup;
+        this.archive = archive;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (options.has(Fault.NOT_FOUND_BEFORE_AUTH)) {
+            ResourcePath.parse(ctx.path()).ifPresent(this::resolve);
+        }
+        if (accepts(ctx.header("Authorization"))) {
+            return;
+        }
+        if (options.has(Fault.REJECTED_REQUEST_MUTATES) && HandlerType.POST.equals(ctx.method())) {
+            ResourcePath.parse(ctx.path()).filter(ResourcePath::archive).ifPresent(this::archiveAnyway);
+        }
+        throw ApiException.unauthorized();
+    }
+
+    private boolean accepts(String header) {
+        Matcher matcher = BEARER.matcher(header == null ? "" : header.trim());
+        if (!matcher.matches()) {
+            return false;
+        }
+        return options.has(Fault.LENIENT_AUTH) || MessageDigest.isEqual(expectedDigest, digest(matcher.group(1)));
+    }
+
+    private void resolve(ResourcePath path) {
+        if (path.threadId() == null) {
+            lookup.session(path.sessionId());
+        } else {
+            lookup.thread(path.sessionId(), path.threadId());
+        }
+    }
+
+    private void archiveAnyway(ResourcePath path) {
+        try {
+            archive.archive(path.sessionId(), path.threadId());
+        } catch (RuntimeException ignored) {
+            // the fault only mutates when it can; the answer stays 401 either way
+        }
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.sessionthreads.conformance.refserver.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
+import org.sessionthreads.conformance.refserver.model.SessionEvent;
+import org.sessionthreads.conformance.refserver.store.Session;
+
+/**
+ * {@code GET /v1/sessions/{session_id}/events} and {@code GET /v1/sessions/{session_id}/threads/{thread_id}/events}:
+ * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first, paged.
+ */
+public final class ListEventsHandler implements Handler {
+    private final ThreadLookup lookup;
+
+    public ListEventsHandler(ThreadLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String threadId = ctx.pathParamMap().get("thread_id");
+        Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))
+                : lookup.thread(ctx.pathParam("session_id"), threadId).session();
+        PageRequest request = PageRequest.from(ctx);
+        List<SessionEvent> scoped = session.events().snapshot().stream().filter(EventFilter.scope(threadId)).toList();
+        Page<SessionEvent> page = Page.of(scoped, SessionEvent::id, EventFilter.types(ctx), request);
+        Json.respond(ctx, 200, page.toWire(WireFormat::event));
+    }
+}

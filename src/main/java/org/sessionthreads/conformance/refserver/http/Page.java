@@ -1,0 +1,53 @@
+package org.sessionthreads.conformance.refserver.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One page of a list answer: {@code {"data","first_id","last_id","has_more","next_page"}}.
+ *
+ * @param nextPage cursor for the following page, {@code null} on the last page
+ */
+public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMore, String nextPage) {
+
+    /**
+     * The page of {@code items} (the whole list in order) that {@code request} asks for, keeping only items that
+     * pass {@code filter}. The start position is looked up in the unfiltered list.
+     *
+     * @throws ApiException 400 when the request starts after an id that is not in {@code items}
+     */
+    public static <T> Page<T> of(
+            List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request) {
+        int start = request.afterId() == null ? 0 : indexOf(items, id, request) + 1;
+        List<T> rest = items.subList(start, items.size()).stream().filter(filter).toList();
+        List<T> data = rest.subList(0, Math.min(request.limit(), rest.size()));
+        boolean hasMore = rest.size() > data.size();
+        String firstId = data.isEmpty() ? null : id.apply(data.get(0));
+        String lastId = data.isEmpty() ? null : id.apply(data.get(data.size() - 1));
+        return new Page<>(data, firstId, lastId, hasMore, hasMore ? PageRequest.cursorAfter(lastId) : null);
+    }
+
+    /** The wire form, each item rendered by {@code render}. */
+    public Map<String, Object> toWire(Function<T, Map<String, Object>> render) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("data", data.stream().map(render).toList());
+        json.put("first_id", firstId);
+        json.put("last_id", lastId);
+        json.put("has_more", hasMore);
+        json.put("next_page", nextPage);
+        return json;
+    }
+
+    private static <T> int indexOf(List<T> items, Function<T, String> id, PageRequest request) {
+        for (int i = 0; i < items.size(); i++) {
+            if (id.apply(items.get(i)).equals(request.afterId())) {
+                return i;
+            }
+        }
+        throw ApiException.badRequest(request.cursor() ? "page is not a valid page cursor for this list."
+                : "after_id '" + request.afterId() + "' is not an item of this list.");
+    }
+}

@@ -1,0 +1,65 @@
+package org.sessionthreads.conformance.refserver.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * The paging parameters of a list request: {@code limit} (1–100, default 20) and where to start, given either as
+ * {@code after_id} (exclusive) or as {@code page}, the opaque cursor a previous answer returned in
+ * {@code next_page}. A cursor names the last item of the previous page, so it stays valid while items are
+ * appended.
+ *
+ * @param afterId the id after which the page starts, or {@code null} to start at the beginning
+ * @param cursor  true when {@code afterId} came from a {@code page} cursor (changes the error message only)
+ */
+public record PageRequest(int limit, String afterId, boolean cursor) {
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
+    private static final String CURSOR_PREFIX = "after:";
+
+    /** @throws ApiException 400 for a bad limit, a garbage cursor, or {@code page} together with {@code after_id} */
+    public static PageRequest from(Context ctx) {
+        int limit = limit(ctx.queryParam("limit"));
+        String afterId = ctx.queryParam("after_id");
+        String page = ctx.queryParam("page");
+        if (page != null && afterId != null) {
+            throw ApiException.badRequest("page cannot be combined with after_id.");
+        }
+        if (page != null) {
+            return new PageRequest(limit, decode(page), true);
+        }
+        return new PageRequest(limit, afterId == null || afterId.isBlank() ? null : afterId.trim(), false);
+    }
+
+    /** The {@code next_page} cursor for a page that ended with {@code lastId}. */
+    public static String cursorAfter(String lastId) {
+        byte[] raw = (CURSOR_PREFIX + lastId).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit = DIGITS.matcher(text).matches() ? Integer.parseInt(text) : -1;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("limit must be an integer between 1 and " + MAX_LIMIT + ".");
+        }
+        return limit;
+    }
+
+    private static String decode(String page) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(page.trim()), StandardCharsets.UTF_8);
+            if (text.startsWith(CURSOR_PREFIX) && text.length() > CURSOR_PREFIX.length()) {
+                return text.substring(CURSOR_PREFIX.length());
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // falls through to the 400 below
+        }
+        throw ApiException.badRequest("page is not a valid page cursor.");
+    }
+}

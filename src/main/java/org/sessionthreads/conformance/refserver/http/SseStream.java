@@ -1,0 +1,46 @@
+package org.sessionthreads.conformance.refserver.http;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.sessionthreads.conformance.refserver.model.SessionEvent;
+
+/**
+ * The writing side of one Server-Sent Events response. Every event is one frame
+ * {@code id: <event id>\nevent: <type>\ndata: <event JSON on one line>\n\n}; keep-alives are the comment frame
+ * {@code : heartbeat\n\n}. Each frame is flushed at once.
+ */
+final class SseStream {
+    static final String CONTENT_TYPE = "text/event-stream";
+
+    private final OutputStream out;
+
+    private SseStream(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Commits the 200 response headers and returns the stream to write frames to. */
+    static SseStream open(HttpServletResponse response) throws IOException {
+        response.setStatus(200);
+        response.setContentType(CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        response.flushBuffer();
+        return new SseStream(response.getOutputStream());
+    }
+
+    void event(SessionEvent event) throws IOException {
+        write("id: " + event.id() + "\nevent: " + event.type().wireName() + "\ndata: "
+                + Json.write(WireFormat.event(event)) + "\n\n");
+    }
+
+    void heartbeat() throws IOException {
+        write(": heartbeat\n\n");
+    }
+
+    private void write(String frame) throws IOException {
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}

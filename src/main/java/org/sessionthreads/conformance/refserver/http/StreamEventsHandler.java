@@ -1,0 +1,67 @@
+package org.sessionthreads.conformance.refserver.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
+import org.sessionthreads.conformance.refserver.model.SessionEvent;
+import org.sessionthreads.conformance.refserver.store.EventSubscription;
+import org.sessionthreads.conformance.refserver.store.Session;
+
+/**
+ * {@code GET /v1/sessions/{session_id}/events/stream} and
+ * {@code GET /v1/sessions/{session_id}/threads/{thread_id}/stream}.
+ *
+ * <p>Everything that can fail (404, unknown {@code Last-Event-ID} → 400) is decided before the response is
+ * committed, so errors still get the JSON envelope. Then the request's own thread writes the replay (events after
+ * {@code Last-Event-ID}) followed by live events as they are appended, with a heartbeat comment whenever nothing
+ * happened for a heartbeat interval. The stream ends when the client goes away, the session is deleted or the
+ * server stops. Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
+ */
+public final class StreamEventsHandler implements Handler {
+    private final ThreadLookup lookup;
+    private final Duration heartbeat;
+
+    public StreamEventsHandler(ThreadLookup lookup, Duration heartbeat) {
+        this.lookup = lookup;
+        this.heartbeat = heartbeat;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        String threadId = ctx.pathParamMap().get("thread_id");
+        Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))
+                : lookup.thread(ctx.pathParam("session_id"), threadId).session();
+        Predicate<SessionEvent> scope = EventFilter.scope(threadId);
+        try (EventSubscription subscription =
+                     session.events().subscribe(scope, EventFilter.types(ctx), lastEventId(ctx))) {
+            SseStream stream = SseStream.open(ctx.res());
+            for (SessionEvent event : subscription.replay()) {
+                stream.event(event);
+            }
+            pump(subscription, stream);
+        } catch (IOException | InterruptedException clientGoneOrStopping) {
+            if (clientGoneOrStopping instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void pump(EventSubscription subscription, SseStream stream) throws IOException, InterruptedException {
+        while (!subscription.ended()) {
+            SessionEvent event = subscription.poll(heartbeat);
+            if (event != null) {
+                stream.event(event);
+            } else if (!subscription.ended()) {
+                stream.heartbeat();
+            }
+        }
+    }
+
+    private static String lastEventId(Context ctx) {
+        String value = ctx.header("Last-Event-ID");
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
