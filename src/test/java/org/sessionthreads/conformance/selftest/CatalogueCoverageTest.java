@@ -1,0 +1,81 @@
+package org.sessionthreads.conformance.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.junit.Requirement;
+
+/** Every scenario names exactly one known requirement; every requirement has a scenario and a README row. */
+class CatalogueCoverageTest {
+    private final RequirementCatalogue catalogue = RequirementCatalogue.load();
+
+    @Test
+    void should_give_every_scenario_a_known_requirement() {
+        List<Method> scenarios = scenarioMethods();
+
+        assertThat(scenarios).isNotEmpty().allSatisfy(method -> {
+            assertThat(method.getAnnotation(Requirement.class)).as("@Requirement on %s", method).isNotNull();
+            assertThat(catalogue.find(method.getAnnotation(Requirement.class).value()))
+                    .as("catalogue entry for %s", method).isPresent();
+        });
+    }
+
+    @Test
+    void should_cover_every_requirement_with_exactly_one_scenario() {
+        Map<String, Long> scenariosPerId = scenarioMethods().stream()
+                .collect(Collectors.groupingBy(m -> m.getAnnotation(Requirement.class).value(),
+                        Collectors.counting()));
+
+        assertThat(catalogue.entries()).allSatisfy(entry ->
+                assertThat(scenariosPerId.get(entry.id())).as("scenarios checking %s", entry.id()).isEqualTo(1L));
+    }
+
+    @Test
+    void should_list_every_requirement_in_the_readme() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+
+        assertThat(catalogue.entries()).allSatisfy(entry ->
+                assertThat(readme).as("README row for %s", entry.id()).contains("| " + entry.id() + " |"));
+    }
+
+    /** The scenario methods as the suite discovers them (not a hand-kept list). */
+    private static List<Method> scenarioMethods() {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectPackage("org.sessionthreads.conformance.scenarios"))
+                .filters(ClassNameFilter.includeClassNamePatterns(".*Scenarios"))
+                .build();
+        TestPlan plan = LauncherFactory.create().discover(request);
+        Set<Method> methods = new LinkedHashSet<>();
+        collect(plan, plan.getRoots(), methods);
+        return List.copyOf(methods);
+    }
+
+    private static void collect(TestPlan plan, Set<TestIdentifier> identifiers, Set<Method> into) {
+        for (TestIdentifier id : identifiers) {
+            id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .ifPresent(source -> into.add(source.getJavaMethod()));
+            collect(plan, plan.getChildren(id), into);
+        }
+    }
+}

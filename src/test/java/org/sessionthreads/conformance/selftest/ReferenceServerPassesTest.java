@@ -1,0 +1,30 @@
+package org.sessionthreads.conformance.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The suite's scenarios all pass against the conformant reference server (no false alarms). */
+class ReferenceServerPassesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_pass_every_scenario_against_the_reference_server() {
+        SuiteRun run = SuiteRun.againstReferenceServer(Map.of(), dir);
+
+        assertThat(run.requirementsNotMet()).as(run.problems()).isEmpty();
+        assertThat(run.succeeded()).isEqualTo(run.started()).isGreaterThanOrEqualTo(21);
+    }
+
+    @Test
+    void should_pass_when_the_server_answers_re_archive_with_409() {
+        SuiteRun run = SuiteRun.againstReferenceServer(Map.of("rearchive", "conflict"), dir);
+
+        assertThat(run.requirementsNotMet()).as(run.problems()).isEmpty();
+    }
+}
