@@ -70,11 +70,17 @@ final class ConformanceExtension
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         CatalogueEntry entry = requirement(context);
-        if (throwable instanceof AssertionError && entry.level() == Level.SHOULD && !run(context).profile()
-                .strictShould()) {
+        if (!(throwable instanceof AssertionError)) {
+            throw throwable;
+        }
+        if (entry.level() == Level.SHOULD && !run(context).profile().strictShould()) {
             throw new TestAbortedException("SHOULD not met (" + entry.id() + "): " + throwable.getMessage());
         }
-        throw throwable;
+        // why: every report and console summary then names the requirement, whatever the reporter shows
+        AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + ") not met: "
+                + throwable.getMessage(), throwable.getCause());
+        named.setStackTrace(throwable.getStackTrace());
+        throw named;
     }
 
     private CatalogueEntry requirement(ExtensionContext context) {
