@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +44,9 @@ public final class ArchiveLatencyBenchmark {
                     new Waits(profile.timeouts()));
             Fixtures fixtures = new Fixtures(Fixtures.chainFor(profile.fixtureStrategies()), new FixtureContext(
                     profile, target.fixturesUrl().map(url -> new FixtureHook(client, url)), SchemaRegistry.shared()));
-            Map<String, List<Duration>> figures = Map.of("fixture idle_child", new ArrayList<>(),
-                    "archive request", new ArrayList<>(), "event detected after answer", new ArrayList<>());
+            Map<String, List<Duration>> figures = new LinkedHashMap<>();
+            List.of("fixture idle_child", "archive request", "event detected after answer")
+                    .forEach(name -> figures.put(name, new ArrayList<>()));
             System.out.println("target: " + target.description() + "; " + rounds + " archives after " + WARM_UP
                     + " warm-up rounds");
             for (int i = 0; i < WARM_UP + rounds; i++) {
