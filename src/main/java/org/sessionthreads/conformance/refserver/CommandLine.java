@@ -22,12 +22,16 @@ final class CommandLine {
             "  --port PORT              port to bind, 0 = any free port (default 0)",
             "  --token-env NAME         environment variable holding the token (default " + DEFAULT_TOKEN_ENV + ")",
             "  --fault NAME             switch on a deliberate fault; repeatable",
+            "  --variation NAME         switch on a conformant variation; repeatable",
             "  --rearchive ok|conflict  answer to archiving an archived child: 200 (default) or 409",
             "  --deliver-after-ms N     delay of pending mailbox deliveries, >= 300 (default 500)",
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
+            "  --fixture-hook true|false  serve the fixture hook /_fixtures (default true); false: fixtures only",
+            "                           through the public API (POST /v1/agents, /v1/sessions, .../events)",
             "  --help                   print this help",
             "",
             "Faults: " + Fault.knownNames(),
+            "Variations: " + Variation.knownNames(),
             "");
 
     private final Map<String, String> environment;
@@ -99,12 +103,16 @@ final class CommandLine {
                 return options.withPort(port(value));
             case "--fault":
                 return options.withFault(Fault.parse(value));
+            case "--variation":
+                return options.withVariation(Variation.parse(value));
             case "--rearchive":
                 return options.withOption(ServerOptions.REARCHIVE, value);
             case "--deliver-after-ms":
                 return options.withOption(ServerOptions.DELIVER_AFTER_MS, value);
             case "--heartbeat-ms":
                 return options.withOption(ServerOptions.HEARTBEAT_MS, value);
+            case "--fixture-hook":
+                return options.withOption(ServerOptions.FIXTURE_HOOK, value);
             default:
                 throw new IllegalArgumentException("unknown option '" + flag + "'");
         }

@@ -1,57 +1,193 @@
 package org.sessionthreads.conformance.refserver;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Deliberately broken behaviours of the reference server, used by the project's self-tests to prove that the
  * suite notices each kind of non-conformance. A healthy server has none switched on.
  *
- * <p>To add a fault: add a constant here with a one-line description, then test {@code options.has(Fault.X)} at
- * the single place where the behaviour lives (the constant's Javadoc names that place).
+ * <p>Each constant declares, as data, the requirement ids of the catalogue it breaks: the mutation self-test starts
+ * the server with the fault, runs every scenario and demands that these requirements are among the failures (it
+ * may break others too). The ids are plain strings on purpose: the server knows nothing of the harness.
+ *
+ * <p>To add a fault: add a constant here with a one-line description and the id(s) it breaks, then test
+ * {@code options.has(Fault.X)} at the single place where the behaviour lives (the Javadoc names that place). No
+ * change to the self-test is needed. A fault the suite cannot detect yet is declared with {@link #survivor}: the
+ * self-test then reports it as a known survivor instead of failing, and fails once it is detected after all (so
+ * the marker is removed as soon as the scenario is strengthened).
  */
 public enum Fault {
+    // -- status codes and the error envelope
     /** Archiving the coordinator succeeds instead of answering 409 ({@code ArchiveThread}). */
-    COORDINATOR_ARCHIVABLE,
+    COORDINATOR_ARCHIVABLE("COORD-001", "COORD-002"),
     /** A child that is not idle (e.g. running) can be archived ({@code ArchiveThread}). */
-    NON_IDLE_ARCHIVABLE,
-    /** Archiving emits no {@code session.thread_status_terminated} event ({@code ThreadTransitions}). */
-    NO_TERMINATED_EVENT,
-    /** Archiving emits the terminated event twice, with two ids ({@code ThreadTransitions}). */
-    DUPLICATE_TERMINATED_EVENT,
-    /** The terminated event carries {@code stop_reason {"type":"end_turn"}} ({@code ThreadTransitions}). */
-    TERMINATED_EVENT_WRONG_REASON,
-    /** A rejected (409) coordinator archive still appends a terminated event for it ({@code ArchiveThread}). */
-    EVENT_FOR_REJECTED_ARCHIVE,
-    /** Unknown session/thread ids answer 404 even without a valid token ({@code BearerAuthentication}). */
-    NOT_FOUND_BEFORE_AUTH,
-    /** Any {@code Bearer} token is accepted ({@code BearerAuthentication}). */
-    LENIENT_AUTH,
-    /** An archive request rejected with 401 still archives the thread ({@code BearerAuthentication}). */
-    REJECTED_REQUEST_MUTATES,
-    /** The 200 response says archived but the stored thread stays as it was ({@code ArchiveThread}). */
-    ARCHIVE_NOT_PERSISTED,
-    /** An archived thread has {@code archived_at: null} ({@code ArchiveThread}). */
-    MISSING_ARCHIVED_AT,
-    /** An archived thread has {@code stop_reason {"type":"end_turn"}} ({@code ArchiveThread}). */
-    WRONG_STOP_REASON,
+    NON_IDLE_ARCHIVABLE("IDLE-001", "IDLE-002"),
     /** The 409 answers of archive become 400 ({@code ErrorMapping}). */
-    CONFLICT_AS_BAD_REQUEST,
+    CONFLICT_AS_BAD_REQUEST("COORD-001", "IDLE-001"),
     /** 404 answers use error type {@code not_found} instead of {@code not_found_error} ({@code ErrorEnvelope}). */
-    WRONG_ERROR_TYPE,
+    WRONG_ERROR_TYPE("NF-001", "NF-002"),
     /** Error answers have an empty body ({@code ErrorEnvelope}). */
-    NO_ERROR_ENVELOPE,
+    NO_ERROR_ENVELOPE("COORD-001", "IDLE-001", "NF-001", "NF-002", "AUTH-001"),
+    /**
+     * Ids without their {@code sess_}/{@code sthr_} prefix crash the id parser: 500 instead of 404
+     * ({@code ThreadLookup}).
+     */
+    MALFORMED_ID_SERVER_ERROR("NF-001", "NF-002"),
+
+    // -- the returned thread
+    /** An archived thread has {@code archived_at: null} ({@code ArchiveThread}). */
+    MISSING_ARCHIVED_AT("ARCH-003"),
+    /**
+     * {@code archived_at} is local time (UTC−05:00) written with a {@code Z}: before {@code created_at}
+     * ({@code ArchiveThread}).
+     */
+    ARCHIVED_AT_BEFORE_CREATED_AT("ARCH-003"),
+    /** An archived thread has {@code stop_reason {"type":"end_turn"}} ({@code ArchiveThread}). */
+    WRONG_STOP_REASON("ARCH-002"),
+    /** The archive answer leaves out {@code role} ({@code ArchiveThreadHandler}). */
+    ARCHIVED_THREAD_WITHOUT_ROLE("ARCH-001"),
+    /** The archive answer is the parent (coordinator) thread, not the archived child ({@code ArchiveThread}). */
+    ARCHIVE_RETURNS_PARENT_THREAD("ARCH-001"),
+
+    // -- persistence
+    /** The 200 response says archived but the stored thread stays as it was ({@code ArchiveThread}). */
+    ARCHIVE_NOT_PERSISTED("ARCH-004"),
+    /**
+     * GET and list answer from a replica one write behind: right after archive they show the old state
+     * ({@code ThreadLookup}).
+     */
+    STALE_READS("ARCH-004"),
+
+    // -- the terminated event
+    /** Archiving emits no {@code session.thread_status_terminated} event ({@code ThreadTransitions}). */
+    NO_TERMINATED_EVENT("EVT-001"),
+    /** Archiving emits the terminated event twice, with two ids ({@code ThreadTransitions}). */
+    DUPLICATE_TERMINATED_EVENT("EVT-002"),
+    /** The terminated event carries {@code stop_reason {"type":"end_turn"}} ({@code ThreadTransitions}). */
+    TERMINATED_EVENT_WRONG_REASON("EVT-001"),
+    /**
+     * The terminated event names the parent (coordinator) thread instead of the archived child
+     * ({@code ThreadTransitions}).
+     */
+    TERMINATED_EVENT_WRONG_THREAD("EVT-001"),
+    /**
+     * The terminated event is appended 12 s after the archive, later than the reference profile's 10 s
+     * {@code timeouts.event} ({@code ThreadTransitions}, {@link #TOO_LATE_MILLIS}).
+     */
+    TERMINATED_EVENT_TOO_LATE("EVT-001"),
+    /**
+     * The terminated event is appended 3 s after the archive: later than {@code timeouts.event_expected} (2 s), within
+     * {@code timeouts.event} ({@code ThreadTransitions}, {@link #SLOW_MILLIS}).
+     */
+    TERMINATED_EVENT_SLOW("EVT-004"),
+    /** A rejected (409) coordinator archive still appends a terminated event for it ({@code ArchiveThread}). */
+    EVENT_FOR_REJECTED_ARCHIVE("EVT-003"),
+
+    // -- authentication
+    /** Unknown session/thread ids answer 404 even without a valid token ({@code BearerAuthentication}). */
+    NOT_FOUND_BEFORE_AUTH("AUTH-002"),
+    /** Any {@code Bearer} token is accepted ({@code BearerAuthentication}). */
+    LENIENT_AUTH("AUTH-001"),
+    /** The token is also accepted in an {@code x-api-key} header ({@code BearerAuthentication}). */
+    ACCEPTS_X_API_KEY("AUTH-001"),
+    /** The bearer token is compared ignoring case ({@code BearerAuthentication}). */
+    TOKEN_CASE_INSENSITIVE("AUTH-001"),
+    /** 401 answers are a plain-text "Unauthorized" from a proxy, not the error envelope ({@code ErrorEnvelope}). */
+    UNAUTHORIZED_PLAIN_TEXT("AUTH-001", "AUTH-002"),
+    /** An archive request rejected with 401 still archives the thread ({@code BearerAuthentication}). */
+    REJECTED_REQUEST_MUTATES("AUTH-003"),
+
+    // -- a rejected archive changes state
+    /** A rejected (409) archive still bumps the thread's {@code updated_at} ({@code ArchiveThread}). */
+    REJECTED_ARCHIVE_TOUCHES_THREAD("COORD-002", "IDLE-002"),
+
+    // -- isolation between sessions
     /** A thread of another session is found, and archived, through the wrong session id ({@code ThreadLookup}). */
-    CROSS_SESSION_THREAD,
+    CROSS_SESSION_THREAD("NF-002"),
+    /** Threads are looked up by their own id alone; the session id of the path is ignored ({@code ThreadLookup}). */
+    SESSION_ID_IGNORED("NF-001", "NF-002"),
+
+    // -- the mailbox
     /** Pending mailbox messages of an archived thread are still delivered ({@code ArchiveThread}). */
-    MAILBOX_NOT_CANCELLED,
+    MAILBOX_NOT_CANCELLED("MBX-001"),
+    /**
+     * Archive flushes the mailbox: pending messages are delivered at once instead of cancelled ({@code ArchiveThread}).
+     */
+    MAILBOX_FLUSHED_ON_ARCHIVE("MBX-001"),
+
+    // -- unblocking the waiting coordinator
     /** A coordinator blocked on the archived child is not unblocked ({@code ArchiveThread}). */
-    NO_AGENT_CANCELLED,
+    NO_AGENT_CANCELLED("UNB-001", "UNB-002"),
+    /** The tool result says "Agent archived." instead of "Agent cancelled." ({@code ThreadTransitions}). */
+    AGENT_CANCELLED_WRONG_TEXT("UNB-001"),
+    /**
+     * The "Agent cancelled." result is emitted but the coordinator stays blocked: no resume
+     * ({@code ThreadTransitions}).
+     */
+    NO_COORDINATOR_RESUME("UNB-002"),
+    /** The coordinator is marked running before its tool result is appended ({@code ThreadTransitions}). */
+    RESUME_BEFORE_TOOL_RESULT("UNB-002"),
+
+    // -- re-archive
     /** Re-archiving answers 200 with a new {@code archived_at} and emits another event ({@code ArchiveThread}). */
-    REARCHIVE_MOVES_ARCHIVED_AT,
+    REARCHIVE_MOVES_ARCHIVED_AT("REA-001", "REA-002"),
+    /** Re-archiving answers 200 unchanged but emits another terminated event ({@code ArchiveThread}). */
+    REARCHIVE_EMITS_EVENT("REA-002"),
+
+    // -- concurrency
     /** No lock and a wider check-then-act window: racing archives all transition ({@code ArchiveThread}). */
-    RACY_ARCHIVE;
+    RACY_ARCHIVE("CONC-001"),
+    /** Archives that find the session busy answer 500 instead of waiting ({@code ArchiveThread}). */
+    CONTENDED_ARCHIVE_FAILS("CONC-001"),
+    /**
+     * A due mailbox message is claimed, then delivered 300 ms later without a look at whether its thread was
+     * archived meanwhile: an archive in that window answers 200 and the message still arrives
+     * ({@code MessageDelivery}).
+     */
+    DELIVERY_RACES_ARCHIVE("CONC-002"),
+
+    // -- Idempotency-Key (Forward API)
+    /** {@code Idempotency-Key} is ignored: a reused key archives another thread ({@code IdempotencyKeys}). */
+    IDEMPOTENCY_KEY_IGNORED("IDEM-002"),
+    /** A retry with the same key and request is refused with 409 instead of replayed ({@code IdempotencyKeys}). */
+    IDEMPOTENT_REPLAY_REFUSED("IDEM-001");
+
+    /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
+    public static final long TOO_LATE_MILLIS = 12_000;
+    /** How long {@link #TERMINATED_EVENT_SLOW} holds the terminated event back. */
+    public static final long SLOW_MILLIS = 3_000;
+
+    private final List<String> breaks;
+    private final String knownSurvivor;
+
+    Fault(String... breaks) {
+        this(null, breaks);
+    }
+
+    Fault(Survivor survivor, String... breaks) {
+        if (breaks.length == 0) {
+            throw new IllegalStateException(name() + " must name at least one requirement it breaks");
+        }
+        this.breaks = List.of(breaks);
+        this.knownSurvivor = survivor == null ? null : survivor.reason();
+    }
+
+    /** The requirement ids (e.g. {@code "COORD-001"}) whose scenarios must fail when this fault is on. */
+    public List<String> breaks() {
+        return breaks;
+    }
+
+    /**
+     * Why the suite cannot detect this fault yet, for a fault declared with {@link #survivor}; empty for every
+     * fault the suite must kill.
+     */
+    public Optional<String> knownSurvivor() {
+        return Optional.ofNullable(knownSurvivor);
+    }
 
     /**
      * The fault named {@code name}, ignoring case and accepting {@code -} for {@code _}.
@@ -68,5 +204,13 @@ public enum Fault {
     /** All fault names, comma-separated, for help and error texts. */
     public static String knownNames() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** Marks a fault the suite is known not to detect; {@code reason} names the scenario that is too weak. */
+    private static Survivor survivor(String reason) {
+        return new Survivor(reason);
+    }
+
+    private record Survivor(String reason) {
     }
 }

@@ -8,20 +8,25 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.sessionthreads.conformance.refserver.coordinator.ScriptedCoordinator;
 import org.sessionthreads.conformance.refserver.fixtures.FixtureHook;
 import org.sessionthreads.conformance.refserver.fixtures.FixtureSessions;
 import org.sessionthreads.conformance.refserver.http.ApiRoutes;
 import org.sessionthreads.conformance.refserver.http.ErrorEnvelope;
 import org.sessionthreads.conformance.refserver.http.JettyErrorEnvelope;
+import org.sessionthreads.conformance.refserver.http.Json;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveThread;
 import org.sessionthreads.conformance.refserver.lifecycle.MessageDelivery;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadTransitions;
+import org.sessionthreads.conformance.refserver.model.Ids;
+import org.sessionthreads.conformance.refserver.publicapi.PublicApi;
 import org.sessionthreads.conformance.refserver.store.SessionStore;
 
 /**
  * The embedded reference implementation of the session-thread archive API: a real HTTP server (Javalin on Jetty)
- * with in-memory state, the API under {@code /v1} and the test-only fixture hook under {@code /_fixtures}.
+ * with in-memory state, the API under {@code /v1} (including the public creation API of {@link PublicApi}) and the
+ * test-only fixture hook under {@code /_fixtures} (unless switched off).
  *
  * <pre>{@code
  * try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults(token))) {
@@ -50,12 +55,15 @@ public final class ReferenceServer implements AutoCloseable {
     /** Starts a server with {@code options}; returns once it accepts connections. */
     public static ReferenceServer start(ServerOptions options) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "reference-server-mailbox");
+            Thread thread = new Thread(runnable, "reference-server-scheduler");
             thread.setDaemon(true);
             return thread;
         });
-        SessionStore store = new SessionStore(scheduler);
-        Javalin app = Javalin.create(config -> configure(config, options, store));
+        // why: the one place that decides Variation.OTHER_ID_SHAPES; the shapes themselves are in Ids
+        Ids ids = options.varies(Variation.OTHER_ID_SHAPES) ? Ids.OTHER_SHAPES : Ids.STANDARD;
+        SessionStore store = new SessionStore(scheduler, ids);
+        Javalin app = Javalin.create(config -> configure(config, options, store, new ThreadTransitions(
+                options, Clock.systemUTC(), ids, scheduler), ids, scheduler));
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -65,23 +73,34 @@ public final class ReferenceServer implements AutoCloseable {
         return new ReferenceServer(app, store, scheduler, options.host());
     }
 
-    private static void configure(JavalinConfig config, ServerOptions options, SessionStore store) {
+    private static void configure(JavalinConfig config, ServerOptions options, SessionStore store,
+                                  ThreadTransitions transitions, Ids ids, ScheduledExecutorService scheduler) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.jetty.host = options.host();
         config.jetty.port = options.port();
-        ErrorEnvelope envelope = new ErrorEnvelope(options);
+        Json json = new Json(options);
+        ErrorEnvelope envelope = new ErrorEnvelope(options, json);
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorEnvelope(envelope)));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrorEnvelope(envelope)));
 
-        ThreadTransitions transitions = new ThreadTransitions(options, Clock.systemUTC());
         ThreadLookup lookup = new ThreadLookup(store, options);
         ArchiveThread archive = new ArchiveThread(lookup, transitions, options);
-        MessageDelivery delivery = new MessageDelivery(transitions, options.deliverAfter());
+        MessageDelivery delivery = new MessageDelivery(transitions, options.deliverAfter(), options);
         FixtureHook hook = new FixtureHook(
-                new FixtureSessions(store, transitions, delivery, options.deliverAfter()), store);
-        new ApiRoutes(options, lookup, archive).install(config.routes, hook.create(), hook.delete());
+                new FixtureSessions(store, transitions, delivery, options.deliverAfter()), store, json);
+        new ApiRoutes(options, lookup, archive, json, envelope).install(config.routes,
+                options.fixtureHook() ? hook.create() : null, options.fixtureHook() ? hook.delete() : null,
+                publicApi(options, store, transitions, ids, scheduler, json));
+    }
+
+    /** The public creation API; its scripted coordinator plays the fixture hook's histories into its sessions. */
+    private static PublicApi publicApi(ServerOptions options, SessionStore store, ThreadTransitions transitions,
+                                       Ids ids, ScheduledExecutorService scheduler, Json json) {
+        ScriptedCoordinator coordinator = new ScriptedCoordinator(delay -> new FixtureSessions(store, transitions,
+                new MessageDelivery(transitions, delay, options), delay), options.deliverAfter(), scheduler, store);
+        return new PublicApi(store, transitions, ids, coordinator, json);
     }
 
     public int port() {

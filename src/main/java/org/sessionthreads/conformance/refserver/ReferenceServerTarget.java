@@ -8,8 +8,10 @@ import org.sessionthreads.conformance.config.EmbeddedTarget;
  * The reference server as an {@link EmbeddedTarget} named {@code "reference"}, registered in
  * {@code META-INF/services}. The harness reaches the server over HTTP only; this class is the only link.
  *
- * <p>Options (profile keys): {@code faults} (comma-separated {@link Fault} names), {@code rearchive}
- * ({@code ok}|{@code conflict}), {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}. Unknown keys, unknown
+ * <p>Options (profile keys): {@code faults} (comma-separated {@link Fault} names), {@code variations}
+ * (comma-separated {@link Variation} names), {@code rearchive}
+ * ({@code ok}|{@code conflict}), {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}, {@code fixture_hook}
+ * ({@code true}|{@code false}). Unknown keys, unknown
  * faults and bad values are an {@link IllegalArgumentException}.
  */
 public final class ReferenceServerTarget implements EmbeddedTarget {

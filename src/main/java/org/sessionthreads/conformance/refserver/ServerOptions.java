@@ -7,27 +7,34 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Everything a reference server is started with. Immutable; the {@code with…} methods return changed copies.
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
- * {@value #FAULTS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS} and {@value #HEARTBEAT_MS}. {@link #toString()}
- * never shows the token.
+ * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS}
+ * and {@value #FIXTURE_HOOK}.
+ * {@link #toString()} never shows the token.
  *
+ * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT} implies {@code rearchive} conflict)
  * @param port         0 picks an ephemeral port
  * @param token        the only bearer token accepted
  * @param deliverAfter how long a pending mailbox message waits before delivery (at least 300 ms)
  * @param heartbeat    interval of the {@code : heartbeat} comment on event streams
+ * @param fixtureHook  false: no fixture hook ({@code /_fixtures} answers 404), so fixtures come only through the
+ *                     public creation API
  */
 public record ServerOptions(
-        String host, int port, String token, Set<Fault> faults, RearchiveMode rearchive,
-        Duration deliverAfter, Duration heartbeat) {
+        String host, int port, String token, Set<Fault> faults, Set<Variation> variations, RearchiveMode rearchive,
+        Duration deliverAfter, Duration heartbeat, boolean fixtureHook) {
 
     public static final String FAULTS = "faults";
+    public static final String VARIATIONS = "variations";
     public static final String REARCHIVE = "rearchive";
     public static final String DELIVER_AFTER_MS = "deliver_after_ms";
     public static final String HEARTBEAT_MS = "heartbeat_ms";
+    public static final String FIXTURE_HOOK = "fixture_hook";
     /** The smallest accepted mailbox delay: long enough for a client to archive the child first. */
     public static final long MIN_DELIVER_AFTER_MS = 300;
 
@@ -40,19 +47,31 @@ public record ServerOptions(
             throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port + ".");
         }
         faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
+        variations = Collections.unmodifiableSet(
+                variations.isEmpty() ? EnumSet.noneOf(Variation.class) : EnumSet.copyOf(variations));
         Objects.requireNonNull(rearchive, "rearchive");
+        if (variations.contains(Variation.REARCHIVE_CONFLICT)) {
+            rearchive = RearchiveMode.CONFLICT;
+        }
         requireAtLeast(DELIVER_AFTER_MS, deliverAfter, MIN_DELIVER_AFTER_MS);
         requireAtLeast(HEARTBEAT_MS, heartbeat, 1);
     }
 
-    /** Defaults: 127.0.0.1, ephemeral port, no faults, re-archive answers 200, 500 ms delivery, 5 s heartbeat. */
+    /**
+     * Defaults: 127.0.0.1, ephemeral port, no faults, no variations, re-archive answers 200, 500 ms delivery, 5 s
+     * heartbeat.
+     */
     public static ServerOptions defaults(String token) {
-        return new ServerOptions("127.0.0.1", 0, token, Set.of(), RearchiveMode.OK,
-                Duration.ofMillis(500), Duration.ofSeconds(5));
+        return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
+                Duration.ofMillis(500), Duration.ofSeconds(5), true);
     }
 
     public boolean has(Fault fault) {
         return faults.contains(fault);
+    }
+
+    public boolean varies(Variation variation) {
+        return variations.contains(variation);
     }
 
     /** These options with every profile option of {@code options} applied. */
@@ -73,33 +92,42 @@ public record ServerOptions(
         String text = value == null ? "" : value.trim();
         switch (key) {
             case FAULTS:
-                return withFaults(parseFaults(text));
+                return withFaults(parseNames(text, Fault.class, Fault::parse));
+            case VARIATIONS:
+                return withVariations(parseNames(text, Variation.class, Variation::parse));
             case REARCHIVE:
                 return withRearchive(RearchiveMode.parse(text));
             case DELIVER_AFTER_MS:
                 return withDeliverAfter(Duration.ofMillis(parseMillis(key, text)));
             case HEARTBEAT_MS:
                 return withHeartbeat(Duration.ofMillis(parseMillis(key, text)));
+            case FIXTURE_HOOK:
+                return withFixtureHook(parseBoolean(key, text));
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
-                        + String.join(", ", FAULTS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS) + ".");
+                        + String.join(", ", FAULTS, VARIATIONS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS,
+                        FIXTURE_HOOK) + ".");
         }
     }
 
     public ServerOptions withHost(String newHost) {
-        return new ServerOptions(newHost, port, token, faults, rearchive, deliverAfter, heartbeat);
+        return new ServerOptions(newHost, port, token,
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, token, faults, rearchive, deliverAfter, heartbeat);
+        return new ServerOptions(host, newPort, token,
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
     }
 
     public ServerOptions withToken(String newToken) {
-        return new ServerOptions(host, port, newToken, faults, rearchive, deliverAfter, heartbeat);
+        return new ServerOptions(host, port, newToken,
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
-        return new ServerOptions(host, port, token, newFaults, rearchive, deliverAfter, heartbeat);
+        return new ServerOptions(host, port, token,
+                newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
     }
 
     /** These options with {@code fault} added to the others. */
@@ -109,27 +137,44 @@ public record ServerOptions(
         return withFaults(more);
     }
 
+    public ServerOptions withVariations(Set<Variation> newVariations) {
+        return new ServerOptions(host, port, token,
+                faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook);
+    }
+
+    /** These options with {@code variation} added to the others. */
+    public ServerOptions withVariation(Variation variation) {
+        EnumSet<Variation> more = variations.isEmpty() ? EnumSet.noneOf(Variation.class) : EnumSet.copyOf(variations);
+        more.add(variation);
+        return withVariations(more);
+    }
+
     public ServerOptions withRearchive(RearchiveMode mode) {
-        return new ServerOptions(host, port, token, faults, mode, deliverAfter, heartbeat);
+        return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook);
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
-        return new ServerOptions(host, port, token, faults, rearchive, delay, heartbeat);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(host, port, token, faults, rearchive, deliverAfter, interval);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook);
+    }
+
+    public ServerOptions withFixtureHook(boolean enabled) {
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled);
     }
 
     @Override
     public String toString() {
         return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
-                + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter + ", heartbeat=" + heartbeat + "]";
+                + ", variations=" + variations + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter
+                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook + "]";
     }
 
-    private static Set<Fault> parseFaults(String text) {
-        EnumSet<Fault> parsed = EnumSet.noneOf(Fault.class);
-        Arrays.stream(text.split(",")).filter(name -> !name.isBlank()).map(Fault::parse).forEach(parsed::add);
+    private static <E extends Enum<E>> Set<E> parseNames(String text, Class<E> type, Function<String, E> parse) {
+        EnumSet<E> parsed = EnumSet.noneOf(type);
+        Arrays.stream(text.split(",")).filter(name -> !name.isBlank()).map(parse).forEach(parsed::add);
         return parsed;
     }
 
@@ -139,6 +184,13 @@ public record ServerOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number of milliseconds, got '" + text + "'.");
         }
+    }
+
+    private static boolean parseBoolean(String name, String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, got '" + text + "'.");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static void requireAtLeast(String name, Duration value, long minMillis) {

@@ -30,7 +30,7 @@ class ReferenceServerBadInputTest {
     @CsvSource(delimiter = '|', value = {
             "GET    | /v1/nope                                    | 404",
             "GET    | /                                           | 404",
-            "GET    | /v1/sessions                                | 404",
+            "GET    | /v1/sessions                                | 405",
             "DELETE | /v1/sessions/SID/threads                    | 405",
             "PATCH  | /v1/sessions/SID/threads/sthr_x/archive     | 405",
             "GET    | /v1/sessions/SID/threads/sthr_x/archive     | 405",

@@ -6,7 +6,10 @@ import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveThread;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 
@@ -14,6 +17,9 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * The reference server's route table; it reads like the API reference. Before any route: the request id, then
  * authentication (for every path, known or not), then the query-string check. After: the error mapping for
  * whatever went wrong.
+ *
+ * <p>Two conformant variations are decided here: {@link Variation#SLOW_RESPONSES} (a pause before every request)
+ * and {@link Variation#TWO_ITEM_PAGES} (list pages capped at two items).
  */
 public final class ApiRoutes {
     private static final String THREAD = "/v1/sessions/{session_id}/threads/{thread_id}";
@@ -21,36 +27,54 @@ public final class ApiRoutes {
     private final ServerOptions options;
     private final ThreadLookup lookup;
     private final ArchiveThread archive;
+    private final Json json;
+    private final ErrorEnvelope envelope;
 
-    public ApiRoutes(ServerOptions options, ThreadLookup lookup, ArchiveThread archive) {
+    public ApiRoutes(ServerOptions options, ThreadLookup lookup, ArchiveThread archive, Json json,
+                     ErrorEnvelope envelope) {
         this.options = options;
         this.lookup = lookup;
         this.archive = archive;
+        this.json = json;
+        this.envelope = envelope;
     }
 
     /**
      * Registers everything on {@code routes}.
      *
-     * @param createFixture {@code POST /_fixtures}
-     * @param deleteFixture {@code DELETE /_fixtures/{session_id}}
+     * @param createFixture {@code POST /_fixtures}, or null when the hook is switched off (then it is no route: 404)
+     * @param deleteFixture {@code DELETE /_fixtures/{session_id}}, or null likewise
+     * @param publicApi     {@code POST /v1/agents}, {@code /v1/sessions}, {@code /v1/sessions/{id}/events},
+     *                      {@code /v1/sessions/{id}/archive}
      */
-    public void install(RoutesConfig routes, Handler createFixture, Handler deleteFixture) {
+    public void install(RoutesConfig routes, Handler createFixture, Handler deleteFixture,
+                        org.sessionthreads.conformance.refserver.publicapi.PublicApi publicApi) {
+        if (options.varies(Variation.SLOW_RESPONSES)) {
+            routes.before(ctx -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Variation.SLOW_MILLIS)));
+        }
         routes.before(new RequestIds());
         routes.before(new BearerAuthentication(options, lookup, archive));
         routes.before(new QueryStringCheck());
-        StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat());
-        ListEventsHandler events = new ListEventsHandler(lookup);
+        int pageCap = options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT;
+        StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat(), json);
+        ListEventsHandler events = new ListEventsHandler(lookup, json, pageCap);
+        Handler archiveThread = new IdempotencyKeys(new ArchiveThreadHandler(archive, options, json), options);
         RouteTable table = new RouteTable()
-                .add(POST, THREAD + "/archive", new ArchiveThreadHandler(archive))
-                .add(GET, THREAD, new GetThreadHandler(lookup))
-                .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup))
+                .add(POST, THREAD + "/archive", archiveThread)
+                .add(GET, THREAD, new GetThreadHandler(lookup, json))
+                .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup, json, pageCap))
                 .add(GET, "/v1/sessions/{session_id}/events", events)
                 .add(GET, THREAD + "/events", events)
                 .add(GET, "/v1/sessions/{session_id}/events/stream", stream)
                 .add(GET, THREAD + "/stream", stream)
-                .add(POST, "/_fixtures", createFixture)
-                .add(DELETE, "/_fixtures/{session_id}", deleteFixture);
+                .add(POST, "/v1/agents", publicApi.createAgent())
+                .add(POST, "/v1/sessions", publicApi.createSession())
+                .add(POST, "/v1/sessions/{session_id}/events", publicApi.sendEvents())
+                .add(POST, "/v1/sessions/{session_id}/archive", publicApi.archiveSession());
+        if (createFixture != null) {
+            table.add(POST, "/_fixtures", createFixture).add(DELETE, "/_fixtures/{session_id}", deleteFixture);
+        }
         table.registerOn(routes);
-        new ErrorMapping(options, new ErrorEnvelope(options), table).install(routes);
+        new ErrorMapping(options, envelope, table).install(routes);
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sessionthreads.conformance.refserver.Fault;
@@ -20,19 +21,21 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * or a route exists, and a rejected request changes nothing. The scheme is case-insensitive; the token is compared
  * through SHA-256 digests with {@link MessageDigest#isEqual}, in constant time.
  *
- * <p>The three authentication faults live here: {@link Fault#NOT_FOUND_BEFORE_AUTH}, {@link Fault#LENIENT_AUTH},
- * {@link Fault#REJECTED_REQUEST_MUTATES}.
+ * <p>The authentication faults live here: {@link Fault#NOT_FOUND_BEFORE_AUTH}, {@link Fault#LENIENT_AUTH},
+ * {@link Fault#ACCEPTS_X_API_KEY}, {@link Fault#TOKEN_CASE_INSENSITIVE}, {@link Fault#REJECTED_REQUEST_MUTATES}.
  */
 public final class BearerAuthentication implements Handler {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([^\\s]+)");
 
     private final byte[] expectedDigest;
+    private final byte[] expectedLowerCaseDigest;
     private final ServerOptions options;
     private final ThreadLookup lookup;
     private final ArchiveThread archive;
 
     public BearerAuthentication(ServerOptions options, ThreadLookup lookup, ArchiveThread archive) {
         this.expectedDigest = digest(options.token());
+        this.expectedLowerCaseDigest = digest(options.token().toLowerCase(Locale.ROOT));
         this.options = options;
         this.lookup = lookup;
         this.archive = archive;
@@ -43,7 +46,7 @@ public final class BearerAuthentication implements Handler {
         if (options.has(Fault.NOT_FOUND_BEFORE_AUTH)) {
             ResourcePath.parse(ctx.path()).ifPresent(this::resolve);
         }
-        if (accepts(ctx.header("Authorization"))) {
+        if (accepts(ctx.header("Authorization")) || acceptsApiKey(ctx.header("x-api-key"))) {
             return;
         }
         if (options.has(Fault.REJECTED_REQUEST_MUTATES) && HandlerType.POST.equals(ctx.method())) {
@@ -57,7 +60,18 @@ public final class BearerAuthentication implements Handler {
         if (!matcher.matches()) {
             return false;
         }
-        return options.has(Fault.LENIENT_AUTH) || MessageDigest.isEqual(expectedDigest, digest(matcher.group(1)));
+        return options.has(Fault.LENIENT_AUTH) || isToken(matcher.group(1));
+    }
+
+    private boolean acceptsApiKey(String header) {
+        return options.has(Fault.ACCEPTS_X_API_KEY) && header != null && isToken(header.trim());
+    }
+
+    private boolean isToken(String candidate) {
+        if (options.has(Fault.TOKEN_CASE_INSENSITIVE)) {
+            return MessageDigest.isEqual(expectedLowerCaseDigest, digest(candidate.toLowerCase(Locale.ROOT)));
+        }
+        return MessageDigest.isEqual(expectedDigest, digest(candidate));
     }
 
     private void resolve(ResourcePath path) {

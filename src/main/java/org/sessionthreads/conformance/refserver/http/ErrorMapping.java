@@ -9,14 +9,16 @@ import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveRejectedException;
 import org.sessionthreads.conformance.refserver.lifecycle.ResourceNotFoundException;
+import org.sessionthreads.conformance.refserver.lifecycle.ServerFailureException;
 import org.sessionthreads.conformance.refserver.store.UnknownEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every exception a request can end with into an error envelope: the server's own outcomes (not found,
- * archive refused, unknown event id), Javalin's (no route, body too large) and genuine bugs (500
- * {@code api_error}, logged without request headers). {@link Fault#CONFLICT_AS_BAD_REQUEST} lives here.
+ * archive refused, unknown event id), Javalin's (no route, body too large), the 500 a fault asks for
+ * ({@link ServerFailureException}, not logged) and genuine bugs (500 {@code api_error}, logged without request
+ * headers). {@link Fault#CONFLICT_AS_BAD_REQUEST} lives here.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -36,6 +38,7 @@ public final class ErrorMapping {
         config.exception(ResourceNotFoundException.class,
                 (e, ctx) -> envelope.write(ctx, ApiException.notFound(e.getMessage())));
         config.exception(ArchiveRejectedException.class, (e, ctx) -> envelope.write(ctx, conflict(e.getMessage())));
+        config.exception(ServerFailureException.class, (e, ctx) -> envelope.write(ctx, ApiException.internal()));
         config.exception(UnknownEventException.class,
                 (e, ctx) -> envelope.write(ctx, ApiException.badRequest(e.getMessage())));
         config.exception(HttpResponseException.class, (e, ctx) -> envelope.write(ctx, fromJavalin(e, ctx)));

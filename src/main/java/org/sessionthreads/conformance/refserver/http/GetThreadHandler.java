@@ -7,14 +7,15 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 /** {@code GET /v1/sessions/{session_id}/threads/{thread_id}}: the stored thread, archived or not. */
 public final class GetThreadHandler implements Handler {
     private final ThreadLookup lookup;
+    private final Json json;
 
-    public GetThreadHandler(ThreadLookup lookup) {
+    public GetThreadHandler(ThreadLookup lookup, Json json) {
         this.lookup = lookup;
+        this.json = json;
     }
 
     @Override
     public void handle(Context ctx) {
-        var location = lookup.thread(ctx.pathParam("session_id"), ctx.pathParam("thread_id"));
-        Json.respond(ctx, 200, WireFormat.thread(location.thread()));
+        json.respond(ctx, 200, WireFormat.thread(lookup.read(ctx.pathParam("session_id"), ctx.pathParam("thread_id"))));
     }
 }

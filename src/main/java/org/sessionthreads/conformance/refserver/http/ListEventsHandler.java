@@ -13,9 +13,14 @@ import org.sessionthreads.conformance.refserver.store.Session;
  */
 public final class ListEventsHandler implements Handler {
     private final ThreadLookup lookup;
+    private final Json json;
+    private final int pageCap;
 
-    public ListEventsHandler(ThreadLookup lookup) {
+    /** @param pageCap the most items one page holds, whatever {@code limit} asks */
+    public ListEventsHandler(ThreadLookup lookup, Json json, int pageCap) {
         this.lookup = lookup;
+        this.json = json;
+        this.pageCap = pageCap;
     }
 
     @Override
@@ -23,9 +28,9 @@ public final class ListEventsHandler implements Handler {
         String threadId = ctx.pathParamMap().get("thread_id");
         Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))
                 : lookup.thread(ctx.pathParam("session_id"), threadId).session();
-        PageRequest request = PageRequest.from(ctx);
+        PageRequest request = PageRequest.from(ctx).cappedAt(pageCap);
         List<SessionEvent> scoped = session.events().snapshot().stream().filter(EventFilter.scope(threadId)).toList();
         Page<SessionEvent> page = Page.of(scoped, SessionEvent::id, EventFilter.types(ctx), request);
-        Json.respond(ctx, 200, page.toWire(WireFormat::event));
+        json.respond(ctx, 200, page.toWire(WireFormat::event));
     }
 }

@@ -11,16 +11,21 @@ import org.sessionthreads.conformance.refserver.model.SessionThread;
  */
 public final class ListThreadsHandler implements Handler {
     private final ThreadLookup lookup;
+    private final Json json;
+    private final int pageCap;
 
-    public ListThreadsHandler(ThreadLookup lookup) {
+    /** @param pageCap the most items one page holds, whatever {@code limit} asks */
+    public ListThreadsHandler(ThreadLookup lookup, Json json, int pageCap) {
         this.lookup = lookup;
+        this.json = json;
+        this.pageCap = pageCap;
     }
 
     @Override
     public void handle(Context ctx) {
         var session = lookup.session(ctx.pathParam("session_id"));
-        PageRequest request = PageRequest.from(ctx);
-        Page<SessionThread> page = Page.of(session.threads(), SessionThread::id, thread -> true, request);
-        Json.respond(ctx, 200, page.toWire(WireFormat::thread));
+        PageRequest request = PageRequest.from(ctx).cappedAt(pageCap);
+        Page<SessionThread> page = Page.of(lookup.readAll(session), SessionThread::id, thread -> true, request);
+        json.respond(ctx, 200, page.toWire(WireFormat::thread));
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record PageRequest(int limit, String afterId, boolean cursor) {
     static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = 100;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
     private static final String CURSOR_PREFIX = "after:";
 
@@ -32,6 +32,11 @@ public record PageRequest(int limit, String afterId, boolean cursor) {
             return new PageRequest(limit, decode(page), true);
         }
         return new PageRequest(limit, afterId == null || afterId.isBlank() ? null : afterId.trim(), false);
+    }
+
+    /** This request with {@code limit} lowered to {@code max} if it asks for more. */
+    public PageRequest cappedAt(int max) {
+        return limit <= max ? this : new PageRequest(max, afterId, cursor);
     }
 
     /** The {@code next_page} cursor for a page that ended with {@code lastId}. */

@@ -15,24 +15,26 @@ final class SseStream {
     static final String CONTENT_TYPE = "text/event-stream";
 
     private final OutputStream out;
+    private final Json json;
 
-    private SseStream(OutputStream out) {
+    private SseStream(OutputStream out, Json json) {
         this.out = out;
+        this.json = json;
     }
 
     /** Commits the 200 response headers and returns the stream to write frames to. */
-    static SseStream open(HttpServletResponse response) throws IOException {
+    static SseStream open(HttpServletResponse response, Json json) throws IOException {
         response.setStatus(200);
         response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         response.flushBuffer();
-        return new SseStream(response.getOutputStream());
+        return new SseStream(response.getOutputStream(), json);
     }
 
     void event(SessionEvent event) throws IOException {
         write("id: " + event.id() + "\nevent: " + event.type().wireName() + "\ndata: "
-                + Json.write(WireFormat.event(event)) + "\n\n");
+                + json.write(WireFormat.event(event)) + "\n\n");
     }
 
     void heartbeat() throws IOException {

@@ -23,10 +23,12 @@ import org.sessionthreads.conformance.refserver.store.Session;
 public final class StreamEventsHandler implements Handler {
     private final ThreadLookup lookup;
     private final Duration heartbeat;
+    private final Json json;
 
-    public StreamEventsHandler(ThreadLookup lookup, Duration heartbeat) {
+    public StreamEventsHandler(ThreadLookup lookup, Duration heartbeat, Json json) {
         this.lookup = lookup;
         this.heartbeat = heartbeat;
+        this.json = json;
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class StreamEventsHandler implements Handler {
         Predicate<SessionEvent> scope = EventFilter.scope(threadId);
         try (EventSubscription subscription =
                      session.events().subscribe(scope, EventFilter.types(ctx), lastEventId(ctx))) {
-            SseStream stream = SseStream.open(ctx.res());
+            SseStream stream = SseStream.open(ctx.res(), json);
             for (SessionEvent event : subscription.replay()) {
                 stream.event(event);
             }

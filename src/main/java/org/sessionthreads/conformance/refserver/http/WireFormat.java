@@ -5,9 +5,11 @@ import java.util.Map;
 import org.sessionthreads.conformance.refserver.model.Agent;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
-import org.sessionthreads.conformance.refserver.model.Timestamps;
 
-/** The wire shapes of the thread and event objects, field by field in the order the contract lists them. */
+/**
+ * The wire shapes of the thread and event objects, field by field in the order the contract lists them. Timestamps
+ * are left as {@link java.time.Instant}s; {@link Json} writes them.
+ */
 public final class WireFormat {
     private WireFormat() {
     }
@@ -26,9 +28,9 @@ public final class WireFormat {
         json.put("status", thread.status().wireName());
         json.put("stop_reason", thread.stopReason() == null ? null : thread.stopReason().toWire());
         json.put("created_by_tool_use_id", thread.createdByToolUseId());
-        json.put("archived_at", Timestamps.format(thread.archivedAt()));
-        json.put("created_at", Timestamps.format(thread.createdAt()));
-        json.put("updated_at", Timestamps.format(thread.updatedAt()));
+        json.put("archived_at", thread.archivedAt());
+        json.put("created_at", thread.createdAt());
+        json.put("updated_at", thread.updatedAt());
         return json;
     }
 
@@ -39,8 +41,8 @@ public final class WireFormat {
         json.put("session_id", event.sessionId());
         json.put("session_thread_id", event.sessionThreadId());
         json.putAll(event.fields());
-        json.put("processed_at", Timestamps.format(event.at()));
-        json.put("created_at", Timestamps.format(event.at()));
+        json.put("processed_at", event.at());
+        json.put("created_at", event.at());
         return json;
     }
 

@@ -1,5 +1,6 @@
 package org.sessionthreads.conformance.refserver.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -7,9 +8,11 @@ import java.util.concurrent.locks.LockSupport;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.RearchiveMode;
 import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
 import org.sessionthreads.conformance.refserver.model.StopReason;
 import org.sessionthreads.conformance.refserver.model.ThreadStatus;
+import org.sessionthreads.conformance.refserver.store.PendingMessage;
 import org.sessionthreads.conformance.refserver.store.Session;
 
 /**
@@ -17,10 +20,16 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * evaluation order (404 session, 404 thread, 409 coordinator, re-archive, 409 not idle) and then the transition
  * with all its side effects, all under the session lock so that concurrent archives of one child make exactly one
  * transition and one terminated event.
+ *
+ * <p>Most faults of the archive itself live here, and {@link Variation#INTERLEAVED_EVENTS}: {@value #CHATTER}
+ * unrelated {@code agent.message} events before and after every archive request.
  */
 public final class ArchiveThread {
-    /** How long {@link Fault#RACY_ARCHIVE} waits between check and act, so that racing requests all pass the check. */
+    /** How long the racy and contended faults hold the check-then-act window open, so that racing requests meet. */
     static final long RACE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(150);
+    /** How far {@link Fault#ARCHIVED_AT_BEFORE_CREATED_AT} is off: local time of UTC−05:00 written as UTC. */
+    static final Duration LOCAL_TIME_SKEW = Duration.ofHours(5);
+    static final int CHATTER = 24;
 
     private final ThreadLookup lookup;
     private final ThreadTransitions transitions;
@@ -40,8 +49,23 @@ public final class ArchiveThread {
      */
     public SessionThread archive(String sessionId, String threadId) {
         Session owner = lookup.thread(sessionId, threadId).session();
+        chatter(owner, threadId);
+        try {
+            SessionThread result = archiveIn(owner, threadId);
+            return options.has(Fault.ARCHIVE_RETURNS_PARENT_THREAD) && result.parentThreadId() != null
+                    ? owner.thread(result.parentThreadId()).orElse(result) : result;
+        } finally {
+            chatter(owner, threadId);
+        }
+    }
+
+    private SessionThread archiveIn(Session owner, String threadId) {
         if (options.has(Fault.RACY_ARCHIVE)) {
             return decideAndApply(owner, threadId, true);
+        }
+        if (options.has(Fault.CONTENDED_ARCHIVE_FAILS)) {
+            return owner.tryExclusively(() -> decideAndApply(owner, threadId, true)).orElseThrow(
+                    () -> new ServerFailureException("could not lock session " + owner.id()));
         }
         return owner.exclusively(() -> decideAndApply(owner, threadId, false));
     }
@@ -64,35 +88,78 @@ public final class ArchiveThread {
             if (options.has(Fault.EVENT_FOR_REJECTED_ARCHIVE)) {
                 transitions.terminated(session, current);
             }
-            throw new ArchiveRejectedException(ArchiveRejectedException.Reason.COORDINATOR,
+            throw reject(session, current, ArchiveRejectedException.Reason.COORDINATOR,
                     "Coordinator threads cannot be archived.");
         }
         boolean archived = current.status() == ThreadStatus.ARCHIVED;
         if (archived && options.rearchive() == RearchiveMode.OK) {
-            return options.has(Fault.REARCHIVE_MOVES_ARCHIVED_AT) ? Optional.empty() : Optional.of(current);
+            if (options.has(Fault.REARCHIVE_MOVES_ARCHIVED_AT)) {
+                return Optional.empty();
+            }
+            if (options.has(Fault.REARCHIVE_EMITS_EVENT)) {
+                transitions.terminated(session, current);
+            }
+            return Optional.of(current);
         }
         if (current.status() != ThreadStatus.IDLE && !options.has(Fault.NON_IDLE_ARCHIVABLE)) {
-            throw new ArchiveRejectedException(ArchiveRejectedException.Reason.NOT_IDLE, "Thread status is '"
+            throw reject(session, current, ArchiveRejectedException.Reason.NOT_IDLE, "Thread status is '"
                     + current.status().wireName() + "'; only idle threads can be archived.");
         }
         return Optional.empty();
+    }
+
+    private ArchiveRejectedException reject(
+            Session session, SessionThread current, ArchiveRejectedException.Reason reason, String message) {
+        if (options.has(Fault.REJECTED_ARCHIVE_TOUCHES_THREAD)) {
+            Instant now = transitions.now();
+            Instant later = current.updatedAt().plusMillis(1);
+            session.put(current.touched(now.isAfter(later) ? now : later));
+        }
+        return new ArchiveRejectedException(reason, message);
     }
 
     /** Step 7: archive, cancel the mailbox, unblock a waiting coordinator, emit the terminated event. */
     private SessionThread apply(Session session, SessionThread current) {
         Instant now = transitions.now();
         StopReason reason = options.has(Fault.WRONG_STOP_REASON) ? StopReason.END_TURN : StopReason.ARCHIVE;
-        SessionThread archived = current.archived(reason, options.has(Fault.MISSING_ARCHIVED_AT) ? null : now, now);
+        SessionThread archived = current.archived(reason, archivedAt(now), now);
         if (!options.has(Fault.ARCHIVE_NOT_PERSISTED)) {
             session.put(archived);
         }
-        if (!options.has(Fault.MAILBOX_NOT_CANCELLED)) {
-            session.mailbox().cancelAll(current.id());
-        }
+        settleMailbox(session, archived);
         if (!options.has(Fault.NO_AGENT_CANCELLED)) {
             session.takeAgentCall(current.id()).ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
         }
         transitions.terminated(session, archived);
         return archived;
+    }
+
+    private Instant archivedAt(Instant now) {
+        if (options.has(Fault.MISSING_ARCHIVED_AT)) {
+            return null;
+        }
+        return options.has(Fault.ARCHIVED_AT_BEFORE_CREATED_AT) ? now.minus(LOCAL_TIME_SKEW) : now;
+    }
+
+    private void settleMailbox(Session session, SessionThread archived) {
+        if (options.has(Fault.MAILBOX_NOT_CANCELLED)) {
+            return;
+        }
+        if (!options.has(Fault.MAILBOX_FLUSHED_ON_ARCHIVE)) {
+            session.mailbox().cancelAll(archived.id());
+            return;
+        }
+        for (PendingMessage message : session.mailbox().pendingFor(archived.id())) {
+            if (session.mailbox().claim(message)) {
+                session.thread(message.fromThreadId()).ifPresent(
+                        from -> transitions.sendMessage(session, from, archived, message.text()));
+            }
+        }
+    }
+
+    private void chatter(Session session, String threadId) {
+        if (options.varies(Variation.INTERLEAVED_EVENTS)) {
+            transitions.chatter(session, threadId, CHATTER);
+        }
     }
 }

@@ -5,17 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionthreads.conformance.refserver.model.EventType;
+import org.sessionthreads.conformance.refserver.model.IdPrefix;
+import org.sessionthreads.conformance.refserver.model.Ids;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
 import org.sessionthreads.conformance.refserver.model.StopReason;
 import org.sessionthreads.conformance.refserver.model.ThreadStatus;
 
-/** Builds the events of the wire contract, one method per event type, with the type-specific fields in order. */
+/**
+ * Builds the events of the wire contract, one method per event type, with the type-specific fields in order.
+ * {@code Variation.TOOL_RESULT_CONTENT_AS_STRING} lives here: tool results then carry {@code content} as a plain
+ * string (the older shape) instead of text blocks.
+ */
 final class Events {
-    private Events() {
+    private final Ids ids;
+    private final boolean contentAsString;
+
+    Events(Ids ids, boolean contentAsString) {
+        this.ids = ids;
+        this.contentAsString = contentAsString;
     }
 
-    static SessionEvent threadCreated(SessionThread thread, Instant at) {
+    SessionEvent threadCreated(SessionThread thread, Instant at) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("parent_thread_id", thread.parentThreadId());
         fields.put("agent_id", thread.agent().id());
@@ -23,47 +34,47 @@ final class Events {
         fields.put("agent_name", thread.agent().name());
         fields.put("role", thread.role().wireName());
         fields.put("created_by_tool_use_id", thread.createdByToolUseId());
-        return SessionEvent.about(thread, EventType.THREAD_CREATED, at, fields);
+        return about(thread, EventType.THREAD_CREATED, at, fields);
     }
 
-    static SessionEvent running(SessionThread thread, Instant at) {
+    SessionEvent running(SessionThread thread, Instant at) {
         return status(thread, EventType.THREAD_STATUS_RUNNING, ThreadStatus.RUNNING, null, at);
     }
 
-    static SessionEvent idle(SessionThread thread, Instant at) {
+    SessionEvent idle(SessionThread thread, Instant at) {
         return status(thread, EventType.THREAD_STATUS_IDLE, ThreadStatus.IDLE, StopReason.END_TURN, at);
     }
 
-    static SessionEvent terminated(SessionThread thread, StopReason reason, Instant at) {
+    SessionEvent terminated(SessionThread thread, StopReason reason, Instant at) {
         return status(thread, EventType.THREAD_STATUS_TERMINATED, ThreadStatus.ARCHIVED, reason, at);
     }
 
-    static SessionEvent toolUse(SessionThread coordinator, String toolUseId, String description, Instant at) {
+    SessionEvent toolUse(SessionThread coordinator, String toolUseId, String description, Instant at) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tool_use_id", toolUseId);
         fields.put("name", "Agent");
         fields.put("input", Map.of("description", description));
-        return SessionEvent.about(coordinator, EventType.TOOL_USE, at, fields);
+        return about(coordinator, EventType.TOOL_USE, at, fields);
     }
 
-    static SessionEvent toolResult(SessionThread coordinator, String toolUseId, String text, Instant at) {
+    SessionEvent toolResult(SessionThread coordinator, String toolUseId, String text, Instant at) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tool_use_id", toolUseId);
-        fields.put("content", text(text));
+        fields.put("content", contentAsString ? text : text(text));
         fields.put("is_error", false);
-        return SessionEvent.about(coordinator, EventType.TOOL_RESULT, at, fields);
+        return about(coordinator, EventType.TOOL_RESULT, at, fields);
     }
 
     /** {@code agent.thread_message_sent} on {@code on} = the sender, {@code …_received} on the recipient. */
-    static SessionEvent message(EventType type, SessionThread on, String fromId, String toId, String text, Instant at) {
+    SessionEvent message(EventType type, SessionThread on, String fromId, String toId, String text, Instant at) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("from_session_thread_id", fromId);
         fields.put("to_session_thread_id", toId);
         fields.put("content", text(text));
-        return SessionEvent.about(on, type, at, fields);
+        return about(on, type, at, fields);
     }
 
-    private static SessionEvent status(
+    private SessionEvent status(
             SessionThread thread, EventType type, ThreadStatus status, StopReason reason, Instant at) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("agent_name", thread.agent().name());
@@ -71,7 +82,18 @@ final class Events {
         if (reason != null) {
             fields.put("stop_reason", reason.toWire());
         }
-        return SessionEvent.about(thread, type, at, fields);
+        return about(thread, type, at, fields);
+    }
+
+    /** {@code agent.message}: output of {@code thread} that concerns nobody else. */
+    SessionEvent agentMessage(SessionThread thread, String text, Instant at) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("content", text(text));
+        return about(thread, EventType.AGENT_MESSAGE, at, fields);
+    }
+
+    private SessionEvent about(SessionThread thread, EventType type, Instant at, Map<String, Object> fields) {
+        return SessionEvent.about(ids.next(IdPrefix.EVENT), thread, type, at, fields);
     }
 
     private static List<Map<String, Object>> text(String text) {

@@ -2,11 +2,17 @@ package org.sessionthreads.conformance.refserver.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.model.Agent;
 import org.sessionthreads.conformance.refserver.model.EventType;
 import org.sessionthreads.conformance.refserver.model.IdPrefix;
+import org.sessionthreads.conformance.refserver.model.Ids;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
 import org.sessionthreads.conformance.refserver.model.StopReason;
 import org.sessionthreads.conformance.refserver.model.ThreadStatus;
@@ -16,15 +22,31 @@ import org.sessionthreads.conformance.refserver.store.Session;
 /**
  * The scripted agents: every state change of a thread together with the event it emits, so that state and event
  * log never disagree (except where a {@link Fault} says so). Callers that check before changing hold the session
- * lock; these methods do not take it themselves.
+ * lock; these methods do not take it themselves, except deferred work, which takes it when it runs.
+ *
+ * <p>The faults of the terminated event and of the coordinator's unblocking live here, and so does
+ * {@link Variation#LATE_EVENTS}: the archive's events are then appended {@link Variation#LATE_MILLIS} later, in
+ * the same order, on the server's scheduler.
  */
 public final class ThreadTransitions {
+    private static final String CANCELLED = "Agent cancelled.";
+
     private final ServerOptions options;
     private final Clock clock;
+    private final Ids ids;
+    private final Events events;
+    private final ScheduledExecutorService scheduler;
 
-    public ThreadTransitions(ServerOptions options, Clock clock) {
+    /**
+     * @param ids       where thread, tool-use and event ids come from
+     * @param scheduler runs deferred events; owned by the caller
+     */
+    public ThreadTransitions(ServerOptions options, Clock clock, Ids ids, ScheduledExecutorService scheduler) {
         this.options = options;
         this.clock = clock;
+        this.ids = ids;
+        this.events = new Events(ids, options.varies(Variation.TOOL_RESULT_CONTENT_AS_STRING));
+        this.scheduler = scheduler;
     }
 
     /** Now, in the precision the wire uses. */
@@ -32,28 +54,34 @@ public final class ThreadTransitions {
         return Timestamps.now(clock);
     }
 
+    /** A new agent snapshot with a fresh id. */
+    public Agent newAgent(String name, int version) {
+        return Agent.named(ids, name, version);
+    }
+
     /** Creates the coordinator, which starts its first turn ({@code thread_created}, {@code running}). */
     public SessionThread startCoordinator(Session session, Agent agent) {
-        SessionThread coordinator = SessionThread.coordinator(session.id(), agent, now());
+        SessionThread coordinator = SessionThread.coordinator(ids.next(IdPrefix.THREAD), session.id(), agent, now());
         session.put(coordinator);
-        session.events().append(Events.threadCreated(coordinator, coordinator.createdAt()));
-        session.events().append(Events.running(coordinator, coordinator.createdAt()));
+        session.events().append(events.threadCreated(coordinator, coordinator.createdAt()));
+        session.events().append(events.running(coordinator, coordinator.createdAt()));
         return coordinator;
     }
 
     /** The coordinator calls the {@code Agent} tool; returns the new {@code toolu_} id. */
     public String callAgentTool(Session session, String description) {
-        String toolUseId = IdPrefix.TOOL_USE.next();
-        session.events().append(Events.toolUse(session.coordinator(), toolUseId, description, now()));
+        String toolUseId = ids.next(IdPrefix.TOOL_USE);
+        session.events().append(events.toolUse(session.coordinator(), toolUseId, description, now()));
         return toolUseId;
     }
 
     /** Creates a child for {@code toolUseId}, which starts its first turn. */
     public SessionThread spawnChild(Session session, Agent agent, String toolUseId) {
-        SessionThread child = SessionThread.child(session.coordinator(), agent, toolUseId, now());
+        SessionThread child = SessionThread.child(
+                ids.next(IdPrefix.THREAD), session.coordinator(), agent, toolUseId, now());
         session.put(child);
-        session.events().append(Events.threadCreated(child, child.createdAt()));
-        session.events().append(Events.running(child, child.createdAt()));
+        session.events().append(events.threadCreated(child, child.createdAt()));
+        session.events().append(events.running(child, child.createdAt()));
         return child;
     }
 
@@ -61,7 +89,7 @@ public final class ThreadTransitions {
     public SessionThread finishTurn(Session session, SessionThread thread) {
         SessionThread idle = thread.withStatus(ThreadStatus.IDLE, StopReason.END_TURN, now());
         session.put(idle);
-        session.events().append(Events.idle(idle, idle.updatedAt()));
+        session.events().append(events.idle(idle, idle.updatedAt()));
         return idle;
     }
 
@@ -69,7 +97,7 @@ public final class ThreadTransitions {
     public SessionThread startTurn(Session session, SessionThread thread) {
         SessionThread running = thread.withStatus(ThreadStatus.RUNNING, null, now());
         session.put(running);
-        session.events().append(Events.running(running, running.updatedAt()));
+        session.events().append(events.running(running, running.updatedAt()));
         return running;
     }
 
@@ -83,14 +111,14 @@ public final class ThreadTransitions {
 
     /** The coordinator receives the result of its {@code Agent} call {@code toolUseId}. */
     public void toolResult(Session session, String toolUseId, String text) {
-        session.events().append(Events.toolResult(session.coordinator(), toolUseId, text, now()));
+        session.events().append(events.toolResult(session.coordinator(), toolUseId, text, now()));
     }
 
     /** A message goes from one thread to another: {@code sent} on the sender, {@code received} on the recipient. */
     public void sendMessage(Session session, SessionThread from, SessionThread to, String text) {
         Instant at = now();
-        session.events().append(Events.message(EventType.THREAD_MESSAGE_SENT, from, from.id(), to.id(), text, at));
-        session.events().append(Events.message(EventType.THREAD_MESSAGE_RECEIVED, to, from.id(), to.id(), text, at));
+        session.events().append(events.message(EventType.THREAD_MESSAGE_SENT, from, from.id(), to.id(), text, at));
+        session.events().append(events.message(EventType.THREAD_MESSAGE_RECEIVED, to, from.id(), to.id(), text, at));
     }
 
     /**
@@ -98,8 +126,19 @@ public final class ThreadTransitions {
      * the "Agent cancelled." result, resumes, and (being scripted) finishes its turn at once.
      */
     public void agentCancelled(Session session, String toolUseId) {
-        toolResult(session, toolUseId, "Agent cancelled.");
-        finishTurn(session, startTurn(session, session.coordinator()));
+        deferred(session, lateMillis(), () -> {
+            if (options.has(Fault.RESUME_BEFORE_TOOL_RESULT)) {
+                SessionThread running = startTurn(session, session.coordinator());
+                toolResult(session, toolUseId, CANCELLED);
+                finishTurn(session, running);
+                return;
+            }
+            String text = options.has(Fault.AGENT_CANCELLED_WRONG_TEXT) ? "Agent archived." : CANCELLED;
+            toolResult(session, toolUseId, text);
+            if (!options.has(Fault.NO_COORDINATOR_RESUME)) {
+                finishTurn(session, startTurn(session, session.coordinator()));
+            }
+        });
     }
 
     /** Emits {@code session.thread_status_terminated} for an archived thread. */
@@ -107,8 +146,42 @@ public final class ThreadTransitions {
         StopReason reason = options.has(Fault.TERMINATED_EVENT_WRONG_REASON) ? StopReason.END_TURN : StopReason.ARCHIVE;
         int copies = options.has(Fault.NO_TERMINATED_EVENT) ? 0
                 : options.has(Fault.DUPLICATE_TERMINATED_EVENT) ? 2 : 1;
-        for (int i = 0; i < copies; i++) {
-            session.events().append(Events.terminated(thread, reason, now()));
+        long delay = options.has(Fault.TERMINATED_EVENT_TOO_LATE) ? Fault.TOO_LATE_MILLIS
+                : options.has(Fault.TERMINATED_EVENT_SLOW) ? Fault.SLOW_MILLIS : lateMillis();
+        deferred(session, delay, () -> {
+            SessionThread subject = options.has(Fault.TERMINATED_EVENT_WRONG_THREAD) ? session.coordinator() : thread;
+            for (int i = 0; i < copies; i++) {
+                session.events().append(events.terminated(subject, reason, now()));
+            }
+        });
+    }
+
+    /** Appends {@code count} {@code agent.message} events of threads other than {@code threadId}, round robin. */
+    public void chatter(Session session, String threadId, int count) {
+        List<SessionThread> others = session.threads().stream().filter(t -> !t.id().equals(threadId)).toList();
+        for (int i = 0; i < count && !others.isEmpty(); i++) {
+            SessionThread speaker = others.get(i % others.size());
+            session.events().append(events.agentMessage(speaker, "Working on it (" + (i + 1) + ").", now()));
+        }
+    }
+
+    private long lateMillis() {
+        return options.varies(Variation.LATE_EVENTS) ? Variation.LATE_MILLIS : 0;
+    }
+
+    /** Runs {@code work} now (the caller holds the lock), or after {@code delayMillis} under the session lock. */
+    private void deferred(Session session, long delayMillis, Runnable work) {
+        if (delayMillis == 0) {
+            work.run();
+            return;
+        }
+        try {
+            scheduler.schedule(() -> session.exclusively(() -> {
+                work.run();
+                return null;
+            }), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the server is stopping: nobody is left to see the event
         }
     }
 }

@@ -7,8 +7,8 @@ package org.sessionthreads.conformance.refserver.model;
  */
 public record Agent(String id, String name, String model, int version) {
 
-    /** A new agent with a fresh id. */
-    public static Agent named(String name, int version) {
-        return new Agent(IdPrefix.AGENT.next(), name, "ultimate", version);
+    /** A new agent with a fresh id from {@code ids}. */
+    public static Agent named(Ids ids, String name, int version) {
+        return new Agent(ids.next(IdPrefix.AGENT), name, "ultimate", version);
     }
 }

@@ -9,7 +9,11 @@ public enum EventType {
     TOOL_USE("agent.tool_use"),
     TOOL_RESULT("agent.tool_result"),
     THREAD_MESSAGE_SENT("agent.thread_message_sent"),
-    THREAD_MESSAGE_RECEIVED("agent.thread_message_received");
+    THREAD_MESSAGE_RECEIVED("agent.thread_message_received"),
+    /** Agent output; only appended as unrelated chatter under {@code Variation.INTERLEAVED_EVENTS}. */
+    AGENT_MESSAGE("agent.message"),
+    /** Input sent through {@code POST /v1/sessions/{id}/events} (session level: no thread). */
+    USER_MESSAGE("user.message");
 
     private final String wireName;
 

@@ -19,8 +19,9 @@ public record SessionEvent(
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
-    /** A new event with a fresh id about {@code thread}. */
-    public static SessionEvent about(SessionThread thread, EventType type, Instant at, Map<String, Object> fields) {
-        return new SessionEvent(IdPrefix.EVENT.next(), type, thread.sessionId(), thread.id(), at, fields);
+    /** A new event {@code id} about {@code thread}. */
+    public static SessionEvent about(
+            String id, SessionThread thread, EventType type, Instant at, Map<String, Object> fields) {
+        return new SessionEvent(id, type, thread.sessionId(), thread.id(), at, fields);
     }
 }

@@ -26,15 +26,15 @@ public record SessionThread(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** A new coordinator thread, running (it is about to start its first turn). */
-    public static SessionThread coordinator(String sessionId, Agent agent, Instant now) {
-        return new SessionThread(IdPrefix.THREAD.next(), sessionId, null, agent, agent.name(), ThreadRole.COORDINATOR,
+    /** A new coordinator thread {@code id}, running (it is about to start its first turn). */
+    public static SessionThread coordinator(String id, String sessionId, Agent agent, Instant now) {
+        return new SessionThread(id, sessionId, null, agent, agent.name(), ThreadRole.COORDINATOR,
                 ThreadStatus.RUNNING, null, null, null, now, now);
     }
 
-    /** A new child thread created by {@code toolUseId} of {@code parent}, running its first turn. */
-    public static SessionThread child(SessionThread parent, Agent agent, String toolUseId, Instant now) {
-        return new SessionThread(IdPrefix.THREAD.next(), parent.sessionId(), parent.id(), agent, agent.name(),
+    /** A new child thread {@code id} created by {@code toolUseId} of {@code parent}, running its first turn. */
+    public static SessionThread child(String id, SessionThread parent, Agent agent, String toolUseId, Instant now) {
+        return new SessionThread(id, parent.sessionId(), parent.id(), agent, agent.name(),
                 ThreadRole.CHILD, ThreadStatus.RUNNING, null, toolUseId, null, now, now);
     }
 
@@ -48,6 +48,12 @@ public record SessionThread(
     public SessionThread archived(StopReason reason, Instant archivedAtValue, Instant now) {
         return new SessionThread(id, sessionId, parentThreadId, agent, name, role, ThreadStatus.ARCHIVED, reason,
                 createdByToolUseId, archivedAtValue, createdAt, now);
+    }
+
+    /** This thread with only {@code updated_at} changed. */
+    public SessionThread touched(Instant now) {
+        return new SessionThread(id, sessionId, parentThreadId, agent, name, role, status, stopReason,
+                createdByToolUseId, archivedAt, createdAt, now);
     }
 
     public boolean isCoordinator() {

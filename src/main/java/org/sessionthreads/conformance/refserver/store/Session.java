@@ -1,5 +1,6 @@
 package org.sessionthreads.conformance.refserver.store;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class Session {
     private final String id;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, SessionThread> threads = new LinkedHashMap<>();
+    private final Map<String, SessionThread> previous = new HashMap<>();
     private final Map<String, String> agentCalls = new ConcurrentHashMap<>();
     private final EventLog events = new EventLog();
     private final Mailbox mailbox;
@@ -45,6 +47,18 @@ public final class Session {
         }
     }
 
+    /** Runs {@code action} if this session's lock is free right now; empty, without running it, if it is not. */
+    public <T> Optional<T> tryExclusively(Supplier<T> action) {
+        if (!lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(action.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Optional<SessionThread> thread(String threadId) {
         synchronized (threads) {
             return Optional.ofNullable(threads.get(threadId));
@@ -61,7 +75,17 @@ public final class Session {
     /** Stores {@code thread}, replacing the previous value with the same id (its position is kept). */
     public void put(SessionThread thread) {
         synchronized (threads) {
-            threads.put(thread.id(), thread);
+            SessionThread replaced = threads.put(thread.id(), thread);
+            if (replaced != null) {
+                previous.put(thread.id(), replaced);
+            }
+        }
+    }
+
+    /** The value {@code threadId} had before its last {@link #put}; empty if it was never replaced. */
+    public Optional<SessionThread> previous(String threadId) {
+        synchronized (threads) {
+            return Optional.ofNullable(previous.get(threadId));
         }
     }
 

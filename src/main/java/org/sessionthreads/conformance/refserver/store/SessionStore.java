@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.sessionthreads.conformance.refserver.model.IdPrefix;
+import org.sessionthreads.conformance.refserver.model.Ids;
 
 /**
  * All sessions of a running reference server. Sessions are created only by the fixture hook and live until the hook
@@ -14,15 +15,20 @@ import org.sessionthreads.conformance.refserver.model.IdPrefix;
 public final class SessionStore {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final Ids ids;
 
-    /** @param scheduler runs mailbox deliveries; owned by the caller */
-    public SessionStore(ScheduledExecutorService scheduler) {
+    /**
+     * @param scheduler runs mailbox deliveries; owned by the caller
+     * @param ids       where session ids come from
+     */
+    public SessionStore(ScheduledExecutorService scheduler, Ids ids) {
         this.scheduler = scheduler;
+        this.ids = ids;
     }
 
     /** A new, empty session with a fresh {@code sess_} id. */
     public Session create() {
-        Session session = new Session(IdPrefix.SESSION.next(), scheduler);
+        Session session = new Session(ids.next(IdPrefix.SESSION), scheduler);
         sessions.put(session.id(), session);
         return session;
     }

@@ -1,0 +1,82 @@
+package org.sessionthreads.conformance.refserver;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Unusual but conformant behaviours of the reference server, the counterpart of {@link Fault}: every one stays
+ * within the contract as the suite reads it, so the suite must pass every scenario against the server started with
+ * any of them. The mutation self-test proves it (a failure is a false alarm and fails the build).
+ *
+ * <p>To add a variation: add a constant here with a one-line description, then test
+ * {@code options.varies(Variation.X)} at the single place where the behaviour lives (the Javadoc names it).
+ */
+public enum Variation {
+    /**
+     * Every request is answered {@value #SLOW_MILLIS} ms later, well within {@code timeouts.request}
+     * ({@code ApiRoutes}).
+     */
+    SLOW_RESPONSES,
+    /**
+     * The terminated event, the "Agent cancelled." result and the coordinator's resume are appended
+     * {@value #LATE_MILLIS} ms after the archive answer, within {@code timeouts.event} ({@code ThreadTransitions}).
+     */
+    LATE_EVENTS,
+    /**
+     * Unknown extra fields on every JSON object: threads, agents, events, list pages, error envelopes ({@code Json}).
+     */
+    EXTRA_FIELDS,
+    /**
+     * Ids of other lengths and alphabets after the prefix: base32, mixed case, 16 hex, {@code toolu_bdrk_…}
+     * ({@code ReferenceServer} picks {@code Ids.OTHER_SHAPES}).
+     */
+    OTHER_ID_SHAPES,
+    /**
+     * Timestamps without fraction, with micro- or nanoseconds, and with {@code +02:00}/{@code -05:00} offsets
+     * ({@code Json}).
+     */
+    TIMESTAMP_STYLES,
+    /** Event and thread list pages hold at most two items, whatever {@code limit} asks ({@code ApiRoutes}). */
+    TWO_ITEM_PAGES,
+    /**
+     * Dozens of unrelated {@code agent.message} events of other threads around every archive ({@code ArchiveThread}).
+     */
+    INTERLEAVED_EVENTS,
+    /**
+     * Re-archiving answers 409 instead of 200 with the unchanged thread ({@code ServerOptions}, rearchive=conflict).
+     */
+    REARCHIVE_CONFLICT,
+    /** Error envelopes without {@code request_id}, with an extra {@code error.code} ({@code ErrorEnvelope}). */
+    ERROR_ENVELOPE_VARIANT,
+    /** Tool results carry {@code content} as a plain string instead of text blocks ({@code Events}). */
+    TOOL_RESULT_CONTENT_AS_STRING,
+    /**
+     * The request's {@code Authorization} header comes back in an {@code x-echoed-authorization} response header and
+     * an {@code echoed_authorization} field of every JSON body ({@code Json}): harmless to the contract, a trap for
+     * reports, which is why the secret-canary self-test runs with it.
+     */
+    ECHO_CREDENTIALS;
+
+    /** The delay {@link #SLOW_RESPONSES} adds to every request. */
+    public static final long SLOW_MILLIS = 150;
+    /** How long after the archive answer {@link #LATE_EVENTS} appends the archive's events. */
+    public static final long LATE_MILLIS = 1_000;
+
+    /**
+     * The variation named {@code name}, ignoring case and accepting {@code -} for {@code _}.
+     *
+     * @throws IllegalArgumentException listing the known names
+     */
+    public static Variation parse(String name) {
+        String normalised = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(values()).filter(variation -> variation.name().equals(normalised)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown variation '" + name.trim() + "'; known variations: " + knownNames() + "."));
+    }
+
+    /** All variation names, comma-separated, for help and error texts. */
+    public static String knownNames() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
