@@ -50,6 +50,16 @@ public final class ApiClient {
      * @throws TransportException when no HTTP answer arrives
      */
     public ApiResponse send(String method, URI url, Credentials credentials, String jsonBody) {
+        return send(method, url, RequestOptions.defaults().withCredentials(credentials), jsonBody);
+    }
+
+    /**
+     * Sends one request with {@code options} (credentials, {@code Idempotency-Key}). {@code url} must already be
+     * encoded (see {@link Paths}).
+     *
+     * @throws TransportException when no HTTP answer arrives
+     */
+    public ApiResponse send(String method, URI url, RequestOptions options, String jsonBody) {
         Exchange[] captured = new Exchange[1];
         RequestSpecification request = RestAssured.given().spec(base)
                 .filter(new ExchangeCaptureFilter(redactor, exchange -> {
@@ -58,9 +68,14 @@ public final class ApiClient {
                 }))
                 .header("x-request-id", "conformance-" + runId + "-" + counter.incrementAndGet())
                 .header("Accept", "application/json");
-        authenticate(request, credentials);
+        authenticate(request, options.credentials());
+        if (options.idempotencyKey() != null) {
+            request.header("Idempotency-Key", options.idempotencyKey());
+        }
         if (jsonBody != null) {
             request.contentType("application/json").body(jsonBody);
+        } else {
+            request.noContentType(); // why: rest-assured would invent a form content type for a body-less POST
         }
         Response response;
         try {
@@ -75,11 +90,20 @@ public final class ApiClient {
     private void authenticate(RequestSpecification request, Credentials credentials) {
         if (credentials instanceof Credentials.ProfileToken) {
             request.header("Authorization", "Bearer " + token.reveal());
+        } else if (credentials instanceof Credentials.OtherCaseToken) {
+            request.header("Authorization", "Bearer " + swapCase(token.reveal()));
         } else if (credentials instanceof Credentials.TokenInHeader t) {
             request.header(t.name(), token.reveal());
         } else if (credentials instanceof Credentials.Header h) {
             request.header(h.name(), h.value());
         }
+    }
+
+    private static String swapCase(String text) {
+        StringBuilder swapped = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> swapped.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c)
+                : Character.toUpperCase(c)));
+        return swapped.toString();
     }
 
     private static RuntimeException transportFailure(String method, URI url, Exception e) {

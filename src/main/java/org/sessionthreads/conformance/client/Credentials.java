@@ -26,6 +26,14 @@ public sealed interface Credentials {
         return new TokenInHeader(headerName);
     }
 
+    /**
+     * {@code Authorization: Bearer <the profile's token with the case of every letter swapped>}: tokens are
+     * case-sensitive secrets, so a target must refuse it.
+     */
+    static Credentials profileTokenInOtherCase() {
+        return OtherCaseToken.INSTANCE;
+    }
+
     /** No credentials at all. */
     static Credentials none() {
         return None.INSTANCE;
@@ -34,6 +42,8 @@ public sealed interface Credentials {
     enum ProfileToken implements Credentials { INSTANCE }
 
     enum None implements Credentials { INSTANCE }
+
+    enum OtherCaseToken implements Credentials { INSTANCE }
 
     record Header(String name, String value) implements Credentials { }
 

@@ -13,6 +13,11 @@ public final class Event {
         this.json = json;
     }
 
+    /** The event in {@code json} (e.g. a stream message's {@code data:}); a text that is not JSON has no fields. */
+    public static Event parse(String json) {
+        return new Event(JsonBody.parse(json));
+    }
+
     public String id() {
         return JsonBody.text(json, "id");
     }

@@ -1,13 +1,7 @@
 package org.sessionthreads.conformance.client;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The session-thread endpoints: archive (the subject of the suite), get and list (to observe state). */
 public final class ThreadsApi {
@@ -25,38 +19,21 @@ public final class ThreadsApi {
     }
 
     public ApiResponse archive(ThreadRef thread, Credentials credentials) {
+        return archive(thread, RequestOptions.defaults().withCredentials(credentials));
+    }
+
+    /** The archive request sent with {@code options}, e.g. {@link RequestOptions#idempotent()}. */
+    public ApiResponse archive(ThreadRef thread, RequestOptions options) {
         return client.send("POST", Paths.under(apiBase, "sessions", thread.sessionId(), "threads", thread.threadId(),
-                "archive"), credentials, null);
+                "archive"), options, null);
     }
 
     /**
-     * Sends {@code count} archive requests for one thread from {@code count} threads released at the same instant
-     * (a barrier, so they overlap as much as the client allows), and returns every answer.
+     * Sends {@code count} archive requests for one thread released at the same instant and returns every answer
+     * (see {@link ArchiveRace#simultaneously}, the race kit this belongs to).
      */
     public List<ApiResponse> archiveConcurrently(ThreadRef thread, int count) {
-        CyclicBarrier start = new CyclicBarrier(count);
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return archive(thread);
-                }));
-            }
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while archiving concurrently", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return new ArchiveRace(this).simultaneously(thread, count);
     }
 
     /** {@code GET /sessions/{session_id}/threads/{thread_id}}. */

@@ -2,123 +2,224 @@ package org.sessionthreads.conformance.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
 
-import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
-import org.sessionthreads.conformance.client.EventsApi;
 
 /**
- * Follows one session's event list by polling with {@code after_id}: each poll reads every page after the last
- * event seen, so small pages and interleaved events are neither missed nor counted twice (events are de-duplicated
- * by id). Failure messages say what was seen, never just "timeout".
+ * The events of one session from the moment the cursor was opened, read through one {@link EventChannel}
+ * (polling or SSE: the scenario cannot tell). Events are de-duplicated by id and kept in the target's order with
+ * the moment each was received, so failure messages say what was seen and when, never just "timeout".
+ *
+ * <pre>{@code
+ * EventCursor events = sessionEvents.openFor(child.sessionId());          // subscribe BEFORE acting
+ * ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
+ * events.awaitTermination(child.threadId()).assertOnTime().assertOnce();
+ * }</pre>
  */
-public final class EventCursor {
+public final class EventCursor implements AutoCloseable {
     private static final int DIAGNOSTIC_TAIL = 5;
-    private final EventsApi api;
+    private final EventFeed feed;
+    private final EventChannel channel;
     private final Waits waits;
+    private final EventTimings timings;
     private final String sessionId;
-    private final List<Event> seen = new ArrayList<>();
-    private final Set<String> seenIds = new LinkedHashSet<>();
-    private String lastId;
+    private final List<Observed> seen = new ArrayList<>();
+    private final Set<String> seenIds = new HashSet<>();
+    private final long openedNanos = System.nanoTime();
+    private long sentNanos = -1;
+    private long answeredNanos = -1;
 
-    EventCursor(EventsApi api, Waits waits, String sessionId) {
-        this.api = api;
+    EventCursor(EventFeed feed, EventChannel channel, Waits waits, EventTimings timings, String sessionId) {
+        this.feed = feed;
+        this.channel = channel;
         this.waits = waits;
+        this.timings = timings;
         this.sessionId = sessionId;
     }
 
-    /** Skips everything already in the log. */
-    void markEnd() {
-        readNewPages();
-        seen.clear();
-    }
-
     /**
-     * Waits until an event matching {@code matcher} has been seen after the mark and returns the first one.
+     * Waits until an event matching {@code matcher} has been seen and returns the first one.
      *
-     * @throws AssertionError with the last events seen when none arrives within the profile's event timeout
+     * @throws AssertionError with the last events seen when none arrives within {@code timeouts.event}
      */
     public Event awaitFirst(EventMatcher matcher) {
         try {
-            waits.until(matcher.description()).until(() -> first(matcher).isPresent());
+            waits.until(alias(matcher)).until(() -> first(matcher).isPresent());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("Expecting " + matcher.description() + " within "
-                    + waits.timeouts().event().toMillis() + " ms in session " + sessionId + " but none arrived; "
-                    + tail());
+                    + DurationText.of(waits.timeouts().event()) + " in session " + sessionId + " (via "
+                    + feed.describe() + ") but none arrived; " + tail());
         }
-        return first(matcher).orElseThrow();
+        return first(matcher).orElseThrow().event();
     }
 
     /**
      * Waits for the first event matching {@code matcher} that the target listed after {@code earlier}.
      *
-     * @throws AssertionError with the last events seen when none arrives within the profile's event timeout
+     * @throws AssertionError with the last events seen when none arrives within {@code timeouts.event}
      */
     public Event awaitFirstAfter(Event earlier, EventMatcher matcher) {
         int position = positionOf(earlier);
         return awaitFirst(new EventMatcher(matcher.description() + " after " + earlier.id(),
-                e -> matcher.matches(e) && seen.indexOf(e) > position));
+                e -> matcher.matches(e) && positionOf(e) > position));
     }
 
     /**
-     * Watches the log for {@code period} and fails as soon as an event matching {@code matcher} appears.
+     * Watches for {@code period} and fails as soon as an event matching {@code matcher} appears.
      *
-     * @throws AssertionError naming the unexpected event
+     * @throws AssertionError naming the unexpected event and when it arrived
      */
     public void assertNoneDuring(EventMatcher matcher, Duration period) {
-        try {
-            waits.throughout("no " + matcher.description(), period).until(() -> first(matcher).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Expecting no " + matcher.description() + " during " + period.toMillis()
-                    + " ms but saw " + first(matcher).map(Event::toString).orElse("one") + "; " + tail());
-        }
+        watchFor(matcher, period).ifPresent(unexpected -> {
+            throw new AssertionError("Expecting no " + matcher.description() + " during "
+                    + DurationText.of(period) + " but saw " + unexpected.event() + " " + since(unexpected)
+                    + " (via " + feed.describe() + "); " + tail());
+        });
     }
 
-    /** Every event seen after the mark so far that matches (reads new pages first). */
+    /** Every event seen so far that matches (reads what arrived first). */
     public List<Event> all(EventMatcher matcher) {
-        readNewPages();
-        return seen.stream().filter(matcher::matches).toList();
+        refresh();
+        return seen.stream().map(Observed::event).filter(matcher::matches).toList();
     }
 
-    private int positionOf(Event event) {
-        return seen.indexOf(event);
+    /**
+     * Runs the scenario's action and notes when it was sent and answered, the reference points of
+     * {@link #awaitTermination}. Reads what already arrived just before sending, so an event that was there
+     * before the request is known as such (OUT_OF_ORDER).
+     */
+    public <T> T timed(Supplier<T> action) {
+        refresh();
+        sentNanos = System.nanoTime();
+        T result = action.get();
+        answeredNanos = System.nanoTime();
+        return result;
     }
 
-    private Optional<Event> first(EventMatcher matcher) {
-        readNewPages();
-        return seen.stream().filter(matcher::matches).findFirst();
+    /**
+     * Waits for the {@code session.thread_status_terminated} event of {@code threadId} and gives its verdict,
+     * measured from the answer of the action {@link #timed} ran (or from this call, if none was timed): ON_TIME
+     * within {@code timeouts.event_expected}, LATE after it. The verdict is recorded in the run's
+     * {@link EventTimings}.
+     *
+     * @throws AssertionError MISSING when none arrives within {@code timeouts.event}; OUT_OF_ORDER when one was
+     *                        there before the request was sent
+     */
+    public Termination awaitTermination(String threadId) {
+        EventMatcher matcher = EventMatcher.terminated(threadId);
+        long answered = answeredNanos >= 0 ? answeredNanos : System.nanoTime();
+        long sent = sentNanos >= 0 ? sentNanos : openedNanos;
+        Optional<Observed> early = first(matcher).filter(o -> o.arrivedNanos() < sent);
+        if (early.isPresent()) {
+            timings.record(channel, TerminationVerdict.OUT_OF_ORDER, null);
+            throw new AssertionError("OUT_OF_ORDER: " + matcher.description() + " (" + early.get().event().id()
+                    + ") was received " + DurationText.ofNanos(sent - early.get().arrivedNanos())
+                    + " before the archive request was sent (via " + feed.describe() + ", session " + sessionId
+                    + "); " + tail());
+        }
+        try {
+            waits.until(alias(matcher)).until(() -> first(matcher).isPresent());
+        } catch (ConditionTimeoutException e) {
+            timings.record(channel, TerminationVerdict.MISSING, null);
+            throw new AssertionError("MISSING: no " + matcher.description() + " within "
+                    + DurationText.of(waits.timeouts().event()) + " of the archive answer (via " + feed.describe()
+                    + ", session " + sessionId + "); " + tail());
+        }
+        Observed event = first(matcher).orElseThrow();
+        Duration latency = Duration.ofNanos(Math.max(0, event.arrivedNanos() - answered));
+        TerminationVerdict verdict = latency.compareTo(waits.timeouts().eventExpected()) <= 0
+                ? TerminationVerdict.ON_TIME : TerminationVerdict.LATE;
+        timings.record(channel, verdict, latency);
+        return new Termination(this, matcher, event.event(), verdict, latency);
     }
 
-    private void readNewPages() {
-        boolean more = true;
-        while (more) {
-            ApiResponse page = api.listAfter(sessionId, lastId);
-            if (page.status() != 200 || !page.json().path("data").isArray()) {
-                throw new EventObservationException("cannot read the event list: " + page.exchange().summary());
-            }
-            for (Event event : page.events()) {
-                if (event.id() != null && seenIds.add(event.id())) {
-                    seen.add(event);
-                    lastId = event.id();
-                }
-            }
-            more = page.hasMore() && !page.events().isEmpty();
+    /** Stops reading: closes the stream of an SSE cursor (a polling cursor holds nothing open). */
+    @Override
+    public void close() {
+        feed.close();
+    }
+
+    EventChannel channel() {
+        return channel;
+    }
+
+    Waits waits() {
+        return waits;
+    }
+
+    EventTimings timings() {
+        return timings;
+    }
+
+    String via() {
+        return feed.describe();
+    }
+
+    /** The first event matching {@code matcher} that arrives within {@code period}, if any (fails fast). */
+    Optional<Observed> watchFor(EventMatcher matcher, Duration period) {
+        try {
+            waits.watching("no " + alias(matcher), period).until(() -> first(matcher).isPresent());
+            return first(matcher);
+        } catch (ConditionTimeoutException quietAsExpected) {
+            return Optional.empty();
         }
     }
 
-    private String tail() {
+    Optional<Observed> first(EventMatcher matcher) {
+        refresh();
+        return seen.stream().filter(o -> matcher.matches(o.event())).findFirst();
+    }
+
+    /**
+     * {@code +12 ms after the archive answer}, {@code 3 ms before the archive answer} (a stream may deliver the
+     * event before the answer is complete), or {@code +40 ms after the cursor opened} when nothing was timed.
+     */
+    String since(Observed observed) {
+        long reference = answeredNanos >= 0 ? answeredNanos : openedNanos;
+        long delta = observed.arrivedNanos() - reference;
+        String what = answeredNanos >= 0 ? "the archive answer" : "the cursor opened";
+        return delta < 0 ? DurationText.ofNanos(-delta) + " before " + what
+                : "+" + DurationText.ofNanos(delta) + " after " + what;
+    }
+
+    /** The last few events seen, each with when it arrived: the diagnosis of every event failure. */
+    String tail() {
+        refresh();
         if (seen.isEmpty()) {
-            return "no events at all after the mark";
+            return "no events at all since the cursor opened";
         }
         return "last " + Math.min(DIAGNOSTIC_TAIL, seen.size()) + " of " + seen.size() + " events seen: "
                 + seen.subList(Math.max(0, seen.size() - DIAGNOSTIC_TAIL), seen.size()).stream()
-                .map(Event::brief).collect(Collectors.joining(", "));
+                .map(o -> o.event().brief() + " " + since(o)).collect(Collectors.joining(", "));
+    }
+
+    private void refresh() {
+        for (Observed observed : feed.take()) {
+            String id = observed.event().id();
+            if (id != null && seenIds.add(id)) {
+                seen.add(observed);
+            }
+        }
+    }
+
+    private int positionOf(Event event) {
+        for (int i = 0; i < seen.size(); i++) {
+            if (seen.get(i).event().id().equals(event.id())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String alias(EventMatcher matcher) {
+        return matcher.description() + " in session " + sessionId + " (" + channel.wireName() + ")";
     }
 }

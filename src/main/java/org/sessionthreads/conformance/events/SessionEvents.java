@@ -1,24 +1,87 @@
 package org.sessionthreads.conformance.events;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.EventsApi;
 
 /**
- * Opens {@link EventCursor}s on a session's event list. Open the cursor BEFORE acting, so that everything the
- * action causes is after the cursor's mark.
+ * Opens {@link EventCursor}s on a session's events through one {@link EventChannel}. Open the cursor BEFORE
+ * acting, so that everything the action causes is after the cursor's mark. An instance bound to a channel (see
+ * {@link #on}) belongs to one scenario: closing it closes every cursor it opened (the streams of SSE cursors).
+ *
+ * <pre>{@code
+ * EventCursor events = sessionEvents.openFor(child.sessionId());   // polling or SSE, as the scenario runs
+ * }</pre>
  */
-public final class SessionEvents {
-    private final EventsApi api;
+public final class SessionEvents implements AutoCloseable {
+    private final EventsApi list;
+    private final EventStreamApi streams;
     private final Waits waits;
+    private final EventTimings timings;
+    private final EventChannel channel;
+    private final List<EventCursor> opened = new ArrayList<>();
 
-    public SessionEvents(EventsApi api, Waits waits) {
-        this.api = api;
-        this.waits = waits;
+    /** The run's events facade: polling, timings recorded in {@code timings}. */
+    public SessionEvents(EventsApi list, EventStreamApi streams, Waits waits, EventTimings timings) {
+        this(list, streams, waits, timings, EventChannel.POLLING);
     }
 
-    /** A cursor that sees only events appended to the session after this call. */
+    private SessionEvents(EventsApi list, EventStreamApi streams, Waits waits, EventTimings timings,
+                          EventChannel channel) {
+        this.list = list;
+        this.streams = streams;
+        this.waits = waits;
+        this.timings = timings;
+        this.channel = channel;
+    }
+
+    /** A new facade on the same target that reads through {@code newChannel}, for one scenario. */
+    public SessionEvents on(EventChannel newChannel) {
+        return new SessionEvents(list, streams, waits, timings, newChannel);
+    }
+
+    public EventChannel channel() {
+        return channel;
+    }
+
+    /**
+     * A cursor that sees only events appended to the session after this call.
+     *
+     * @throws EventObservationException when the channel cannot be opened (the list or stream answers an error)
+     */
     public EventCursor openFor(String sessionId) {
-        EventCursor cursor = new EventCursor(api, waits, sessionId);
-        cursor.markEnd();
+        EventFeed feed;
+        if (channel == EventChannel.SSE) {
+            feed = SseFeed.open(streams, list, sessionId);
+        } else {
+            PollingFeed polling = new PollingFeed(list, sessionId);
+            polling.skipToEnd();
+            feed = polling;
+        }
+        EventCursor cursor = new EventCursor(feed, channel, waits, timings, sessionId);
+        synchronized (opened) {
+            opened.add(cursor);
+        }
         return cursor;
+    }
+
+    Waits waits() {
+        return waits;
+    }
+
+    /** The run's terminated-event timings (every channel). */
+    public EventTimings timings() {
+        return timings;
+    }
+
+    /** Closes every cursor this instance opened. */
+    @Override
+    public void close() {
+        synchronized (opened) {
+            opened.forEach(EventCursor::close);
+            opened.clear();
+        }
     }
 }

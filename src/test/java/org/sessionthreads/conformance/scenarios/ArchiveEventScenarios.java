@@ -4,10 +4,7 @@ import static org.sessionthreads.conformance.assertions.ConformanceAssertions.as
 
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
+import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
@@ -18,10 +15,14 @@ import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.EventChannelTest;
 import org.sessionthreads.conformance.junit.Requirement;
 import org.sessionthreads.conformance.schema.Schemas;
 
-/** Archive emits one session.thread_status_terminated event, and a rejected archive emits none. */
+/**
+ * Archive emits one session.thread_status_terminated event, promptly, and a rejected archive emits none. Each
+ * scenario runs once per event channel the profile offers (polling, SSE).
+ */
 @ConformanceScenarios
 class ArchiveEventScenarios {
 
@@ -38,33 +39,32 @@ class ArchiveEventScenarios {
     }
 
     @Requirement("EVT-001")
-    @Test
+    @EventChannelTest
     void archiveEmitsTheTerminatedEvent(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
         EventCursor events = sessionEvents.openFor(child.sessionId());
 
-        assertThat(threads.archive(child.thread())).hasStatus(200);
+        ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
 
-        Event terminated = events.awaitFirst(EventMatcher.terminated(child.threadId()));
+        assertThat(answer).hasStatus(200);
+        Event terminated = events.awaitTermination(child.threadId()).event();
         assertThat(terminated).conformsTo(Schemas.EVENT_THREAD_STATUS_TERMINATED).hasStopReasonType("archive");
     }
 
     @Requirement("EVT-002")
-    @Test
-    void archiveEmitsTheTerminatedEventOnce(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents,
-                                            Timeouts timeouts) {
+    @EventChannelTest
+    void archiveEmitsTheTerminatedEventOnce(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
         EventCursor events = sessionEvents.openFor(child.sessionId());
 
-        assertThat(threads.archive(child.thread())).hasStatus(200);
+        ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
 
-        Event first = events.awaitFirst(EventMatcher.terminated(child.threadId()));
-        events.assertNoneDuring(EventMatcher.terminated(child.threadId()).other(first), timeouts.quiet());
+        assertThat(answer).hasStatus(200);
+        events.awaitTermination(child.threadId()).assertOnce();
     }
 
     @Requirement("EVT-003")
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(RejectedArchive.class)
+    @EventChannelTest(cases = RejectedArchive.class)
     void aRejectedArchiveEmitsNoTerminatedEvent(RejectedArchive rejected, Fixtures fixtures, ThreadsApi threads,
                                                 SessionEvents sessionEvents, Timeouts timeouts) {
         ThreadRef thread = rejected.thread.apply(fixtures);
@@ -73,5 +73,17 @@ class ArchiveEventScenarios {
         assertThat(threads.archive(thread)).hasStatus(409);
 
         events.assertNoneDuring(EventMatcher.terminated(thread.threadId()), timeouts.quiet());
+    }
+
+    @Requirement("EVT-004")
+    @EventChannelTest
+    void theTerminatedEventArrivesPromptly(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
+        Fixture child = fixtures.idleChild();
+        EventCursor events = sessionEvents.openFor(child.sessionId());
+
+        ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
+
+        assertThat(answer).hasStatus(200);
+        events.awaitTermination(child.threadId()).assertOnTime();
     }
 }

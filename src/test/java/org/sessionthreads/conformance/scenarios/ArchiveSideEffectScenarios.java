@@ -2,8 +2,6 @@ package org.sessionthreads.conformance.scenarios;
 
 import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
@@ -14,14 +12,18 @@ import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.EventChannelTest;
 import org.sessionthreads.conformance.junit.Requirement;
 
-/** What archive does around the thread: the mailbox, and the coordinator that waits on the child. */
+/**
+ * What archive does around the thread: the mailbox, and the coordinator that waits on the child. Each scenario runs
+ * once per event channel the profile offers.
+ */
 @ConformanceScenarios
 class ArchiveSideEffectScenarios {
 
     @Requirement("MBX-001")
-    @Test
+    @EventChannelTest
     void pendingMailboxMessagesAreNeverDelivered(Fixtures fixtures, ThreadsApi threads,
                                                  SessionEvents sessionEvents, Timeouts timeouts, Readings readings) {
         Fixture child = fixtures.childWithPendingMessage();
@@ -35,7 +37,7 @@ class ArchiveSideEffectScenarios {
     }
 
     @Requirement("UNB-001")
-    @Test
+    @EventChannelTest
     void theWaitingCoordinatorReceivesAgentCancelled(Fixtures fixtures, ThreadsApi threads,
                                                      SessionEvents sessionEvents) {
         Fixture child = fixtures.waitingCoordinator();
@@ -48,7 +50,7 @@ class ArchiveSideEffectScenarios {
     }
 
     @Requirement("UNB-002")
-    @Test
+    @EventChannelTest
     void theCoordinatorResumesAfterAgentCancelled(Fixtures fixtures, ThreadsApi threads,
                                                   SessionEvents sessionEvents) {
         Fixture child = fixtures.waitingCoordinator();

@@ -34,7 +34,8 @@ class AuthenticationScenarios {
         BASIC_SCHEME(Credentials.authorization("Basic "
                 + Base64.getEncoder().encodeToString("conformance:secret".getBytes(StandardCharsets.UTF_8)))),
         EMPTY_BEARER(Credentials.authorization("Bearer ")),
-        TOKEN_AS_X_API_KEY(Credentials.profileTokenIn("x-api-key"));
+        TOKEN_AS_X_API_KEY(Credentials.profileTokenIn("x-api-key")),
+        TOKEN_IN_OTHER_CASE(Credentials.profileTokenInOtherCase());
 
         private final Credentials credentials;
 

@@ -4,17 +4,17 @@ import static org.sessionthreads.conformance.assertions.ConformanceAssertions.as
 
 import org.junit.jupiter.api.Test;
 
-import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.SessionThread;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
-import org.sessionthreads.conformance.config.Timeouts;
 import org.sessionthreads.conformance.events.EventCursor;
-import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.events.Termination;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
+import org.sessionthreads.conformance.junit.EventChannelTest;
 import org.sessionthreads.conformance.junit.Requirement;
 
 /** Archiving a thread that is already archived. */
@@ -33,16 +33,16 @@ class ReArchiveScenarios {
     }
 
     @Requirement("REA-002")
-    @Test
-    void reArchivingEmitsNoSecondEvent(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents,
-                                       Timeouts timeouts) {
+    @EventChannelTest
+    void reArchivingEmitsNoSecondEvent(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
         EventCursor events = sessionEvents.openFor(child.sessionId());
-        assertThat(threads.archive(child.thread())).hasStatus(200);
-        Event first = events.awaitFirst(EventMatcher.terminated(child.threadId()));
+        ApiResponse first = events.timed(() -> threads.archive(child.thread()));
+        assertThat(first).hasStatus(200);
+        Termination termination = events.awaitTermination(child.threadId());
 
         threads.archive(child.thread());
 
-        events.assertNoneDuring(EventMatcher.terminated(child.threadId()).other(first), timeouts.quiet());
+        termination.assertOnce();
     }
 }

@@ -1,0 +1,138 @@
+package org.sessionthreads.conformance.client.sse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.client.ExchangeListener;
+import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.config.Redactor;
+import org.sessionthreads.conformance.config.Secret;
+
+/**
+ * The suite's second HTTP door, for Server-Sent Events: rest-assured reads whole bodies, a stream never ends, so
+ * streams go through {@code java.net.http}. Like {@code ApiClient} it is built once per run, sends the profile's
+ * bearer token and an {@code x-request-id}, and hands every opening request to the {@link ExchangeListener} as a
+ * redacted {@link Exchange} (token masked in headers and in any text), on the caller's thread.
+ */
+public final class SseClient {
+    private final HttpClient http;
+    private final Secret token;
+    private final Duration requestTimeout;
+    private final Redactor redactor;
+    private final ExchangeListener listener;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong counter = new AtomicLong();
+
+    public SseClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
+        this.token = token;
+        this.requestTimeout = requestTimeout;
+        this.redactor = redactor;
+        this.listener = listener;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Opens {@code GET url} as an event stream and returns once the answer's headers have arrived: with a 200 the
+     * server has subscribed the stream, so everything it appends from then on will be sent. Any other status comes
+     * back as a connection that is not {@link SseConnection#isOpen() open}, whose exchange carries the body.
+     *
+     * @param lastEventId sent as {@code Last-Event-ID} when not null, to resume after that event
+     * @throws TransportException when no answer arrives within the request timeout
+     */
+    public SseConnection connect(URI url, String lastEventId, SseListener frames) {
+        HttpRequest request = request(url, lastEventId);
+        SseConnection.FrameSubscriber body = new SseConnection.FrameSubscriber(frames);
+        CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, info -> {
+            head.complete(info);
+            return info.statusCode() == 200 ? body : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        });
+        answer.whenComplete((response, failure) -> head.completeExceptionally(
+                failure != null ? failure : new IOException("the answer ended before its headers")));
+        HttpResponse.ResponseInfo info = await(head, answer, request);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (info.statusCode() == 200) {
+            Exchange exchange = exchange(request, info.statusCode(), info.headers(), "", startedAt, took);
+            listener.onExchange(exchange);
+            return SseConnection.open(exchange, body);
+        }
+        String text = await(answer, answer, request).body();
+        Exchange exchange = exchange(request, info.statusCode(), info.headers(), redactor.text(text), startedAt, took);
+        listener.onExchange(exchange);
+        return SseConnection.refused(exchange);
+    }
+
+    private HttpRequest request(URI url, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET()
+                .header("Accept", "text/event-stream")
+                .header("Cache-Control", "no-cache")
+                .header("Authorization", "Bearer " + token.reveal())
+                .header("x-request-id", "conformance-sse-" + runId + "-" + counter.incrementAndGet());
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return request.build();
+    }
+
+    private <T> T await(CompletableFuture<T> result, CompletableFuture<?> exchange, HttpRequest request) {
+        try {
+            return result.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw failure(request, "interrupted", e);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw failure(request, "no headers within " + requestTimeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw failure(request, cause.getClass().getSimpleName() + " " + cause.getMessage(), cause);
+        }
+    }
+
+    private TransportException failure(HttpRequest request, String why, Throwable cause) {
+        Exchange exchange = exchange(request, 0, HttpHeaders.of(Map.of(), (a, b) -> true), "", Instant.now(),
+                Duration.ZERO);
+        listener.onExchange(new Exchange(exchange.method(), exchange.url(), exchange.requestHeaders(), "", 0,
+                Map.of(), "", exchange.startedAt(), Duration.ZERO, exchange.requestId(), redactor.text(why)));
+        return new TransportException(redactor.text("no answer from GET " + request.uri() + ": " + why), cause);
+    }
+
+    private Exchange exchange(HttpRequest request, int status, HttpHeaders responseHeaders, String body,
+                              Instant startedAt, Duration took) {
+        return new Exchange("GET", redactor.text(request.uri().toString()), redacted(request.headers()), "", status,
+                redacted(responseHeaders), body, startedAt, took,
+                request.headers().firstValue("x-request-id").orElse(null), null);
+    }
+
+    private Map<String, List<String>> redacted(HttpHeaders headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.map().forEach((name, values) -> {
+            List<String> masked = new ArrayList<>();
+            values.forEach(value -> masked.add(redactor.header(name, value)));
+            out.put(name, masked);
+        });
+        return out;
+    }
+}

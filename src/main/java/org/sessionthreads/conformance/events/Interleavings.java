@@ -1,0 +1,25 @@
+package org.sessionthreads.conformance.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The run's record of the race kit: for each kind of race, how often each outcome (interleaving) was observed,
+ * e.g. {@code "8 simultaneous archives" → {"1×200 + 7×409": 5, "8×200": 1}}. Thread-safe; reports read
+ * {@link #snapshot()}.
+ */
+public final class Interleavings {
+    private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+
+    synchronized void record(String race, String outcome) {
+        counts.computeIfAbsent(race, r -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
+    }
+
+    /** Race → outcome → count, sorted by name. */
+    public synchronized Map<String, Map<String, Integer>> snapshot() {
+        Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
+        counts.forEach((race, outcomes) -> copy.put(race, Map.copyOf(outcomes)));
+        return copy;
+    }
+}

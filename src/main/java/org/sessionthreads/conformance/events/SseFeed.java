@@ -1,0 +1,165 @@
+package org.sessionthreads.conformance.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.client.EventStreamApi;
+import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.client.sse.SseConnection;
+import org.sessionthreads.conformance.client.sse.SseFrame;
+import org.sessionthreads.conformance.client.sse.SseListener;
+
+/**
+ * The SSE channel: the session's event stream, subscribed when the cursor opens (before the scenario acts). The
+ * connection's thread queues each message with its arrival time; {@link #take()} drains the queue on the test's
+ * thread. A dropped connection is resumed there too, with {@code Last-Event-ID} set to the last id the stream
+ * delivered, so the target replays exactly what was missed; if the stream dropped before delivering anything,
+ * the anchor (the last event listed when the cursor opened) is used, so nothing is lost either way. Repeats after a
+ * resume are removed by the cursor's de-duplication.
+ */
+final class SseFeed implements EventFeed {
+    /** Consecutive failed resumes after which the stream counts as unreadable (an ERROR, not a FAIL). */
+    private static final int RESUME_ATTEMPTS = 3;
+
+    private final EventStreamApi streams;
+    private final String sessionId;
+    private final Queue<Observed> received = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger generation = new AtomicInteger();
+    private volatile String dropReason;
+    private volatile long droppedNanos;
+    private SseConnection connection;
+    private String resumeFrom;
+    private int resumes;
+    private int failedResumes;
+    private boolean closed;
+
+    private SseFeed(EventStreamApi streams, String sessionId) {
+        this.streams = streams;
+        this.sessionId = sessionId;
+    }
+
+    /**
+     * Subscribes to the session's stream. The anchor comes from the event list when it answers (best effort: a
+     * target that only streams still works); the stream is then opened after it, so it starts exactly at the mark.
+     *
+     * @throws EventObservationException when the target refuses the stream
+     */
+    static SseFeed open(EventStreamApi streams, EventsApi list, String sessionId) {
+        SseFeed feed = new SseFeed(streams, sessionId);
+        feed.resumeFrom = anchor(list, sessionId);
+        SseConnection first = feed.connect(feed.resumeFrom);
+        if (!subscribed(first) && feed.resumeFrom != null && first.exchange().status() == 400) {
+            feed.resumeFrom = null; // why: a target whose stream ids differ from its list ids; live from now
+            first = feed.connect(null);
+        }
+        if (!subscribed(first)) {
+            throw new EventObservationException("cannot open the event stream: " + first.exchange().summary()
+                    + " " + excerpt(first.exchange().responseBody()));
+        }
+        feed.connection = first;
+        return feed;
+    }
+
+    @Override
+    public List<Observed> take() {
+        if (dropReason != null && !closed) {
+            resume();
+        }
+        List<Observed> drained = new ArrayList<>();
+        for (Observed next = received.poll(); next != null; next = received.poll()) {
+            drained.add(next);
+        }
+        return drained;
+    }
+
+    @Override
+    public String describe() {
+        return EventChannel.SSE.wireName() + (resumes == 0 ? "" : ", resumed " + resumes + "× with Last-Event-ID")
+                + (dropReason == null ? "" : ", dropped: " + dropReason);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private void resume() {
+        Duration retry = connection.retry().orElse(Duration.ZERO);
+        if (System.nanoTime() - droppedNanos < retry.toNanos()) {
+            return; // why: the server asked for this delay with retry:; the next take() tries again
+        }
+        String delivered = connection.lastEventId();
+        resumeFrom = delivered != null ? delivered : resumeFrom;
+        String reason = dropReason;
+        dropReason = null;
+        try {
+            SseConnection next = connect(resumeFrom);
+            if (subscribed(next)) {
+                connection = next;
+                resumes++;
+                failedResumes = 0;
+                return;
+            }
+            failed(reason, next.exchange().summary() + " " + excerpt(next.exchange().responseBody()));
+        } catch (TransportException e) {
+            failed(reason, e.getMessage());
+        }
+    }
+
+    private void failed(String reason, String why) {
+        dropReason = reason;
+        droppedNanos = System.nanoTime();
+        if (++failedResumes >= RESUME_ATTEMPTS) {
+            throw new EventObservationException("the event stream of session " + sessionId + " dropped (" + reason
+                    + ") and " + RESUME_ATTEMPTS + " attempts to resume it after " + resumeFrom + " failed; last: "
+                    + why);
+        }
+    }
+
+    /** Answered 200: subscribed, even if the stream has already ended again (then the next take resumes it). */
+    private static boolean subscribed(SseConnection connection) {
+        return connection.exchange().status() == 200;
+    }
+
+    private SseConnection connect(String lastEventId) {
+        int current = generation.incrementAndGet();
+        return streams.open(sessionId, lastEventId, new SseListener() {
+            @Override
+            public void onFrame(SseFrame frame, long receivedNanos) {
+                Event event = Event.parse(frame.data());
+                if (lastEventId == null || !lastEventId.equals(event.id())) { // why: a resume may repeat its anchor
+                    received.add(new Observed(event, receivedNanos));
+                }
+            }
+
+            @Override
+            public void onEnd(String why) {
+                if (current == generation.get()) {
+                    droppedNanos = System.nanoTime();
+                    dropReason = why;
+                }
+            }
+        });
+    }
+
+    private static String anchor(EventsApi list, String sessionId) {
+        try {
+            return new PollingFeed(list, sessionId).skipToEnd();
+        } catch (EventObservationException | TransportException unlisted) {
+            return null;
+        }
+    }
+
+    private static String excerpt(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+}
