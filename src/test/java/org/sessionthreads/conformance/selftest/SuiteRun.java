@@ -8,14 +8,18 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -24,7 +28,14 @@ import org.sessionthreads.conformance.junit.Requirement;
 
 /**
  * Runs the scenarios in this JVM through the JUnit EngineTestKit against the embedded reference server started
- * with the given options, and reports which requirements failed. Used by the self-tests only.
+ * with the given options, and reports which requirements failed. Used by the self-tests only. Several runs may go
+ * on at once in one JVM: each starts its own server on its own port.
+ *
+ * <pre>{@code
+ * SuiteRun run = SuiteRun.run(SuiteRun.Setup.of(Map.of("faults", "LENIENT_AUTH"), dir)
+ *         .withSetting("timeouts.event", "4s").withoutScenarioOf("UNB-002"));
+ * run.requirementsNotMet();   // [AUTH-001]
+ * }</pre>
  */
 public final class SuiteRun {
     private final EngineExecutionResults results;
@@ -34,36 +45,80 @@ public final class SuiteRun {
     }
 
     /**
+     * What to run.
+     *
+     * @param embeddedOptions reference server options (e.g. {@code faults=COORDINATOR_ARCHIVABLE}), written into
+     *                        a temporary profile based on profiles/reference.yaml
+     * @param settings        profile settings that override the file (e.g. {@code timeouts.event=4s}), passed as
+     *                        {@code conformance.*} configuration parameters
+     * @param leftOut         a requirement id whose scenario is left out, as if it had been deleted
+     * @param workDir         where the temporary profile is written
+     */
+    public record Setup(Map<String, String> embeddedOptions, Map<String, String> settings, Optional<String> leftOut,
+                        Path workDir) {
+        public Setup {
+            embeddedOptions = Map.copyOf(embeddedOptions);
+            settings = Map.copyOf(settings);
+        }
+
+        public static Setup of(Map<String, String> embeddedOptions, Path workDir) {
+            return new Setup(embeddedOptions, Map.of(), Optional.empty(), workDir);
+        }
+
+        public Setup withSetting(String key, String value) {
+            Map<String, String> more = new LinkedHashMap<>(settings);
+            more.put(key, value);
+            return new Setup(embeddedOptions, more, leftOut, workDir);
+        }
+
+        public Setup withoutScenarioOf(String requirementId) {
+            return new Setup(embeddedOptions, settings, Optional.of(requirementId), workDir);
+        }
+    }
+
+    /**
      * @param embeddedOptions reference server options (e.g. {@code faults=COORDINATOR_ARCHIVABLE}), written into
      *                        a temporary profile based on profiles/reference.yaml
      */
     public static SuiteRun againstReferenceServer(Map<String, String> embeddedOptions, Path workDir) {
-        Path profile = profileWith(embeddedOptions, workDir);
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        return run(Setup.of(embeddedOptions, workDir));
+    }
+
+    public static SuiteRun run(Setup setup) {
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
                 .filters(includeClassNamePatterns(".*Scenarios"))
-                .configurationParameter("conformance.profile", profile.toString())
+                .configurationParameter("conformance.profile", profileWith(setup).toString())
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
-                .execute();
-        return new SuiteRun(results);
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+        setup.settings().forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
+        setup.leftOut().ifPresent(requirementId -> kit.filters(leaveOut(requirementId)));
+        return new SuiteRun(kit.execute());
     }
 
-    private static Path profileWith(Map<String, String> options, Path workDir) {
+    private static Path profileWith(Setup setup) {
+        Map<String, String> options = setup.embeddedOptions();
         try {
             String base = Files.readString(Path.of("profiles", "reference.yaml"))
                     .replace("embedded_options: {}", "embedded_options:\n" + options.entrySet().stream()
                             .map(e -> "  " + e.getKey() + ": \"" + e.getValue() + "\"")
                             .collect(Collectors.joining("\n")));
-            Path file = Files.createTempFile(workDir, "profile-", ".yaml");
+            Path file = Files.createTempFile(setup.workDir(), "profile-", ".yaml");
             Files.writeString(file, options.isEmpty() ? base.replace("embedded_options:\n", "") : base);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Leaves out the scenario method (with all its invocations) that carries {@code @Requirement(requirementId)}. */
+    private static PostDiscoveryFilter leaveOut(String requirementId) {
+        return descriptor -> FilterResult.includedIf(
+                !requirementOf(descriptor).filter(requirementId::equals).isPresent(),
+                () -> "kept", () -> "the scenario of " + requirementId + " is left out");
     }
 
     public long succeeded() {
@@ -78,7 +133,7 @@ public final class SuiteRun {
     public Set<String> requirementsNotMet() {
         return results.testEvents().finished().stream()
                 .filter(e -> status(e) != TestExecutionResult.Status.SUCCESSFUL)
-                .map(SuiteRun::requirementOf).flatMap(Optional::stream)
+                .map(e -> requirementOf(e.getTestDescriptor())).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -96,17 +151,13 @@ public final class SuiteRun {
                 .orElse(TestExecutionResult.Status.FAILED);
     }
 
-    private static Optional<String> requirementOf(Event event) {
-        return event.getTestDescriptor().getSource()
-                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(MethodSource::getJavaMethod)
-                .or(() -> parentMethod(event))
+    private static Optional<String> requirementOf(TestDescriptor descriptor) {
+        return methodOf(descriptor).or(() -> descriptor.getParent().flatMap(SuiteRun::methodOf))
                 .map(m -> m.getAnnotation(Requirement.class)).map(Requirement::value);
     }
 
-    private static Optional<Method> parentMethod(Event event) {
-        return event.getTestDescriptor().getParent().flatMap(p -> p.getSource())
-                .filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+    private static Optional<Method> methodOf(TestDescriptor descriptor) {
+        return descriptor.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                 .map(MethodSource::getJavaMethod);
     }
 }

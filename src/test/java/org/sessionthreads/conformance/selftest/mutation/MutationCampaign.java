@@ -1,0 +1,84 @@
+package org.sessionthreads.conformance.selftest.mutation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.sessionthreads.conformance.selftest.SuiteRun;
+
+/**
+ * Runs the suite against many {@link Mutant}s in this JVM, {@value #CONCURRENT_RUNS} at a time (each run already
+ * runs its scenarios in parallel), and collects what the suite said about each.
+ *
+ * <p>Every run uses the same self-test profile: profiles/reference.yaml with the settings of {@link #SETTINGS}
+ * and the server options of {@link #SERVER_OPTIONS}. Both are deliberate:
+ * <ul>
+ *   <li>{@code timeouts.event} is 4 s instead of 10 s, so that a missing event costs 4 s of waiting, not 10. The
+ *   profile's {@code timeouts.event_expected} (2 s) stays: {@code Variation.LATE_EVENTS} (1 s late) must be on
+ *   time, {@code Fault.TERMINATED_EVENT_SLOW} (3 s) late but within the limit, and
+ *   {@code Fault.TERMINATED_EVENT_TOO_LATE} (12 s) is too late for either limit.</li>
+ *   <li>{@code deliver_after_ms} is 3000 instead of 500. Before it archives, the mailbox scenario (MBX-001) reads
+ *   the session's whole event history to open its cursor; with {@code TWO_ITEM_PAGES} that is ten requests, and
+ *   with four runs at a time on two cores they took more than a second (more than two on a machine that is busy
+ *   with something else), so the message was delivered before the archive and the scenario failed a conformant
+ *   server. That is the fixture's timing, not a fault. It sets the floor of every run: about 4 s.</li>
+ * </ul>
+ */
+final class MutationCampaign {
+    static final int CONCURRENT_RUNS = 4;
+    static final Map<String, String> SETTINGS = Map.of("timeouts.event", "4s");
+    static final Map<String, String> SERVER_OPTIONS = Map.of("deliver_after_ms", "3000");
+
+    private final Path workDir;
+
+    MutationCampaign(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /** Runs every mutant and returns the results in the order of {@code mutants}. */
+    List<MutantResult> run(List<Mutant> mutants) {
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_RUNS,
+                task -> new Thread(task, "mutation-run-" + count.incrementAndGet()));
+        try {
+            List<Future<MutantResult>> pending = new ArrayList<>();
+            mutants.forEach(mutant -> pending.add(pool.submit(() -> runOne(mutant))));
+            List<MutantResult> results = new ArrayList<>();
+            for (Future<MutantResult> result : pending) {
+                results.add(result.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running mutants", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a suite run could not be carried out", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private MutantResult runOne(Mutant mutant) {
+        long start = System.nanoTime();
+        Map<String, String> options = new LinkedHashMap<>(SERVER_OPTIONS);
+        options.putAll(mutant.options());
+        SuiteRun.Setup setup = SuiteRun.Setup.of(options, workDir);
+        for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
+            setup = setup.withSetting(setting.getKey(), setting.getValue());
+        }
+        if (mutant.leftOut().isPresent()) {
+            setup = setup.withoutScenarioOf(mutant.leftOut().get());
+        }
+        SuiteRun run = SuiteRun.run(setup);
+        return new MutantResult(mutant, run.requirementsNotMet(), run.started(), run.succeeded(),
+                Duration.ofNanos(System.nanoTime() - start), run.problems());
+    }
+}
