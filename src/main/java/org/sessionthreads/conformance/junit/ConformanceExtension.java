@@ -9,31 +9,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.TestAbortedException;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
-import org.sessionthreads.conformance.catalogue.Level;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.Timeouts;
+import org.sessionthreads.conformance.events.EventChannel;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.report.AllureScenarioReport;
 
 /**
  * Wires scenarios to the run: starts (once per engine execution) the {@link ConformanceRun}, checks each scenario's
- * {@link Requirement}, injects the facades, and turns a failed SHOULD requirement into a warning (an aborted test
- * whose reason starts with "SHOULD not met") unless the profile is strict.
+ * {@link Requirement} and injects the facades. Verdicts are {@link VerdictExtension}'s business, records
+ * {@link ScenarioRecording}'s.
  */
 final class ConformanceExtension
-        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    /** Report entries that tell {@link RequirementLedger} which profile and target the run used. */
+    static final String PROFILE_ENTRY = "conformance.profile";
+    static final String TARGET_ENTRY = "conformance.target";
+    static final String TARGET_URL_ENTRY = "conformance.target_url";
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ConformanceExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        run(context);
+        ConformanceRun run = run(context);
+        context.publishReportEntry(PROFILE_ENTRY, run.profile().describe());
+        context.publishReportEntry(TARGET_ENTRY, run.target().description());
+        context.publishReportEntry(TARGET_URL_ENTRY, run.target().apiBase().toString());
     }
 
     @Override
@@ -44,6 +49,9 @@ final class ConformanceExtension
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
+        if (EventChannelInvocations.isChannelBound(type, context)) {
+            return false; // why: an @EventChannelTest invocation resolves them for its own channel
+        }
         return type == ThreadsApi.class || type == SessionEvents.class || type == Fixtures.class
                 || type == Readings.class || type == Timeouts.class;
     }
@@ -55,7 +63,9 @@ final class ConformanceExtension
         if (type == ThreadsApi.class) {
             return run.threads();
         } else if (type == SessionEvents.class) {
-            return run.events();
+            // one per scenario (polling), closed by the store after the test like the fixtures
+            return context.getStore(NAMESPACE).computeIfAbsent("events", k -> run.events().on(EventChannel.POLLING),
+                    SessionEvents.class);
         } else if (type == Fixtures.class) {
             // one per scenario; the store closes it after the test, which releases its fixtures
             return context.getStore(NAMESPACE).computeIfAbsent("fixtures", k -> run.newFixtures(), Fixtures.class);
@@ -67,23 +77,7 @@ final class ConformanceExtension
         throw new ParameterResolutionException("cannot resolve " + type);
     }
 
-    @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        CatalogueEntry entry = requirement(context);
-        if (!(throwable instanceof AssertionError)) {
-            throw throwable;
-        }
-        if (entry.level() == Level.SHOULD && !run(context).profile().strictShould()) {
-            throw new TestAbortedException("SHOULD not met (" + entry.id() + "): " + throwable.getMessage());
-        }
-        // why: every report and console summary then names the requirement, whatever the reporter shows
-        AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + ") not met: "
-                + throwable.getMessage(), throwable.getCause());
-        named.setStackTrace(throwable.getStackTrace());
-        throw named;
-    }
-
-    private CatalogueEntry requirement(ExtensionContext context) {
+    static CatalogueEntry requirement(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         Requirement requirement = method.getAnnotation(Requirement.class);
         if (requirement == null) {
@@ -94,10 +88,13 @@ final class ConformanceExtension
     }
 
     /** The run of this engine execution; a start that failed fails every scenario with the same one line. */
-    private static ConformanceRun run(ExtensionContext context) {
+    static ConformanceRun run(ExtensionContext context) {
         StartAttempt attempt = context.getRoot().getStore(NAMESPACE).computeIfAbsent("run",
                 k -> StartAttempt.of(() -> ConformanceRun.start(context::getConfigurationParameter,
-                        AllureScenarioReport::attach)), StartAttempt.class);
+                        exchange -> {
+                            AllureScenarioReport.attach(exchange);
+                            ScenarioRecording.record(exchange);
+                        })), StartAttempt.class);
         return attempt.get();
     }
 

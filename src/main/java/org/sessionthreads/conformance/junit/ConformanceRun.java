@@ -10,6 +10,7 @@ import org.sessionthreads.conformance.client.ApiClient;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.client.FixtureHook;
+import org.sessionthreads.conformance.client.SessionsApi;
 import org.sessionthreads.conformance.client.TargetProbe;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.client.TransportException;
@@ -17,12 +18,19 @@ import org.sessionthreads.conformance.config.ProfileLoader;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Target;
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.client.EventStreamApi;
+import org.sessionthreads.conformance.client.sse.SseClient;
+import org.sessionthreads.conformance.events.ArchiveRaces;
+import org.sessionthreads.conformance.events.EventTimings;
+import org.sessionthreads.conformance.events.Interleavings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.events.Waits;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.FixtureProvider;
 import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.report.AllureScenarioReport;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
+import org.sessionthreads.conformance.waiver.Waivers;
 
 /**
  * Everything one run shares: the profile, the opened target, the HTTP client and the facades built on it. Created
@@ -34,20 +42,28 @@ final class ConformanceRun implements AutoCloseable {
     private final RequirementCatalogue catalogue;
     private final ThreadsApi threads;
     private final SessionEvents events;
+    private final EventTimings eventTimings = new EventTimings();
+    private final Interleavings interleavings = new Interleavings();
     private final List<FixtureProvider> fixtureChain;
     private final FixtureContext fixtureContext;
+    private final Waivers waivers;
 
     private ConformanceRun(TargetProfile profile, Target target, ExchangeListener listener) {
         this.profile = profile;
         this.target = target;
         this.catalogue = RequirementCatalogue.load();
+        this.waivers = Waivers.load(profile.waivers());
         Redactor redactor = new Redactor(List.of(target.token()));
         ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), redactor, listener);
         this.threads = new ThreadsApi(client, target.apiBase());
-        this.events = new SessionEvents(new EventsApi(client, target.apiBase()), new Waits(profile.timeouts()));
+        SseClient streams = new SseClient(target.token(), profile.timeouts().request(), redactor, listener);
+        this.events = new SessionEvents(new EventsApi(client, target.apiBase()),
+                new EventStreamApi(streams, target.apiBase()),
+                new Waits(profile.timeouts(), AllureScenarioReport::attachWait), eventTimings);
         this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
-        this.fixtureContext = new FixtureContext(profile,
-                target.fixturesUrl().map(url -> new FixtureHook(client, url)), SchemaRegistry.shared());
+        this.fixtureContext = FixtureContext.forRun(profile,
+                target.fixturesUrl().map(url -> new FixtureHook(client, url)),
+                new SessionsApi(client, target.apiBase()), SchemaRegistry.shared());
         requireReachable(client);
     }
 
@@ -90,12 +106,31 @@ final class ConformanceRun implements AutoCloseable {
         return catalogue;
     }
 
+    Waivers waivers() {
+        return waivers;
+    }
+
     ThreadsApi threads() {
         return threads;
     }
 
     SessionEvents events() {
         return events;
+    }
+
+    /** The race kit reading events through {@code channelEvents} (a scenario's channel-bound facade). */
+    ArchiveRaces races(SessionEvents channelEvents) {
+        return new ArchiveRaces(threads, channelEvents, profile.race(), profile.readings(), interleavings);
+    }
+
+    /** Terminated-event latencies and verdicts of the run so far, per channel (for reports). */
+    EventTimings eventTimings() {
+        return eventTimings;
+    }
+
+    /** The interleavings the race kit observed in the run so far (for reports). */
+    Interleavings interleavings() {
+        return interleavings;
     }
 
     Fixtures newFixtures() {
@@ -108,6 +143,7 @@ final class ConformanceRun implements AutoCloseable {
 
     @Override
     public void close() {
+        fixtureContext.close(); // one line: fixtures created and released; leftovers are a WARNING
         closeQuietly(target);
     }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a class of scenarios: its methods may declare {@code ThreadsApi}, {@code SessionEvents}, {@code Fixtures},
- * {@code Readings} and {@code Timeouts} parameters, and each must carry one {@link Requirement}.
+ * {@code Readings} and {@code Timeouts} parameters (an {@link EventChannelTest} also {@code ArchiveRaces} and
+ * {@code EventChannel}, bound to its channel), and each must carry one {@link Requirement}.
  *
  * <pre>{@code
  * @ConformanceScenarios
@@ -22,6 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Tag("conformance")
-@ExtendWith(ConformanceExtension.class)
+@ExtendWith({ConformanceExtension.class, ScenarioRecording.class, VerdictExtension.class})
 public @interface ConformanceScenarios {
 }

@@ -1,5 +1,6 @@
 package org.sessionthreads.conformance.report;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.qameta.allure.Allure;
@@ -19,6 +20,9 @@ public final class AllureScenarioReport {
 
     /** Labels the running test with its requirement: grouped by id, severity from the level. */
     public static void describe(CatalogueEntry entry) {
+        if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
+            return; // e.g. a self-test running scenarios without the Allure listener
+        }
         Allure.epic("Archive a session thread");
         Allure.feature(entry.id() + " " + entry.title());
         Allure.label("requirement", entry.id());
@@ -34,6 +38,15 @@ public final class AllureScenarioReport {
             return; // e.g. the reachability probe before the first scenario
         }
         Allure.addAttachment(exchange.summary(), "text/plain", render(exchange), ".txt");
+    }
+
+    /** Attaches the trace of one wait (what was polled and when) to the running test. */
+    public static void attachWait(String alias, List<String> polls) {
+        if (Allure.getLifecycle().getCurrentTestCaseOrStep().isEmpty()) {
+            return;
+        }
+        Allure.addAttachment("wait: " + alias + " (" + polls.size() + " polls)", "text/plain",
+                String.join("\n", polls) + "\n", ".txt");
     }
 
     static String render(Exchange exchange) {

@@ -31,12 +31,15 @@ public final class Schemas {
     /** 201 body of the test-only fixture hook. */
     public static final SchemaRef FIXTURE_RESPONSE = new SchemaRef("fixture-response.schema.json");
 
+    /** reports/summary.json, the run's verdicts per requirement. */
+    public static final SchemaRef RUN_SUMMARY = new SchemaRef("summary.schema.json");
+
     private Schemas() {
     }
 
     /** Every constant above, e.g. to preload or to check that all files compile. */
     public static List<SchemaRef> all() {
         return List.of(SESSION_THREAD, ERROR_ENVELOPE, EVENT, EVENT_THREAD_STATUS_TERMINATED,
-                LIST_PAGE, FIXTURE_REQUEST, FIXTURE_RESPONSE);
+                LIST_PAGE, FIXTURE_REQUEST, FIXTURE_RESPONSE, RUN_SUMMARY);
     }
 }

@@ -1,0 +1,76 @@
+package org.sessionthreads.conformance.junit;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+import org.sessionthreads.conformance.catalogue.CatalogueEntry;
+import org.sessionthreads.conformance.catalogue.Level;
+import org.sessionthreads.conformance.waiver.Waiver;
+
+/**
+ * Maps what a scenario observed onto the suite's verdicts, expressed as JUnit results so that Failsafe's XML and
+ * exit code stay truthful:
+ * <ul>
+ *   <li>a broken requirement fails the test, with the requirement id leading the message (FAIL);</li>
+ *   <li>a broken SHOULD requirement on a non-strict profile aborts it with "SHOULD not met" (a warning);</li>
+ *   <li>a broken requirement covered by a waiver aborts it with "WAIVED" (does not fail the gate);</li>
+ *   <li>an expired waiver fails the test before it runs; a waiver whose scenario passes fails it as stale;</li>
+ *   <li>in certify mode, a scenario without its fixture (UNTESTABLE) fails instead of being skipped.</li>
+ * </ul>
+ * Exceptions other than AssertionError (ERROR) and aborts (UNTESTABLE) pass through unchanged.
+ */
+final class VerdictExtension implements BeforeEachCallback, TestExecutionExceptionHandler, AfterTestExecutionCallback {
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        waiver(context).filter(w -> w.isExpiredOn(LocalDate.now())).ifPresent(w -> {
+            throw new AssertionError("waiver expired: " + w.describe() + "; fix the gap or renew the waiver");
+        });
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        if (throwable instanceof TestAbortedException && String.valueOf(throwable.getMessage()).startsWith("UNTESTABLE")
+                && ConformanceExtension.run(context).profile().certify()) {
+            throw new AssertionError(throwable.getMessage() + " (certify mode: a requirement that cannot be tested"
+                    + " is not met)");
+        }
+        if (!(throwable instanceof AssertionError)) {
+            throw throwable;
+        }
+        CatalogueEntry entry = ConformanceExtension.requirement(context);
+        Optional<Waiver> waiver = waiver(context);
+        if (waiver.isPresent()) {
+            throw new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + throwable.getMessage());
+        }
+        if (entry.level() == Level.SHOULD && !ConformanceExtension.run(context).profile().strictShould()) {
+            throw new TestAbortedException("SHOULD not met (" + entry.id() + "): " + throwable.getMessage());
+        }
+        // why: every report and console summary then names the requirement, whatever the reporter shows
+        AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + ") not met: "
+                + throwable.getMessage(), throwable.getCause());
+        named.setStackTrace(throwable.getStackTrace());
+        throw named;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty()) {
+            waiver(context).ifPresent(w -> {
+                throw new AssertionError("stale waiver: " + w.describe() + " but the scenario passes; "
+                        + "remove the waiver");
+            });
+        }
+    }
+
+    private static Optional<Waiver> waiver(ExtensionContext context) {
+        CatalogueEntry entry = ConformanceExtension.requirement(context);
+        return ConformanceExtension.run(context).waivers().find(entry.id(), context.getDisplayName());
+    }
+}

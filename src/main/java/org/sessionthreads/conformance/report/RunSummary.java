@@ -1,0 +1,91 @@
+package org.sessionthreads.conformance.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sessionthreads.conformance.catalogue.CatalogueEntry;
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+
+/**
+ * The verdict of a whole run, per requirement of the catalogue (every requirement appears, also those no scenario
+ * ran), with the run's own problems (no scenario executed, every answer 401).
+ *
+ * @param profile   the profile as {@code TargetProfile.describe()} printed it (never contains the token)
+ * @param target    the target's one-line description
+ * @param targetUrl the target's API base URL
+ * @param problems  run-level problems; any makes the run an ERROR
+ */
+public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
+                         List<RequirementResult> requirements, List<String> problems) {
+
+    /**
+     * One requirement with the outcomes of all its scenario invocations.
+     *
+     * @param blocking true when one of its invocations fails the gate
+     */
+    public record RequirementResult(CatalogueEntry entry, Verdict verdict, boolean blocking, String reason,
+                                    Duration duration, List<ScenarioOutcome> scenarios) {
+
+        /** A FAIL that does not gate: a SHOULD requirement not met on a non-strict profile. */
+        public boolean warning() {
+            return verdict == Verdict.FAIL && !blocking;
+        }
+    }
+
+    public static RunSummary of(RequirementCatalogue catalogue, List<ScenarioOutcome> outcomes, String profile,
+                                String target, String targetUrl, Instant startedAt, Instant finishedAt, long responses,
+                                long unauthorized) {
+        List<RequirementResult> results = new ArrayList<>();
+        for (CatalogueEntry entry : catalogue.entries()) {
+            results.add(result(entry, outcomes.stream().filter(o -> o.requirement().equals(entry.id())).toList()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (outcomes.stream().noneMatch(o -> o.verdict() != Verdict.DISABLED)) {
+            problems.add("no scenario was executed");
+        }
+        if (responses > 0 && responses == unauthorized) {
+            problems.add("every one of the " + responses + " answers was 401: check the token");
+        }
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems);
+    }
+
+    private static RequirementResult result(CatalogueEntry entry, List<ScenarioOutcome> scenarios) {
+        if (scenarios.isEmpty()) {
+            return new RequirementResult(entry, Verdict.DISABLED, false, "not run", Duration.ZERO, scenarios);
+        }
+        // why: an invocation disabled for one channel or case does not make the others' verdict vanish
+        List<ScenarioOutcome> judged = scenarios.stream().filter(s -> s.verdict() != Verdict.DISABLED).toList();
+        Verdict verdict = judged.isEmpty() ? Verdict.DISABLED : Verdict.PASS;
+        for (ScenarioOutcome scenario : judged) {
+            verdict = verdict.worse(scenario.verdict());
+        }
+        Verdict worst = verdict;
+        ScenarioOutcome cause = scenarios.stream().filter(s -> s.verdict() == worst).findFirst().orElseThrow();
+        boolean blocking = scenarios.stream().anyMatch(ScenarioOutcome::blocking);
+        Duration duration = scenarios.stream().map(ScenarioOutcome::duration).reduce(Duration.ZERO, Duration::plus);
+        return new RequirementResult(entry, worst, blocking, cause.reason(), duration, scenarios);
+    }
+
+    /** Number of requirements per verdict (all verdicts present, zero included). */
+    public Map<Verdict, Long> counts() {
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, requirements.stream().filter(r -> r.verdict() == v).count());
+        }
+        return counts;
+    }
+
+    /** True when no run-level problem occurred and no requirement blocks (the same rule as the exit code). */
+    public boolean passesGate() {
+        return problems.isEmpty() && blocking().isEmpty();
+    }
+
+    /** The requirements whose scenarios failed in JUnit's terms: they decide the exit code. */
+    public List<RequirementResult> blocking() {
+        return requirements.stream().filter(RequirementResult::blocking).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package org.sessionthreads.conformance.report;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one scenario invocation produced.
+ *
+ * @param requirement catalogue id
+ * @param name        display name of the invocation
+ * @param verdict     its verdict
+ * @param blocking    true when the invocation failed in JUnit's terms, which fails the gate (a SHOULD warning, a
+ *                    waiver or an abort does not; UNTESTABLE in certify mode does)
+ * @param reason      the failure, abort or skip message; empty for PASS
+ * @param duration    how long it ran
+ * @param provenance  where its fixtures came from
+ * @param exchanges   request ids of the HTTP exchanges it made, in order
+ * @param reproduce   for a scenario that did not pass: a curl command repeating the exchange its failure is about,
+ *                    with the credential as {@code $CONFORMANCE_TOKEN}; empty otherwise
+ */
+public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
+                              Duration duration, String provenance, List<String> exchanges,
+                              String reproduce) {
+}

@@ -1,0 +1,145 @@
+package org.sessionthreads.conformance.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a {@link RunSummary} as {@code summary.json} (schema: {@code schemas/summary.schema.json}),
+ * {@code summary.md}, and the end-of-run console table.
+ */
+public final class SummaryWriter {
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final int REASON_IN_TABLE = 110;
+
+    private SummaryWriter() {
+    }
+
+    public static void write(RunSummary summary, BuildInfo build, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(json(summary, build)) + "\n");
+            Files.writeString(dir.resolve("summary.md"), markdown(summary, build));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary to " + dir, e);
+        }
+    }
+
+    static Map<String, Object> json(RunSummary summary, BuildInfo build) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> suite = new LinkedHashMap<>();
+        suite.put("name", "thread-archive-conformance");
+        suite.put("version", build.version());
+        suite.put("commit", build.commit());
+        root.put("suite", suite);
+        root.put("profile", summary.profile());
+        root.put("target", summary.target());
+        root.put("target_url", summary.targetUrl());
+        root.put("started_at", summary.startedAt().toString());
+        root.put("finished_at", summary.finishedAt().toString());
+        root.put("duration_ms", Duration.between(summary.startedAt(), summary.finishedAt()).toMillis());
+        root.put("gate", summary.passesGate() ? "pass" : "fail");
+        root.put("problems", summary.problems());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        summary.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
+        root.put("counts", counts);
+        root.put("requirements", summary.requirements().stream().map(SummaryWriter::json).toList());
+        return root;
+    }
+
+    private static Map<String, Object> json(RunSummary.RequirementResult r) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("id", r.entry().id());
+        node.put("level", r.entry().level().name());
+        node.put("title", r.entry().title());
+        node.put("text", r.entry().text());
+        node.put("source", r.entry().source());
+        node.put("verdict", r.verdict().name());
+        node.put("warning", r.warning());
+        node.put("blocking", r.blocking());
+        node.put("reason", r.reason());
+        node.put("duration_ms", r.duration().toMillis());
+        node.put("scenarios", r.scenarios().stream().map(s -> {
+            Map<String, Object> scenario = new LinkedHashMap<>();
+            scenario.put("name", s.name());
+            scenario.put("verdict", s.verdict().name());
+            scenario.put("reason", s.reason());
+            scenario.put("duration_ms", s.duration().toMillis());
+            scenario.put("provenance", s.provenance());
+            scenario.put("exchanges", s.exchanges());
+            scenario.put("reproduce", s.reproduce());
+            return scenario;
+        }).toList());
+        return node;
+    }
+
+    static String markdown(RunSummary summary, BuildInfo build) {
+        StringBuilder md = new StringBuilder("# Conformance summary\n\n");
+        md.append("- suite: ").append(build.version()).append(" (").append(build.commit()).append(")\n")
+                .append("- ").append(summary.profile()).append('\n')
+                .append("- target: ").append(summary.target()).append(" (").append(summary.targetUrl()).append(")\n")
+                .append("- from ").append(summary.startedAt()).append(" to ").append(summary.finishedAt()).append('\n')
+                .append("- gate: **").append(summary.passesGate() ? "pass" : "fail").append("**")
+                .append(summary.problems().isEmpty() ? "" : " — " + String.join("; ", summary.problems()))
+                .append("\n- counts: ").append(counts(summary)).append("\n\n")
+                .append("| id | level | requirement | verdict | reason |\n|---|---|---|---|---|\n");
+        for (RunSummary.RequirementResult r : summary.requirements()) {
+            md.append("| ").append(r.entry().id()).append(" | ").append(r.entry().level()).append(" | ")
+                    .append(r.entry().title()).append(" | ").append(label(r)).append(" | ")
+                    .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+        }
+        appendFailures(md, summary);
+        return md.toString();
+    }
+
+    /** Per scenario that did not pass: its message and a curl line that repeats the exchange it is about. */
+    private static void appendFailures(StringBuilder md, RunSummary summary) {
+        List<ScenarioOutcome> failed = summary.requirements().stream().flatMap(r -> r.scenarios().stream())
+                .filter(s -> s.verdict() == Verdict.FAIL || s.verdict() == Verdict.ERROR
+                        || s.verdict() == Verdict.WAIVED).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        md.append("\n## Failures\n");
+        for (ScenarioOutcome s : failed) {
+            md.append("\n### ").append(s.name()).append(" — ").append(s.verdict()).append("\n\n```\n")
+                    .append(s.reason().strip()).append("\n```\n");
+            if (!s.reproduce().isEmpty()) {
+                md.append("\nReproduce (set `CONFORMANCE_TOKEN` first):\n\n```sh\n").append(s.reproduce())
+                        .append("\n```\n");
+            }
+        }
+    }
+
+    /** The end-of-run table for the console: one line per requirement, then the counts and the gate. */
+    public static String consoleTable(RunSummary summary) {
+        StringBuilder table = new StringBuilder("\n[conformance] requirement verdicts (" + summary.target() + ")\n");
+        for (RunSummary.RequirementResult r : summary.requirements()) {
+            String reason = r.reason().replace("\n", " ");
+            table.append(String.format("[conformance]   %-9s %-6s %-10s %s%n", r.entry().id(), r.entry().level(),
+                    label(r), reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
+        }
+        table.append("[conformance] ").append(counts(summary)).append(" → gate ")
+                .append(summary.passesGate() ? "PASS" : "FAIL");
+        summary.problems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
+        return table.append('\n').toString();
+    }
+
+    private static String label(RunSummary.RequirementResult r) {
+        return r.warning() ? "WARN" : r.verdict().name();
+    }
+
+    private static String counts(RunSummary summary) {
+        return summary.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

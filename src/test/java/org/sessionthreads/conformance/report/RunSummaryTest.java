@@ -1,0 +1,85 @@
+package org.sessionthreads.conformance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.schema.SchemaRegistry;
+import org.sessionthreads.conformance.schema.Schemas;
+
+class RunSummaryTest {
+    private final RequirementCatalogue catalogue = RequirementCatalogue.load();
+
+    @Test
+    void should_take_the_worst_verdict_of_a_requirement_and_list_every_catalogue_entry() {
+        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false),
+                outcome("NF-001", Verdict.FAIL, false), outcome("ARCH-001", Verdict.PASS, false)), 10, 0);
+
+        assertThat(summary.requirements()).hasSize(catalogue.entries().size());
+        assertThat(verdictOf(summary, "NF-001")).isEqualTo(Verdict.FAIL);
+        assertThat(verdictOf(summary, "ARCH-001")).isEqualTo(Verdict.PASS);
+        assertThat(verdictOf(summary, "EVT-001")).isEqualTo(Verdict.DISABLED);
+        assertThat(summary.passesGate()).isFalse();
+        assertThat(summary.blocking()).extracting(r -> r.entry().id()).containsExactly("NF-001");
+    }
+
+    @Test
+    void should_judge_a_requirement_by_the_invocations_that_ran() {
+        RunSummary summary = summary(List.of(outcome("EVT-001", Verdict.PASS, false),
+                outcome("EVT-001", Verdict.DISABLED, false), outcome("EVT-002", Verdict.DISABLED, false)), 4, 0);
+
+        assertThat(verdictOf(summary, "EVT-001")).isEqualTo(Verdict.PASS);
+        assertThat(verdictOf(summary, "EVT-002")).isEqualTo(Verdict.DISABLED);
+    }
+
+    @Test
+    void should_not_gate_on_a_should_warning_or_a_waiver() {
+        RunSummary summary = summary(List.of(outcome("AUTH-002", Verdict.FAIL, true),
+                outcome("ARCH-001", Verdict.WAIVED, false)), 10, 0);
+
+        assertThat(summary.passesGate()).isTrue();
+        assertThat(SummaryWriter.consoleTable(summary)).contains("AUTH-002  SHOULD WARN").contains("gate PASS");
+    }
+
+    @Test
+    void should_make_a_run_without_executed_scenarios_or_with_only_401_answers_an_error() {
+        assertThat(summary(List.of(), 0, 0).problems()).containsExactly("no scenario was executed");
+        assertThat(summary(List.of(outcome("ARCH-001", Verdict.PASS, false)), 7, 7).problems())
+                .containsExactly("every one of the 7 answers was 401: check the token");
+        assertThat(summary(List.of(), 0, 0).passesGate()).isFalse();
+    }
+
+    @Test
+    void should_write_a_summary_that_conforms_to_its_schema() {
+        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.FAIL, false)), 3, 0);
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+    }
+
+    private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
+        return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(1), responses, unauthorized);
+    }
+
+    private static ScenarioOutcome outcome(String id, Verdict verdict, boolean warning) {
+        boolean blocking = (verdict == Verdict.FAIL || verdict == Verdict.ERROR) && !warning;
+        return new ScenarioOutcome(id, id + " scenario", verdict, blocking, verdict == Verdict.PASS ? "" : "why",
+                Duration.ofMillis(5), "idle_child from hook in 3 ms", List.of("conformance-1"),
+                verdict == Verdict.PASS ? "" : "curl -i -X POST 'http://t/v1/sessions/s/threads/t/archive'");
+    }
+
+    private static Verdict verdictOf(RunSummary summary, String id) {
+        return summary.requirements().stream().filter(r -> r.entry().id().equals(id)).findFirst().orElseThrow()
+                .verdict();
+    }
+}
