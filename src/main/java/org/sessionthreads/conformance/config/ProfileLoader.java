@@ -67,6 +67,9 @@ public final class ProfileLoader {
         for (String key : keysToOverride(values)) {
             override(key).ifPresent(v -> values.put(key, v));
         }
+        if (values.get("waivers").isBlank()) { // why: a profile's waivers live next to it by default
+            values.put("waivers", file.resolveSibling(nameOf(file) + ".waivers.yaml").toString());
+        }
         return Settings.toProfile(nameOf(file), values, token(values.get("token_env")));
     }
 

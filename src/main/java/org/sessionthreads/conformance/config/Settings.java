@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -19,6 +20,11 @@ import java.util.stream.Collectors;
  */
 final class Settings {
     static final String DEFAULT_PROFILE = "reference";
+    /** The fixture kinds (wire names) the api strategy can be given a prompt for. */
+    static final List<String> FIXTURE_KINDS = List.of("idle_child", "running_child", "waiting_coordinator",
+            "child_with_pending_message");
+    /** The kinds a pool can hold: a pending mailbox message is delivered soon after it was sent, so it cannot wait. */
+    static final List<String> POOL_KINDS = List.of("idle_child", "running_child", "waiting_coordinator");
     static final Map<String, String> DEFAULTS = defaults();
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -37,10 +43,28 @@ final class Settings {
         d.put("timeouts.quiet", "1s");
         d.put("timeouts.request", "30s");
         d.put("timeouts.poll_interval", "20ms");
+        d.put("timeouts.event_expected", "2s");
+        d.put("event_channels", "polling");
+        d.put("capabilities.idempotency_key", "false");
+        d.put("race.requests", "8");
+        d.put("race.repetitions", "3");
         d.put("readings.archived_status", "archived");
         d.put("readings.conflict_error_type", "invalid_request_error");
         d.put("readings.rearchive", "either");
         d.put("strict", "false");
+        d.put("waivers", "");
+        d.put("certify", "false");
+        d.put("reports_dir", "reports");
+        d.put("timeouts.fixture", "120s");
+        for (String kind : FIXTURE_KINDS) {
+            d.put("api.prompts." + kind, "");
+        }
+        d.put("api.agent.model", "ultimate");
+        d.put("api.environment_id", "");
+        d.put("api.deliver_after", "");
+        for (String kind : POOL_KINDS) {
+            d.put("pools." + kind, "");
+        }
         return Map.copyOf(d);
     }
 
@@ -52,6 +76,10 @@ final class Settings {
         if (keys.contains("token")) {
             throw new ProfileException("profile " + file + " contains a token: tokens never go in a file; "
                     + "use CONFORMANCE_TOKEN, -Dconformance.token or token_env");
+        }
+        if (keys.contains("reports_dir")) { // why: the run summary reads it from the launcher only, not from a file
+            throw new ProfileException("profile " + file + " sets reports_dir: it is chosen per run with "
+                    + "-Dconformance.reports_dir (or a JUnit configuration parameter)");
         }
         List<String> unknown = keys.stream()
                 .filter(k -> !DEFAULTS.containsKey(k) && !k.startsWith("embedded_options.")).sorted().toList();
@@ -67,14 +95,58 @@ final class Settings {
                 .collect(Collectors.toMap(e -> e.getKey().substring("embedded_options.".length()),
                         Map.Entry::getValue, (a, b) -> b, TreeMap::new));
         Timeouts timeouts = new Timeouts(duration(v, "timeouts.event"), duration(v, "timeouts.quiet"),
-                duration(v, "timeouts.request"), duration(v, "timeouts.poll_interval"));
+                duration(v, "timeouts.request"), duration(v, "timeouts.poll_interval"),
+                duration(v, "timeouts.event_expected"));
         Readings readings = new Readings(v.get("readings.archived_status").strip(),
                 v.get("readings.conflict_error_type").strip(), Readings.Rearchive.parse(v.get("readings.rearchive")));
         List<String> strategies = Arrays.stream(v.get("fixture_strategies").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new TargetProfile(name, v.get("description"), ProfileLoader.url("target", v.get("target")),
                 v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
-                strategies, token, timeouts, readings, bool(v, "strict"));
+                strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
+                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v));
+    }
+
+    private static TargetProfile.FixtureSettings fixtureSettings(Map<String, String> v) {
+        Map<String, String> prompts = new TreeMap<>();
+        FIXTURE_KINDS.forEach(kind -> prompts.put(kind, v.get("api.prompts." + kind).strip()));
+        Map<String, List<String>> pools = new TreeMap<>();
+        POOL_KINDS.forEach(kind -> pools.put(kind, Arrays.stream(v.get("pools." + kind).split(","))
+                .map(String::strip).filter(entry -> !entry.isEmpty()).toList()));
+        String deliverAfter = v.get("api.deliver_after").strip();
+        String environment = v.get("api.environment_id").strip();
+        return new TargetProfile.FixtureSettings(duration(v, "timeouts.fixture"), prompts,
+                v.get("api.agent.model").strip(), environment.isEmpty() ? Optional.empty() : Optional.of(environment),
+                deliverAfter.isEmpty() ? Optional.empty() : Optional.of(duration(v, "api.deliver_after")), pools,
+                Path.of(v.get("reports_dir").strip(), "fixture-ledger.jsonl"));
+    }
+
+    /** The channels a profile may list in {@code event_channels}. */
+    static final List<String> EVENT_CHANNELS = List.of("polling", "sse");
+
+    private static TargetProfile.Capabilities capabilities(Map<String, String> v) {
+        List<String> channels = Arrays.stream(v.get("event_channels").split(","))
+                .map(c -> c.strip().toLowerCase(Locale.ROOT)).filter(c -> !c.isEmpty()).distinct().toList();
+        channels.stream().filter(c -> !EVENT_CHANNELS.contains(c)).findFirst().ifPresent(c -> {
+            throw new ProfileException("event_channels may list " + EVENT_CHANNELS + "; got '" + c + "'");
+        });
+        return new TargetProfile.Capabilities(channels, bool(v, "capabilities.idempotency_key"));
+    }
+
+    private static TargetProfile.Race race(Map<String, String> v) {
+        return new TargetProfile.Race(count(v, "race.requests", 2), count(v, "race.repetitions", 1));
+    }
+
+    private static int count(Map<String, String> v, String key, int least) {
+        try {
+            int value = Integer.parseInt(v.get(key).strip());
+            if (value >= least) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ProfileException(key + " must be a whole number of at least " + least + "; got '" + v.get(key) + "'");
     }
 
     static Duration duration(Map<String, String> v, String key) {

@@ -1,6 +1,7 @@
 package org.sessionthreads.conformance.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,12 @@ import java.util.Optional;
  * @param timeouts        limits of every wait
  * @param readings        the chosen reading where the docs disagree
  * @param strictShould    true: a SHOULD requirement that is not met fails the run; false: it is reported as a warning
+ * @param waivers         the waiver file (it may not exist: then nothing is waived)
+ * @param certify         true: a scenario that cannot get its fixture (UNTESTABLE) fails the run, because a
+ *                        certificate must not be earned by skipping
+ * @param capabilities    what the target offers beyond the archive endpoint (event channels, Idempotency-Key)
+ * @param race            the size of the race kit's races
+ * @param fixtureSettings what the api and preprovisioned fixture strategies need, and where the fixture ledger is
  */
 public record TargetProfile(
         String name,
@@ -32,7 +39,12 @@ public record TargetProfile(
         Optional<Secret> token,
         Timeouts timeouts,
         Readings readings,
-        boolean strictShould) {
+        boolean strictShould,
+        java.nio.file.Path waivers,
+        boolean certify,
+        Capabilities capabilities,
+        Race race,
+        FixtureSettings fixtureSettings) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
@@ -44,6 +56,63 @@ public record TargetProfile(
         return "profile '" + name + "': " + target.map(URI::toString).orElse("embedded " + embedded + " target")
                 + ", fixtures " + fixtures.map(URI::toString).orElse(target.isEmpty() ? "(embedded hook)" : "(none)")
                 + ", token " + (token.isPresent() ? Secret.MASK : target.isEmpty() ? "(random, made for this run)" : "(none)")
-                + ", event timeout " + timeouts.event().toMillis() + " ms";
+                + ", event timeout " + timeouts.event().toMillis() + " ms"
+                + ", event channels " + capabilities.eventChannels()
+                + ", fixture strategies " + fixtureStrategies;
+    }
+
+    /**
+     * What the target offers beyond the archive endpoint; scenarios that need something it lacks are DISABLED.
+     *
+     * @param eventChannels  how its events can be read: {@code polling} (the list with {@code after_id}) and/or
+     *                       {@code sse} (the event stream with {@code Last-Event-ID}); event scenarios run once per
+     *                       channel listed
+     * @param idempotencyKey true when archive honours {@code Idempotency-Key} (Forward API)
+     */
+    public record Capabilities(List<String> eventChannels, boolean idempotencyKey) {
+        public Capabilities {
+            eventChannels = List.copyOf(eventChannels);
+        }
+    }
+
+    /**
+     * The race kit's races.
+     *
+     * @param requests    archive requests released at the same instant in one race (at least 2)
+     * @param repetitions races per scenario, each on a fresh fixture (at least 1)
+     */
+    public record Race(int requests, int repetitions) {
+    }
+
+    /**
+     * Settings of the fixture strategies beyond the hook (README, "Fixtures: strategies, ledger and sweep").
+     *
+     * @param timeout       how long the api strategy waits for the prompted coordinator to produce the state
+     * @param prompts       per fixture kind (wire name), the {@code user.message} text of the api strategy; an
+     *                      empty text means the strategy does not offer that kind on this target
+     * @param agentModel    the {@code model} of the coordinator agent the api strategy creates
+     * @param environmentId the {@code environment_id} of the sessions the api strategy creates, if the target needs one
+     * @param deliverAfter  when the follow-up message that the {@code child_with_pending_message} prompt asks for is
+     *                      due; without it the api strategy does not offer that kind (mailboxes are not visible)
+     * @param pools         per fixture kind (wire name), pre-provisioned {@code sess_…/sthr_…} entries
+     * @param ledger        the crash-safe fixture ledger, {@code <reports_dir>/fixture-ledger.jsonl}
+     */
+    public record FixtureSettings(Duration timeout, Map<String, String> prompts, String agentModel,
+                                  Optional<String> environmentId, Optional<Duration> deliverAfter,
+                                  Map<String, List<String>> pools, java.nio.file.Path ledger) {
+        public FixtureSettings {
+            prompts = Map.copyOf(prompts);
+            pools = Map.copyOf(pools);
+        }
+
+        /** The prompt for {@code kind} (wire name), or empty when the api strategy does not offer the kind. */
+        public Optional<String> prompt(String kind) {
+            return Optional.ofNullable(prompts.get(kind)).filter(text -> !text.isBlank());
+        }
+
+        /** The pool of {@code kind} (wire name); empty when none is configured. */
+        public List<String> pool(String kind) {
+            return pools.getOrDefault(kind, List.of());
+        }
     }
 }

@@ -27,6 +27,58 @@ class ProfileLoaderTest {
         assertThat(profile.timeouts().event()).isEqualTo(Duration.ofSeconds(10));
         assertThat(profile.readings().archivedStatus()).isEqualTo("archived");
         assertThat(profile.token()).isEmpty();
+        assertThat(profile.timeouts().eventExpected()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(profile.capabilities().eventChannels()).containsExactly("polling", "sse");
+        assertThat(profile.capabilities().idempotencyKey()).isTrue();
+        assertThat(profile.race()).isEqualTo(new TargetProfile.Race(8, 3));
+    }
+
+    @Test
+    void should_default_to_polling_only_without_idempotency_and_races_of_eight_three_times() throws IOException {
+        write("bare", "description: nothing but defaults\n");
+
+        TargetProfile profile = new ProfileLoader(Map.of("conformance.profile", "bare"), Map.of(), dir).load();
+
+        assertThat(profile.capabilities().eventChannels()).containsExactly("polling");
+        assertThat(profile.capabilities().idempotencyKey()).isFalse();
+        assertThat(profile.race()).isEqualTo(new TargetProfile.Race(8, 3));
+        assertThat(profile.timeouts().eventExpected()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(profile.describe()).contains("event channels [polling]");
+    }
+
+    @Test
+    void should_take_event_channels_capabilities_and_race_settings_from_overrides() {
+        Map<String, String> env = Map.of("CONFORMANCE_EVENT_CHANNELS", "sse", "CONFORMANCE_RACE_REQUESTS", "3");
+        Map<String, String> props = Map.of("conformance.capabilities.idempotency_key", "false",
+                "conformance.race.repetitions", "1", "conformance.timeouts.event_expected", "500ms");
+
+        TargetProfile profile = new ProfileLoader(props, env, Path.of("profiles")).load();
+
+        assertThat(profile.capabilities().eventChannels()).containsExactly("sse");
+        assertThat(profile.capabilities().idempotencyKey()).isFalse();
+        assertThat(profile.race()).isEqualTo(new TargetProfile.Race(3, 1));
+        assertThat(profile.timeouts().eventExpected()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void should_never_expect_the_event_later_than_its_hard_limit() {
+        TargetProfile profile = new ProfileLoader(Map.of("conformance.timeouts.event", "250ms"), Map.of(),
+                Path.of("profiles")).load();
+
+        assertThat(profile.timeouts().eventExpected()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void should_name_an_unknown_event_channel_and_a_race_too_small() throws IOException {
+        write("webhook", "event_channels: [polling, webhook]\n");
+        write("tiny", "race:\n  requests: 1\n");
+
+        assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "webhook"), Map.of(), dir).load())
+                .isInstanceOf(ProfileException.class).hasMessageContaining("event_channels may list [polling, sse]")
+                .hasMessageContaining("'webhook'");
+        assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "tiny"), Map.of(), dir).load())
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("race.requests must be a whole number of at least 2; got '1'");
     }
 
     @Test
@@ -81,6 +133,62 @@ class ProfileLoaderTest {
                 .isInstanceOf(ProfileException.class).hasMessageContaining("[timeouts.evnet]");
         assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "bad"), Map.of(), dir).load())
                 .isInstanceOf(ProfileException.class).hasMessageContaining("timeouts.event must be a duration");
+    }
+
+    @Test
+    void should_load_the_reference_api_profile_with_prompts_for_every_kind_and_the_hook_off() {
+        TargetProfile profile = new ProfileLoader(Map.of("conformance.profile", "reference-api"), Map.of(),
+                Path.of("profiles")).load();
+
+        assertThat(profile.fixtureStrategies()).containsExactly("api");
+        assertThat(profile.embeddedOptions()).containsEntry("fixture_hook", "false");
+        assertThat(profile.certify()).isTrue();
+        assertThat(profile.fixtureSettings().prompt("waiting_coordinator"))
+                .hasValueSatisfying(text -> assertThat(text).contains("delegate and wait"));
+        assertThat(profile.fixtureSettings().deliverAfter()).contains(Duration.ofSeconds(1));
+        assertThat(profile.fixtureSettings().timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void should_default_to_no_prompts_no_pools_a_generous_fixture_timeout_and_the_ledger_under_reports() {
+        TargetProfile profile = new ProfileLoader(Map.of(), Map.of(), Path.of("profiles")).load();
+
+        TargetProfile.FixtureSettings fixtures = profile.fixtureSettings();
+        assertThat(fixtures.prompt("idle_child")).isEmpty();
+        assertThat(fixtures.pool("idle_child")).isEmpty();
+        assertThat(fixtures.timeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(fixtures.agentModel()).isEqualTo("ultimate");
+        assertThat(fixtures.environmentId()).isEmpty();
+        assertThat(fixtures.deliverAfter()).isEmpty();
+        assertThat(fixtures.ledger()).isEqualTo(Path.of("reports", "fixture-ledger.jsonl"));
+    }
+
+    @Test
+    void should_read_pools_as_lists_and_prompts_and_the_reports_dir_from_overrides() throws IOException {
+        write("pooled", "pools:\n  idle_child: [sess_a/sthr_b, sess_c/sthr_d/sthr_e]\n"
+                + "api:\n  environment_id: env_1\n");
+
+        TargetProfile profile = new ProfileLoader(Map.of("conformance.profile", "pooled",
+                "conformance.api.prompts.running_child", "delegate running",
+                "conformance.reports_dir", "build/out"), Map.of("CONFORMANCE_POOLS_RUNNING_CHILD", "sess_x/sthr_y"),
+                dir).load();
+
+        assertThat(profile.fixtureSettings().pool("idle_child")).containsExactly("sess_a/sthr_b", "sess_c/sthr_d/sthr_e");
+        assertThat(profile.fixtureSettings().pool("running_child")).containsExactly("sess_x/sthr_y");
+        assertThat(profile.fixtureSettings().prompt("running_child")).contains("delegate running");
+        assertThat(profile.fixtureSettings().environmentId()).contains("env_1");
+        assertThat(profile.fixtureSettings().ledger()).isEqualTo(Path.of("build/out", "fixture-ledger.jsonl"));
+    }
+
+    @Test
+    void should_refuse_a_reports_dir_and_a_pool_of_pending_messages_in_a_profile_file() throws IOException {
+        write("reports", "reports_dir: elsewhere\n");
+        write("pending", "pools:\n  child_with_pending_message: [sess_a/sthr_b]\n");
+
+        assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "reports"), Map.of(), dir).load())
+                .isInstanceOf(ProfileException.class).hasMessageContaining("reports_dir");
+        assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "pending"), Map.of(), dir).load())
+                .isInstanceOf(ProfileException.class).hasMessageContaining("pools.child_with_pending_message");
     }
 
     @Test
