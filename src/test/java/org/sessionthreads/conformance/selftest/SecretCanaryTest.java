@@ -24,6 +24,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.schema.SchemaRegistry;
+import org.sessionthreads.conformance.schema.Schemas;
+
 /**
  * Proof that no secret leaks: the whole suite runs through the JUnit launcher (so Allure, the summary and a JUnit
  * XML report are written as in a real run) with a unique canary token that the reference server also echoes in a
@@ -43,6 +47,19 @@ class SecretCanaryTest {
         assertThat(console).as("console output of the run").doesNotContain(canary).contains("[conformance]");
         assertThat(filesUnder(reports)).as("files the run wrote").isNotEmpty();
         assertThat(filesContaining(canary, reports, Path.of("target"))).as("files containing the canary").isEmpty();
+    }
+
+    @Test
+    void should_write_a_summary_that_conforms_to_its_schema_and_lists_every_requirement() throws IOException {
+        Path reports = dir.resolve("reports");
+        runSuite("ct-summary-" + UUID.randomUUID(), reports);
+
+        String summary = Files.readString(reports.resolve("summary.json"));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, summary)).isEmpty();
+        assertThat(RequirementCatalogue.load().entries())
+                .allSatisfy(entry -> assertThat(summary).contains("\"id\" : \"" + entry.id() + "\""));
+        assertThat(summary).contains("\"gate\" : \"pass\"");
     }
 
     @Test
