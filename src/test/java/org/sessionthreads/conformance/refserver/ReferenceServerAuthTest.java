@@ -2,33 +2,21 @@ package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class ReferenceServerAuthTest {
-    private static ReferenceServer server;
-    private static RefClient client;
-
-    @BeforeAll
-    static void start() {
-        server = RefClient.start(RefClient.options());
-        client = new RefClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final DefaultReferenceServer REFERENCE = new DefaultReferenceServer();
 
     @Test
     void should_answer_401_envelope_without_authorization() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
 
-        Reply reply = client.send("GET", threadPath(fixture), null);
+        Reply reply = REFERENCE.client().send("GET", threadPath(fixture), null);
 
         assertUnauthorized(reply);
     }
@@ -37,27 +25,27 @@ class ReferenceServerAuthTest {
     @ValueSource(strings = {"Basic " + RefClient.TOKEN, "Token " + RefClient.TOKEN, "Bearer wrong-token",
             "Bearer", "Bearer  " + RefClient.TOKEN, RefClient.TOKEN, "Bearer " + RefClient.TOKEN + "x"})
     void should_answer_401_for_bad_authorization_headers(String header) {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
 
-        Reply reply = client.send("GET", threadPath(fixture), null, "Authorization", header);
+        Reply reply = REFERENCE.client().send("GET", threadPath(fixture), null, "Authorization", header);
 
         assertUnauthorized(reply);
     }
 
     @Test
     void should_answer_401_for_x_api_key() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
 
-        Reply reply = client.send("GET", threadPath(fixture), null, "x-api-key", RefClient.TOKEN);
+        Reply reply = REFERENCE.client().send("GET", threadPath(fixture), null, "x-api-key", RefClient.TOKEN);
 
         assertUnauthorized(reply);
     }
 
     @Test
     void should_accept_the_scheme_in_any_case() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
 
-        Reply reply = client.send("GET", threadPath(fixture), null, "Authorization", "bEaReR " + RefClient.TOKEN);
+        Reply reply = REFERENCE.client().send("GET", threadPath(fixture), null, "Authorization", "bEaReR " + RefClient.TOKEN);
 
         assertThat(reply.status()).isEqualTo(200);
     }
@@ -66,37 +54,37 @@ class ReferenceServerAuthTest {
     @ValueSource(strings = {"/v1/sessions/sess_unknown/threads/sthr_unknown/archive", "/v1/no/such/route",
             "/_fixtures/whatever"})
     void should_answer_401_before_404(String path) {
-        Reply reply = client.send("POST", path, null, "Authorization", "Bearer wrong");
+        Reply reply = REFERENCE.client().send("POST", path, null, "Authorization", "Bearer wrong");
 
         assertUnauthorized(reply);
     }
 
     @Test
     void should_not_archive_when_the_request_is_rejected() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String path = threadPath(fixture) + "/archive";
 
-        Reply reply = client.send("POST", path, null, "Authorization", "Bearer wrong");
+        Reply reply = REFERENCE.client().send("POST", path, null, "Authorization", "Bearer wrong");
 
         assertUnauthorized(reply);
-        assertThat(client.thread(sessionId(fixture), threadId(fixture)).get("status").asString()).isEqualTo("idle");
-        assertThat(client.countEvents(sessionId(fixture),
+        assertThat(REFERENCE.client().thread(sessionId(fixture), threadId(fixture)).get("status").asString()).isEqualTo("idle");
+        assertThat(REFERENCE.client().countEvents(sessionId(fixture),
                 RefClient.ofType("session.thread_status_terminated", threadId(fixture)))).isZero();
     }
 
     @Test
     void should_protect_the_fixture_hook() {
-        Reply reply = client.send("POST", "/_fixtures", "{\"kind\":\"idle_child\"}");
+        Reply reply = REFERENCE.client().send("POST", "/_fixtures", "{\"kind\":\"idle_child\"}");
 
         assertUnauthorized(reply);
     }
 
     @Test
     void should_echo_the_request_id_on_success_and_error() {
-        Reply ok = client.send("POST", "/_fixtures", "{\"kind\":\"idle_child\"}",
+        Reply ok = REFERENCE.client().send("POST", "/_fixtures", "{\"kind\":\"idle_child\"}",
                 "Authorization", RefClient.BEARER, "x-request-id", "  trace-42  ");
-        Reply error = client.send("GET", "/v1/sessions/x/threads", null, "x-request-id", "trace-43");
-        Reply generated = client.send("GET", "/v1/sessions/x/threads", null);
+        Reply error = REFERENCE.client().send("GET", "/v1/sessions/x/threads", null, "x-request-id", "trace-43");
+        Reply generated = REFERENCE.client().send("GET", "/v1/sessions/x/threads", null);
 
         assertThat(ok.header("x-request-id")).isEqualTo("trace-42");
         assertThat(error.header("x-request-id")).isEqualTo("trace-43");

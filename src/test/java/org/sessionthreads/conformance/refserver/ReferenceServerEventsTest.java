@@ -4,39 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class ReferenceServerEventsTest {
-    private static ReferenceServer server;
-    private static RefClient client;
-
-    @BeforeAll
-    static void start() {
-        server = RefClient.start(RefClient.options());
-        client = new RefClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final DefaultReferenceServer REFERENCE = new DefaultReferenceServer();
 
     @Test
     void should_walk_all_events_with_small_pages_and_cursors() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String sessionId = fixture.get("session_id").asString();
-        List<String> expected = ids(client.get(eventsPath(sessionId) + "?limit=100").json().get("data"));
+        List<String> expected = ids(REFERENCE.client().get(eventsPath(sessionId) + "?limit=100").json().get("data"));
 
         List<String> walked = new ArrayList<>();
-        JsonNode page = client.get(eventsPath(sessionId) + "?limit=3").json();
+        JsonNode page = REFERENCE.client().get(eventsPath(sessionId) + "?limit=3").json();
         walked.addAll(ids(page.get("data")));
         while (page.get("has_more").asBoolean()) {
-            page = client.get(eventsPath(sessionId) + "?limit=3&page=" + page.get("next_page").asString()).json();
+            page = REFERENCE.client().get(eventsPath(sessionId) + "?limit=3&page=" + page.get("next_page").asString()).json();
             walked.addAll(ids(page.get("data")));
         }
 
@@ -47,9 +35,9 @@ class ReferenceServerEventsTest {
 
     @Test
     void should_describe_a_page_with_first_last_and_has_more() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
 
-        JsonNode page = client.get(eventsPath(fixture.get("session_id").asString()) + "?limit=2").json();
+        JsonNode page = REFERENCE.client().get(eventsPath(fixture.get("session_id").asString()) + "?limit=2").json();
 
         assertThat(page.get("data")).hasSize(2);
         assertThat(page.get("first_id").asString()).isEqualTo(page.get("data").get(0).get("id").asString());
@@ -60,27 +48,27 @@ class ReferenceServerEventsTest {
 
     @Test
     void should_keep_cursors_valid_while_events_are_appended() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String sessionId = fixture.get("session_id").asString();
-        JsonNode first = client.get(eventsPath(sessionId) + "?limit=2").json();
+        JsonNode first = REFERENCE.client().get(eventsPath(sessionId) + "?limit=2").json();
 
-        client.archive(fixture);
+        REFERENCE.client().archive(fixture);
         String cursor = first.get("next_page").asString();
-        JsonNode second = client.get(eventsPath(sessionId) + "?limit=2&page=" + cursor).json();
+        JsonNode second = REFERENCE.client().get(eventsPath(sessionId) + "?limit=2&page=" + cursor).json();
 
-        List<String> all = client.events(sessionId).stream().map(event -> event.get("id").asString()).toList();
+        List<String> all = REFERENCE.client().events(sessionId).stream().map(event -> event.get("id").asString()).toList();
         assertThat(ids(second.get("data"))).isEqualTo(all.subList(2, 4));
     }
 
     @Test
     void should_start_after_after_id_exclusively() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String sessionId = fixture.get("session_id").asString();
-        List<JsonNode> all = client.events(sessionId);
+        List<JsonNode> all = REFERENCE.client().events(sessionId);
 
         String afterId = all.get(4).get("id").asString();
 
-        JsonNode page = client.get(eventsPath(sessionId) + "?limit=2&after_id=" + afterId).json();
+        JsonNode page = REFERENCE.client().get(eventsPath(sessionId) + "?limit=2&after_id=" + afterId).json();
 
         assertThat(ids(page.get("data")))
                 .containsExactly(all.get(5).get("id").asString(), all.get(6).get("id").asString());
@@ -88,34 +76,34 @@ class ReferenceServerEventsTest {
 
     @Test
     void should_reject_bad_after_id_and_page_combinations() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String path = eventsPath(fixture.get("session_id").asString());
-        String cursor = client.get(path + "?limit=1").json().get("next_page").asString();
+        String cursor = REFERENCE.client().get(path + "?limit=1").json().get("next_page").asString();
 
-        assertBadRequest(client.get(path + "?after_id=evt_00000000000000000000000000000000"));
-        assertBadRequest(client.get(path + "?page=" + cursor + "&after_id=" + "evt_x"));
-        assertBadRequest(client.get(path + "?page=garbage!!"));
-        assertBadRequest(client.get(path + "?page=YWZ0ZXI6ZXZ0X25vcGU"));
+        assertBadRequest(REFERENCE.client().get(path + "?after_id=evt_00000000000000000000000000000000"));
+        assertBadRequest(REFERENCE.client().get(path + "?page=" + cursor + "&after_id=" + "evt_x"));
+        assertBadRequest(REFERENCE.client().get(path + "?page=garbage!!"));
+        assertBadRequest(REFERENCE.client().get(path + "?page=YWZ0ZXI6ZXZ0X25vcGU"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "-1", "abc", "1.5", "99999999999999999999", ""})
     void should_reject_bad_limits(String limit) {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String sessionId = fixture.get("session_id").asString();
 
-        assertBadRequest(client.get(eventsPath(sessionId) + "?limit=" + limit));
-        assertBadRequest(client.get("/v1/sessions/" + sessionId + "/threads?limit=" + limit));
+        assertBadRequest(REFERENCE.client().get(eventsPath(sessionId) + "?limit=" + limit));
+        assertBadRequest(REFERENCE.client().get("/v1/sessions/" + sessionId + "/threads?limit=" + limit));
     }
 
     @Test
     void should_filter_by_type_in_every_spelling() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String path = eventsPath(fixture.get("session_id").asString()) + "?limit=100&";
 
-        JsonNode brackets = client.get(path + "types[]=agent.tool_use&types[]=session.thread_created").json();
-        JsonNode comma = client.get(path + "types=agent.tool_use,session.thread_created").json();
-        JsonNode single = client.get(path + "type=agent.tool_use").json();
+        JsonNode brackets = REFERENCE.client().get(path + "types[]=agent.tool_use&types[]=session.thread_created").json();
+        JsonNode comma = REFERENCE.client().get(path + "types=agent.tool_use,session.thread_created").json();
+        JsonNode single = REFERENCE.client().get(path + "type=agent.tool_use").json();
 
         assertThat(types(brackets)).containsOnly("agent.tool_use", "session.thread_created").hasSize(5);
         assertThat(types(comma)).isEqualTo(types(brackets));
@@ -124,10 +112,10 @@ class ReferenceServerEventsTest {
 
     @Test
     void should_list_only_the_threads_own_events() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String threadId = fixture.get("thread_id").asString();
 
-        JsonNode page = client.get("/v1/sessions/" + fixture.get("session_id").asString() + "/threads/" + threadId
+        JsonNode page = REFERENCE.client().get("/v1/sessions/" + fixture.get("session_id").asString() + "/threads/" + threadId
                 + "/events?limit=100").json();
 
         assertThat(page.get("data")).isNotEmpty().allSatisfy(event ->
@@ -137,12 +125,12 @@ class ReferenceServerEventsTest {
 
     @Test
     void should_list_threads_coordinator_first_and_page_them() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String path = "/v1/sessions/" + fixture.get("session_id").asString() + "/threads";
-        client.archive(fixture);
+        REFERENCE.client().archive(fixture);
 
-        JsonNode first = client.get(path + "?limit=1").json();
-        JsonNode rest = client.get(path + "?page=" + first.get("next_page").asString()).json();
+        JsonNode first = REFERENCE.client().get(path + "?limit=1").json();
+        JsonNode rest = REFERENCE.client().get(path + "?page=" + first.get("next_page").asString()).json();
 
         assertThat(first.get("data").get(0).get("role").asString()).isEqualTo("coordinator");
         assertThat(first.get("data").get(0).get("id").asString())

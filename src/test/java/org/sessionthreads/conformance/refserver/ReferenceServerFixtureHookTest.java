@@ -3,42 +3,30 @@ package org.sessionthreads.conformance.refserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class ReferenceServerFixtureHookTest {
-    private static ReferenceServer server;
-    private static RefClient client;
-
-    @BeforeAll
-    static void start() {
-        server = RefClient.start(RefClient.options());
-        client = new RefClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final DefaultReferenceServer REFERENCE = new DefaultReferenceServer();
 
     @ParameterizedTest
     @CsvSource({"idle_child, idle, idle", "running_child, running, idle", "waiting_coordinator, idle, blocked",
             "child_with_pending_message, idle, idle"})
     void should_create_each_kind_in_a_new_session(String kind, String childStatus, String coordinatorStatus) {
-        Reply reply = client.post("/_fixtures", "{\"kind\":\"" + kind + "\"}");
+        Reply reply = REFERENCE.client().post("/_fixtures", "{\"kind\":\"" + kind + "\"}");
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode fixture = reply.json();
         String sessionId = fixture.get("session_id").asString();
         assertThat(fixture.get("kind").asString()).isEqualTo(kind);
         assertThat(sessionId).matches("sess_[0-9a-f]{32}");
-        JsonNode child = client.thread(sessionId, fixture.get("thread_id").asString());
-        JsonNode coordinator = client.thread(sessionId, fixture.get("coordinator_thread_id").asString());
+        JsonNode child = REFERENCE.client().thread(sessionId, fixture.get("thread_id").asString());
+        JsonNode coordinator = REFERENCE.client().thread(sessionId, fixture.get("coordinator_thread_id").asString());
         assertThat(child.get("status").asString()).isEqualTo(childStatus);
         assertThat(child.get("role").asString()).isEqualTo("child");
         assertThat(coordinator.get("status").asString()).isEqualTo(coordinatorStatus);
@@ -48,31 +36,31 @@ class ReferenceServerFixtureHookTest {
 
     @Test
     void should_give_the_stop_reason_of_each_state() {
-        JsonNode idle = client.fixture("idle_child");
-        JsonNode running = client.fixture("running_child");
+        JsonNode idle = REFERENCE.client().fixture("idle_child");
+        JsonNode running = REFERENCE.client().fixture("running_child");
 
-        assertThat(client.thread(idle.get("session_id").asString(), idle.get("thread_id").asString())
+        assertThat(REFERENCE.client().thread(idle.get("session_id").asString(), idle.get("thread_id").asString())
                 .get("stop_reason").get("type").asString()).isEqualTo("end_turn");
-        assertThat(client.thread(running.get("session_id").asString(), running.get("thread_id").asString())
+        assertThat(REFERENCE.client().thread(running.get("session_id").asString(), running.get("thread_id").asString())
                 .get("stop_reason").isNull()).isTrue();
     }
 
     @Test
     void should_never_share_a_session_between_fixtures() {
-        JsonNode first = client.fixture("idle_child");
-        JsonNode second = client.fixture("idle_child");
+        JsonNode first = REFERENCE.client().fixture("idle_child");
+        JsonNode second = REFERENCE.client().fixture("idle_child");
 
         assertThat(first.get("session_id").asString()).isNotEqualTo(second.get("session_id").asString());
     }
 
     @Test
     void should_report_the_agent_tool_call_of_a_waiting_coordinator() {
-        JsonNode fixture = client.fixture("waiting_coordinator");
+        JsonNode fixture = REFERENCE.client().fixture("waiting_coordinator");
         String sessionId = fixture.get("session_id").asString();
         String toolUseId = fixture.get("tool_use_id").asString();
 
-        JsonNode child = client.thread(sessionId, fixture.get("thread_id").asString());
-        List<JsonNode> toolUses = client.events(sessionId).stream()
+        JsonNode child = REFERENCE.client().thread(sessionId, fixture.get("thread_id").asString());
+        List<JsonNode> toolUses = REFERENCE.client().events(sessionId).stream()
                 .filter(event -> event.get("type").asString().equals("agent.tool_use")
                         && event.get("tool_use_id").asString().equals(toolUseId)).toList();
 
@@ -83,7 +71,7 @@ class ReferenceServerFixtureHookTest {
 
     @Test
     void should_report_the_delivery_delay_of_a_pending_message() {
-        JsonNode fixture = client.fixture("child_with_pending_message");
+        JsonNode fixture = REFERENCE.client().fixture("child_with_pending_message");
 
         assertThat(fixture.get("deliver_after_ms").asLong()).isEqualTo(500);
     }
@@ -91,7 +79,7 @@ class ReferenceServerFixtureHookTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"kind\":\"no_such_kind\"}", "{}", "garbage", "", "[]", "{\"kind\":3}", "null"})
     void should_reject_bad_bodies_with_400_listing_the_kinds(String body) {
-        Reply reply = client.post("/_fixtures", body);
+        Reply reply = REFERENCE.client().post("/_fixtures", body);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.errorType()).isEqualTo("invalid_request_error");
@@ -101,14 +89,14 @@ class ReferenceServerFixtureHookTest {
 
     @Test
     void should_delete_idempotently() {
-        JsonNode fixture = client.fixture("idle_child");
+        JsonNode fixture = REFERENCE.client().fixture("idle_child");
         String sessionId = fixture.get("session_id").asString();
 
-        Reply first = client.send("DELETE", "/_fixtures/" + sessionId, null, "Authorization", RefClient.BEARER);
-        Reply second = client.send("DELETE", "/_fixtures/" + sessionId, null, "Authorization", RefClient.BEARER);
-        Reply unknown = client.send("DELETE", "/_fixtures/sess_unknown", null, "Authorization", RefClient.BEARER);
+        Reply first = REFERENCE.client().send("DELETE", "/_fixtures/" + sessionId, null, "Authorization", RefClient.BEARER);
+        Reply second = REFERENCE.client().send("DELETE", "/_fixtures/" + sessionId, null, "Authorization", RefClient.BEARER);
+        Reply unknown = REFERENCE.client().send("DELETE", "/_fixtures/sess_unknown", null, "Authorization", RefClient.BEARER);
 
         assertThat(List.of(first.status(), second.status(), unknown.status())).containsOnly(204);
-        assertThat(client.get("/v1/sessions/" + sessionId + "/threads").status()).isEqualTo(404);
+        assertThat(REFERENCE.client().get("/v1/sessions/" + sessionId + "/threads").status()).isEqualTo(404);
     }
 }
