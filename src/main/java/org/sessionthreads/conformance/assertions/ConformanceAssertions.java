@@ -1,7 +1,5 @@
 package org.sessionthreads.conformance.assertions;
 
-import java.util.List;
-
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.SessionThread;
@@ -26,11 +24,6 @@ public final class ConformanceAssertions {
     /** Assertions on a thread read outside of a response (e.g. a state captured earlier). */
     public static ThreadAssert assertThat(SessionThread thread) {
         return new ThreadAssert(thread, "");
-    }
-
-    /** Assertions on the answers to simultaneous requests (see {@code ThreadsApi.archiveConcurrently}). */
-    public static ConcurrentArchiveAssert assertThat(List<ApiResponse> simultaneousArchives) {
-        return new ConcurrentArchiveAssert(simultaneousArchives);
     }
 
     public static EventAssert assertThat(Event event) {

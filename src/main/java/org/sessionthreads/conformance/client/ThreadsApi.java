@@ -1,7 +1,6 @@
 package org.sessionthreads.conformance.client;
 
 import java.net.URI;
-import java.util.List;
 
 /** The session-thread endpoints: archive (the subject of the suite), get and list (to observe state). */
 public final class ThreadsApi {
@@ -26,14 +25,6 @@ public final class ThreadsApi {
     public ApiResponse archive(ThreadRef thread, RequestOptions options) {
         return client.send("POST", Paths.under(apiBase, "sessions", thread.sessionId(), "threads", thread.threadId(),
                 "archive"), options, null);
-    }
-
-    /**
-     * Sends {@code count} archive requests for one thread released at the same instant and returns every answer
-     * (see {@link ArchiveRace#simultaneously}, the race kit this belongs to).
-     */
-    public List<ApiResponse> archiveConcurrently(ThreadRef thread, int count) {
-        return new ArchiveRace(this).simultaneously(thread, count);
     }
 
     /** {@code GET /sessions/{session_id}/threads/{thread_id}}. */
