@@ -24,7 +24,7 @@ final class CommandLine {
             "  --fault NAME             switch on a deliberate fault; repeatable",
             "  --variation NAME         switch on a conformant variation; repeatable",
             "  --rearchive ok|conflict  answer to archiving an archived child: 200 (default) or 409",
-            "  --deliver-after-ms N     delay of pending mailbox deliveries, >= 300 (default 500)",
+            "  --deliver-after-ms N     delay of pending mailbox deliveries, >= 300 (default 1000)",
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
             "  --fixture-hook true|false  serve the fixture hook /_fixtures (default true); false: fixtures only",
             "                           through the public API (POST /v1/agents, /v1/sessions, .../events)",

@@ -58,12 +58,12 @@ public record ServerOptions(
     }
 
     /**
-     * Defaults: 127.0.0.1, ephemeral port, no faults, no variations, re-archive answers 200, 500 ms delivery, 5 s
+     * Defaults: 127.0.0.1, ephemeral port, no faults, no variations, re-archive answers 200, 1000 ms delivery, 5 s
      * heartbeat.
      */
     public static ServerOptions defaults(String token) {
         return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
-                Duration.ofMillis(500), Duration.ofSeconds(5), true);
+                Duration.ofMillis(1000), Duration.ofSeconds(5), true);
     }
 
     public boolean has(Fault fault) {

@@ -73,7 +73,7 @@ class ReferenceServerFixtureHookTest {
     void should_report_the_delivery_delay_of_a_pending_message() {
         JsonNode fixture = REFERENCE.client().fixture("child_with_pending_message");
 
-        assertThat(fixture.get("deliver_after_ms").asLong()).isEqualTo(500);
+        assertThat(fixture.get("deliver_after_ms").asLong()).isEqualTo(1000);
     }
 
     @ParameterizedTest
