@@ -54,7 +54,7 @@ public record TargetProfile(
     /** One line describing the effective profile, safe to print: it never contains the token. */
     public String describe() {
         return "profile '" + name + "': " + target.map(URI::toString).orElse("embedded " + embedded + " target")
-                + ", fixtures " + fixtures.map(URI::toString).orElse(target.isEmpty() ? "(embedded hook)" : "(none)")
+                + ", fixtures " + fixtures.map(URI::toString).orElse(target.isEmpty() ? "(the embedded target's hook, if on)" : "(none)")
                 + ", token " + (token.isPresent() ? Secret.MASK : target.isEmpty() ? "(random, made for this run)" : "(none)")
                 + ", event timeout " + timeouts.event().toMillis() + " ms"
                 + ", event channels " + capabilities.eventChannels()

@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.junit;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,11 +26,12 @@ import org.sessionthreads.conformance.report.AllureScenarioReport;
  * {@link ScenarioRecording}'s.
  */
 final class ConformanceExtension
-        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
     /** Report entries that tell {@link RequirementLedger} which profile and target the run used. */
     static final String PROFILE_ENTRY = "conformance.profile";
     static final String TARGET_ENTRY = "conformance.target";
     static final String TARGET_URL_ENTRY = "conformance.target_url";
+    static final String FIXTURES_ENTRY = "conformance.fixtures";
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ConformanceExtension.class);
 
@@ -39,6 +41,12 @@ final class ConformanceExtension
         context.publishReportEntry(PROFILE_ENTRY, run.profile().describe());
         context.publishReportEntry(TARGET_ENTRY, run.target().description());
         context.publishReportEntry(TARGET_URL_ENTRY, run.target().apiBase().toString());
+    }
+
+    /** After each class (its fixtures are released by then): the run's fixture count so far, for the summary. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        context.publishReportEntry(FIXTURES_ENTRY, run(context).fixtureSummary());
     }
 
     @Override

@@ -106,6 +106,11 @@ final class ConformanceRun implements AutoCloseable {
         return catalogue;
     }
 
+    /** Fixtures created and released so far in this run, in one line. */
+    String fixtureSummary() {
+        return fixtureContext.summaryLine();
+    }
+
     Waivers waivers() {
         return waivers;
     }

@@ -57,7 +57,8 @@ public final class RequirementLedger implements TestExecutionListener {
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
         entry.getKeyValuePairs().forEach((key, value) -> {
             if (key.equals(ConformanceExtension.PROFILE_ENTRY) || key.equals(ConformanceExtension.TARGET_ENTRY)
-                    || key.equals(ConformanceExtension.TARGET_URL_ENTRY)) {
+                    || key.equals(ConformanceExtension.TARGET_URL_ENTRY)
+                    || key.equals(ConformanceExtension.FIXTURES_ENTRY)) {
                 run.put(key, value);
             }
         });
@@ -99,7 +100,7 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
-                responses.get(), unauthorized.get());
+                responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""));
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         SummaryWriter.write(summary, BuildInfo.load(), dir);
         System.out.print(SummaryWriter.consoleTable(summary));

@@ -18,9 +18,10 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param target    the target's one-line description
  * @param targetUrl the target's API base URL
  * @param problems  run-level problems; any makes the run an ERROR
+ * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                         List<RequirementResult> requirements, List<String> problems) {
+                         List<RequirementResult> requirements, List<String> problems, String fixtures) {
 
     /**
      * One requirement with the outcomes of all its scenario invocations.
@@ -38,7 +39,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
 
     public static RunSummary of(RequirementCatalogue catalogue, List<ScenarioOutcome> outcomes, String profile,
                                 String target, String targetUrl, Instant startedAt, Instant finishedAt, long responses,
-                                long unauthorized) {
+                                long unauthorized, String fixtures) {
         List<RequirementResult> results = new ArrayList<>();
         for (CatalogueEntry entry : catalogue.entries()) {
             results.add(result(entry, outcomes.stream().filter(o -> o.requirement().equals(entry.id())).toList()));
@@ -50,7 +51,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         if (responses > 0 && responses == unauthorized) {
             problems.add("every one of the " + responses + " answers was 401: check the token");
         }
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems);
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures);
     }
 
     private static RequirementResult result(CatalogueEntry entry, List<ScenarioOutcome> scenarios) {

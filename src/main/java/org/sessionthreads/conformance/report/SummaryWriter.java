@@ -49,6 +49,7 @@ public final class SummaryWriter {
         root.put("duration_ms", Duration.between(summary.startedAt(), summary.finishedAt()).toMillis());
         root.put("gate", summary.passesGate() ? "pass" : "fail");
         root.put("problems", summary.problems());
+        root.put("fixtures", summary.fixtures());
         Map<String, Long> counts = new LinkedHashMap<>();
         summary.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
         root.put("counts", counts);
@@ -90,7 +91,8 @@ public final class SummaryWriter {
                 .append("- from ").append(summary.startedAt()).append(" to ").append(summary.finishedAt()).append('\n')
                 .append("- gate: **").append(summary.passesGate() ? "pass" : "fail").append("**")
                 .append(summary.problems().isEmpty() ? "" : " — " + String.join("; ", summary.problems()))
-                .append("\n- counts: ").append(counts(summary)).append("\n\n")
+                .append("\n- counts: ").append(counts(summary))
+                .append(summary.fixtures().isEmpty() ? "" : "\n- " + summary.fixtures()).append("\n\n")
                 .append("| id | level | requirement | verdict | reason |\n|---|---|---|---|---|\n");
         for (RunSummary.RequirementResult r : summary.requirements()) {
             md.append("| ").append(r.entry().id()).append(" | ").append(r.entry().level()).append(" | ")

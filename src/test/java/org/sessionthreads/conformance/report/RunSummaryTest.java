@@ -68,7 +68,7 @@ class RunSummaryTest {
 
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
         return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
-                Instant.EPOCH.plusSeconds(1), responses, unauthorized);
+                Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");
     }
 
     private static ScenarioOutcome outcome(String id, Verdict verdict, boolean warning) {
