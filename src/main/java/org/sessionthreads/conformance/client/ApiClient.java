@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -28,8 +26,7 @@ public final class ApiClient {
     private final Redactor redactor;
     private final ExchangeListener listener;
     private final RequestSpecification base;
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong counter = new AtomicLong();
+    private final RequestIds requestIds = new RequestIds("conformance");
 
     public ApiClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
         this.token = token;
@@ -66,7 +63,7 @@ public final class ApiClient {
                     captured[0] = exchange;
                     listener.onExchange(exchange);
                 }))
-                .header("x-request-id", "conformance-" + runId + "-" + counter.incrementAndGet())
+                .header("x-request-id", requestIds.next())
                 .header("Accept", "application/json");
         authenticate(request, options.credentials());
         if (options.idempotencyKey() != null) {

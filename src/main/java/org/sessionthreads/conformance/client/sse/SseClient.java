@@ -13,15 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.client.ExchangeListener;
+import org.sessionthreads.conformance.client.RequestIds;
 import org.sessionthreads.conformance.client.TransportException;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
@@ -38,8 +37,7 @@ public final class SseClient {
     private final Duration requestTimeout;
     private final Redactor redactor;
     private final ExchangeListener listener;
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong counter = new AtomicLong();
+    private final RequestIds requestIds = new RequestIds("conformance-sse");
 
     public SseClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
         this.token = token;
@@ -88,7 +86,7 @@ public final class SseClient {
                 .header("Accept", "text/event-stream")
                 .header("Cache-Control", "no-cache")
                 .header("Authorization", "Bearer " + token.reveal())
-                .header("x-request-id", "conformance-sse-" + runId + "-" + counter.incrementAndGet());
+                .header("x-request-id", requestIds.next());
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
