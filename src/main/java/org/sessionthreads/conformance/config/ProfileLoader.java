@@ -60,7 +60,9 @@ public final class ProfileLoader {
     }
 
     public TargetProfile load() {
-        String profile = override("profile").orElse(Settings.DEFAULT_PROFILE);
+        // why: a target we did not write must not inherit the embedded server's strict, all-capabilities profile
+        String profile = override("profile").orElse(override("target").filter(t -> !t.isBlank()).isPresent()
+                ? Settings.FOREIGN_TARGET_PROFILE : Settings.DEFAULT_PROFILE);
         Path file = resolve(profile);
         Map<String, String> values = new TreeMap<>(Settings.DEFAULTS);
         values.putAll(readFile(file));

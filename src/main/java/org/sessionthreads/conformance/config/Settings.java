@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  */
 final class Settings {
     static final String DEFAULT_PROFILE = "reference";
+    /** The profile of a run whose {@code target} is set but whose profile is not named. */
+    static final String FOREIGN_TARGET_PROFILE = "neutral";
     /** The fixture kinds (wire names) the api strategy can be given a prompt for. */
     static final List<String> FIXTURE_KINDS = List.of("idle_child", "running_child", "waiting_coordinator",
             "child_with_pending_message");

@@ -34,6 +34,17 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void should_choose_the_neutral_profile_when_only_a_target_is_given() {
+        TargetProfile profile = new ProfileLoader(Map.of("conformance.target", "http://127.0.0.1:9/v1"), Map.of(),
+                Path.of("profiles")).load();
+
+        assertThat(profile.name()).isEqualTo("neutral");
+        assertThat(profile.strictShould()).isFalse();
+        assertThat(profile.capabilities().idempotencyKey()).isFalse();
+        assertThat(profile.capabilities().eventChannels()).containsExactly("polling");
+    }
+
+    @Test
     void should_default_to_polling_only_without_idempotency_and_races_of_eight_three_times() throws IOException {
         write("bare", "description: nothing but defaults\n");
 
