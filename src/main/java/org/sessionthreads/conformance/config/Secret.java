@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * A credential. It comes from the environment or a system property only, and its {@link #toString()} never shows
+ * A credential. It comes from an environment variable or a token file only, and its {@link #toString()} never shows
  * it, so a secret that slips into a log line, an exception message or a report prints as {@code [REDACTED]}.
  */
 public final class Secret {

@@ -40,6 +40,7 @@ final class Settings {
         d.put("fixtures", "");
         d.put("embedded", "reference");
         d.put("token_env", "");
+        d.put("token_file", "");
         d.put("fixture_strategies", "hook");
         d.put("timeouts.event", "10s");
         d.put("timeouts.quiet", "1s");
@@ -54,6 +55,7 @@ final class Settings {
         d.put("readings.conflict_error_type", "invalid_request_error");
         d.put("readings.rearchive", "either");
         d.put("strict", "false");
+        d.put("gate_should", "");
         d.put("waivers", "");
         d.put("certify", "false");
         d.put("reports_dir", "reports");
@@ -74,10 +76,10 @@ final class Settings {
         return "CONFORMANCE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
-    static void checkKeys(Path file, Set<String> keys) {
+    static void checkKeys(String file, Set<String> keys) {
         if (keys.contains("token")) {
-            throw new ProfileException("profile " + file + " contains a token: tokens never go in a file; "
-                    + "use CONFORMANCE_TOKEN, -Dconformance.token or token_env");
+            throw new ProfileException("profile " + file + " contains a token: tokens never go in a profile; "
+                    + "use CONFORMANCE_TOKEN, token_env or token_file");
         }
         if (keys.contains("reports_dir")) { // why: the run summary reads it from the launcher only, not from a file
             throw new ProfileException("profile " + file + " sets reports_dir: it is chosen per run with "
@@ -91,7 +93,8 @@ final class Settings {
         }
     }
 
-    static TargetProfile toProfile(String name, Map<String, String> v, java.util.Optional<Secret> token) {
+    static TargetProfile toProfile(String name, Map<String, String> v, Optional<Secret> token,
+                                   EffectiveSettings effective) {
         Map<String, String> embeddedOptions = v.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("embedded_options.") && !e.getValue().isBlank())
                 .collect(Collectors.toMap(e -> e.getKey().substring("embedded_options.".length()),
@@ -106,7 +109,13 @@ final class Settings {
         return new TargetProfile(name, v.get("description"), ProfileLoader.url("target", v.get("target")),
                 v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
-                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v));
+                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), gateShould(v), effective);
+    }
+
+    /** Requirement ids as written (upper case); whether each is a SHOULD of the catalogue is checked at run start. */
+    private static List<String> gateShould(Map<String, String> v) {
+        return Arrays.stream(v.get("gate_should").split(",")).map(id -> id.strip().toUpperCase(Locale.ROOT))
+                .filter(id -> !id.isEmpty()).distinct().toList();
     }
 
     private static TargetProfile.FixtureSettings fixtureSettings(Map<String, String> v) {

@@ -30,8 +30,8 @@ public final class Target implements AutoCloseable {
     public static Target open(TargetProfile profile) {
         if (profile.target().isPresent()) {
             Secret token = profile.token().orElseThrow(() -> new ProfileException(
-                    "no token for " + profile.target().get() + ": set CONFORMANCE_TOKEN (or -Dconformance.token,"
-                            + " or the variable named by token_env)"));
+                    "no token for " + profile.target().get() + ": set the environment variable CONFORMANCE_TOKEN"
+                            + " (or the one token_env names), or name a file with -Dconformance.token_file=<path>"));
             return new Target(profile.target().get(), profile.fixtures(), token,
                     "remote target " + profile.target().get(), () -> { });
         }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param capabilities    what the target offers beyond the archive endpoint (event channels, Idempotency-Key)
  * @param race            the size of the race kit's races
  * @param fixtureSettings what the api and preprovisioned fixture strategies need, and where the fixture ledger is
+ * @param gateShould      SHOULD requirements that fail the gate on this profile even when {@code strictShould} is
+ *                        false (setting {@code gate_should})
+ * @param effective       every setting's final value and where it came from (the token's value never)
  */
 public record TargetProfile(
         String name,
@@ -44,11 +47,19 @@ public record TargetProfile(
         boolean certify,
         Capabilities capabilities,
         Race race,
-        FixtureSettings fixtureSettings) {
+        FixtureSettings fixtureSettings,
+        List<String> gateShould,
+        EffectiveSettings effective) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
         fixtureStrategies = List.copyOf(fixtureStrategies);
+        gateShould = List.copyOf(gateShould);
+    }
+
+    /** True when a SHOULD requirement that is not met fails the gate: {@code strict}, or listed in {@code gate_should}. */
+    public boolean gatesOnShould(String requirementId) {
+        return strictShould || gateShould.contains(requirementId);
     }
 
     /** One line describing the effective profile, safe to print: it never contains the token. */

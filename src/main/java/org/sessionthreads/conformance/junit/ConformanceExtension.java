@@ -41,6 +41,7 @@ final class ConformanceExtension
         context.publishReportEntry(PROFILE_ENTRY, run.profile().describe());
         context.publishReportEntry(TARGET_ENTRY, run.target().description());
         context.publishReportEntry(TARGET_URL_ENTRY, run.target().apiBase().toString());
+        context.publishReportEntry(SettingsEntry.KEY, SettingsEntry.encode(run.profile().effective()));
     }
 
     /** After each class (its fixtures are released by then): the run's fixture count so far, for the summary. */
@@ -113,6 +114,7 @@ final class ConformanceExtension
                 ConformanceRun run = start.get();
                 System.out.println("[conformance] " + run.describe().get("profile"));
                 System.out.println("[conformance] " + run.describe().get("target"));
+                run.profile().effective().lines().forEach(line -> System.out.println("[conformance] " + line));
                 return new StartAttempt(run, null);
             } catch (RuntimeException e) {
                 System.err.println("[conformance] cannot start the run: " + e.getMessage());

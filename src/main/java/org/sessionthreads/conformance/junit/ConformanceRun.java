@@ -14,6 +14,8 @@ import org.sessionthreads.conformance.client.SessionsApi;
 import org.sessionthreads.conformance.client.TargetProbe;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.catalogue.Level;
+import org.sessionthreads.conformance.config.ProfileException;
 import org.sessionthreads.conformance.config.ProfileLoader;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Target;
@@ -52,6 +54,7 @@ final class ConformanceRun implements AutoCloseable {
         this.profile = profile;
         this.target = target;
         this.catalogue = RequirementCatalogue.load();
+        requireShouldIds(profile, catalogue);
         this.waivers = Waivers.load(profile.waivers());
         Redactor redactor = new Redactor(List.of(target.token()));
         ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), redactor, listener);
@@ -82,6 +85,17 @@ final class ConformanceRun implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(target);
             throw e;
+        }
+    }
+
+    /** {@code gate_should} may name SHOULD requirements only: a MUST gates anyway, an unknown id is a typo. */
+    private static void requireShouldIds(TargetProfile profile, RequirementCatalogue catalogue) {
+        for (String id : profile.gateShould()) {
+            boolean should = catalogue.find(id).map(e -> e.level() == Level.SHOULD).orElse(false);
+            if (!should) {
+                throw new ProfileException("gate_should lists " + id + ", which is not a SHOULD requirement of the"
+                        + " catalogue; list SHOULD ids only (README, \"Requirement catalogue\")");
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public final class RequirementLedger implements TestExecutionListener {
         entry.getKeyValuePairs().forEach((key, value) -> {
             if (key.equals(ConformanceExtension.PROFILE_ENTRY) || key.equals(ConformanceExtension.TARGET_ENTRY)
                     || key.equals(ConformanceExtension.TARGET_URL_ENTRY)
-                    || key.equals(ConformanceExtension.FIXTURES_ENTRY)) {
+                    || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(SettingsEntry.KEY)) {
                 run.put(key, value);
             }
         });
@@ -100,7 +100,8 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
-                responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""));
+                responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
+                .withSettings(SettingsEntry.decode(run.get(SettingsEntry.KEY)));
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         SummaryWriter.write(summary, BuildInfo.load(), dir);
         System.out.print(SummaryWriter.consoleTable(summary));

@@ -11,6 +11,7 @@ import org.opentest4j.TestAbortedException;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.Level;
+import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.waiver.Waiver;
 
 /**
@@ -18,7 +19,8 @@ import org.sessionthreads.conformance.waiver.Waiver;
  * exit code stay truthful:
  * <ul>
  *   <li>a broken requirement fails the test, with the requirement id leading the message (FAIL);</li>
- *   <li>a broken SHOULD requirement on a non-strict profile aborts it with "SHOULD not met" (a warning);</li>
+ *   <li>a broken SHOULD requirement on a non-strict profile aborts it with "SHOULD not met" (a warning), unless
+ *       the profile lists it in {@code gate_should}: then it fails like a MUST;</li>
  *   <li>a broken requirement covered by a waiver aborts it with "WAIVED" (does not fail the gate);</li>
  *   <li>an expired waiver fails the test before it runs; a waiver whose scenario passes fails it as stale;</li>
  *   <li>in certify mode, a scenario without its fixture (UNTESTABLE) fails instead of being skipped.</li>
@@ -49,11 +51,14 @@ final class VerdictExtension implements BeforeEachCallback, TestExecutionExcepti
         if (waiver.isPresent()) {
             throw new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + throwable.getMessage());
         }
-        if (entry.level() == Level.SHOULD && !ConformanceExtension.run(context).profile().strictShould()) {
+        TargetProfile profile = ConformanceExtension.run(context).profile();
+        if (entry.level() == Level.SHOULD && !profile.gatesOnShould(entry.id())) {
             throw new TestAbortedException("SHOULD not met (" + entry.id() + "): " + throwable.getMessage());
         }
+        String gated = entry.level() == Level.SHOULD && !profile.strictShould()
+                ? ", gating on profile " + profile.name() + " (gate_should)" : "";
         // why: every report and console summary then names the requirement, whatever the reporter shows
-        AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + ") not met: "
+        AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + gated + ") not met: "
                 + throwable.getMessage(), throwable.getCause());
         named.setStackTrace(throwable.getStackTrace());
         throw named;

@@ -19,9 +19,32 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param targetUrl the target's API base URL
  * @param problems  run-level problems; any makes the run an ERROR
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
+ * @param settings  every setting of the run with its value and source (never the token's value); empty when the
+ *                  run did not start
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                         List<RequirementResult> requirements, List<String> problems, String fixtures) {
+                         List<RequirementResult> requirements, List<String> problems, String fixtures,
+                         List<Setting> settings) {
+
+    public RunSummary {
+        settings = List.copyOf(settings);
+    }
+
+    /** A summary without settings (a run that did not start, or a test). */
+    public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
+                      List<RequirementResult> requirements, List<String> problems, String fixtures) {
+        this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of());
+    }
+
+    /** One effective setting: its key, final value and where the value came from. */
+    public record Setting(String key, String value, String source) {
+    }
+
+    /** This summary with the run's effective settings. */
+    public RunSummary withSettings(List<Setting> effective) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                effective);
+    }
 
     /**
      * One requirement with the outcomes of all its scenario invocations.

@@ -49,6 +49,13 @@ public final class SummaryWriter {
         root.put("duration_ms", Duration.between(summary.startedAt(), summary.finishedAt()).toMillis());
         root.put("gate", summary.passesGate() ? "pass" : "fail");
         root.put("problems", summary.problems());
+        root.put("settings", summary.settings().stream().map(setting -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("key", setting.key());
+            node.put("value", setting.value());
+            node.put("source", setting.source());
+            return node;
+        }).toList());
         root.put("fixtures", summary.fixtures());
         Map<String, Long> counts = new LinkedHashMap<>();
         summary.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
@@ -100,7 +107,24 @@ public final class SummaryWriter {
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
         appendFailures(md, summary);
+        appendSettings(md, summary);
         return md.toString();
+    }
+
+    /** Every setting with its value and source, after the verdicts (they are what a reader looks for first). */
+    private static void appendSettings(StringBuilder md, RunSummary summary) {
+        if (summary.settings().isEmpty()) {
+            return;
+        }
+        md.append("\n## Effective settings\n\n| setting | value | from |\n|---|---|---|\n");
+        for (RunSummary.Setting s : summary.settings()) {
+            md.append("| ").append(s.key()).append(" | ").append(cell(s.value())).append(" | ")
+                    .append(cell(s.source())).append(" |\n");
+        }
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
     }
 
     /** Per scenario that did not pass: its message and a curl line that repeats the exchange it is about. */

@@ -66,6 +66,21 @@ class RunSummaryTest {
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
     }
 
+    @Test
+    void should_write_the_effective_settings_into_json_and_markdown() {
+        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0).withSettings(List.of(
+                new RunSummary.Setting("timeouts.event", "3s", "profile base via leaf → base"),
+                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")));
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(json).contains("{\"key\":\"timeouts.event\",\"value\":\"3s\",\"source\":\"profile base via leaf → base\"}");
+        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Effective settings")
+                .contains("| token | (masked) | environment variable CONFORMANCE_TOKEN |");
+    }
+
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
         return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
                 Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");

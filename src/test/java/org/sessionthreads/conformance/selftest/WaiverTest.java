@@ -62,18 +62,60 @@ class WaiverTest {
         assertThat(messageOf(events, TestExecutionResult.Status.FAILED)).startsWith("AUTH-002 (SHOULD) not met");
     }
 
+    @Test
+    void should_fail_a_should_requirement_that_a_lenient_profile_lists_in_gate_should() throws IOException {
+        Events events = run("NOT_FOUND_BEFORE_AUTH", false, "", "gate_should: [AUTH-002]\n");
+
+        assertThat(messageOf(events, TestExecutionResult.Status.FAILED))
+                .startsWith("AUTH-002 (SHOULD, gating on profile w (gate_should)) not met");
+    }
+
+    @Test
+    void should_gate_on_auth_002_in_a_profile_that_extends_the_neutral_one() throws IOException {
+        Events events = run("NOT_FOUND_BEFORE_AUTH", false, "", "extends: neutral\n");
+
+        assertThat(messageOf(events, TestExecutionResult.Status.FAILED)).startsWith("AUTH-002 (SHOULD, gating");
+    }
+
+    @Test
+    void should_let_a_conformant_server_pass_auth_002_where_it_gates() throws IOException {
+        Events events = run("", false, "", "gate_should: [AUTH-002]\n");
+
+        assertThat(messageOf(events, TestExecutionResult.Status.SUCCESSFUL)).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_gate_should_that_names_a_must_requirement() throws IOException {
+        Path profile = dir.resolve("must.yaml");
+        Files.writeString(profile, "embedded: reference\ngate_should: [AUTH-001]\n");
+
+        Events containers = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass("org.sessionthreads.conformance.scenarios.AuthenticationScenarios"))
+                .configurationParameter("conformance.profile", profile.toString())
+                .execute().containerEvents();
+
+        assertThat(containers.failed().stream().map(e -> e.getRequiredPayload(TestExecutionResult.class))
+                .map(r -> r.getThrowable().map(Throwable::getMessage).orElse("")))
+                .anySatisfy(message -> assertThat(message)
+                        .contains("gate_should lists AUTH-001, which is not a SHOULD requirement"));
+    }
+
     private String waiver(LocalDate expires) {
         return "waivers:\n  - requirement: AUTH-002\n    reason: gateway checks ids first\n"
                 + "    link: https://tracker.example/GW-1\n    expires: " + expires + "\n";
     }
 
     private Events run(String fault, boolean strict, String waivers) throws IOException {
+        return run(fault, strict, waivers, "");
+    }
+
+    private Events run(String fault, boolean strict, String waivers, String more) throws IOException {
         Path waiverFile = dir.resolve("w.waivers.yaml");
         Files.writeString(waiverFile, waivers.isEmpty() ? "waivers: []\n" : waivers);
         Path profile = dir.resolve("w.yaml");
         Files.writeString(profile, "embedded: reference\n"
                 + (fault.isEmpty() ? "" : "embedded_options:\n  faults: " + fault + "\n")
-                + "strict: " + strict + "\nwaivers: " + waiverFile + "\n");
+                + "strict: " + strict + "\nwaivers: " + waiverFile + "\n" + more);
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass("org.sessionthreads.conformance.scenarios.AuthenticationScenarios"))
                 .configurationParameter("conformance.profile", profile.toString())

@@ -1,0 +1,44 @@
+package org.sessionthreads.conformance.config;
+
+import java.util.List;
+
+/**
+ * Every setting of a run with its final value and where that value came from, in the order of
+ * {@link Settings#DEFAULTS} (the profile name first, the token last). Safe to print and to write into reports:
+ * the token's entry shows only where it came from, never its value.
+ */
+public record EffectiveSettings(List<Entry> entries) {
+    public EffectiveSettings {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One setting.
+     *
+     * @param key    the setting's key as in a profile file ({@code timeouts.event}), or {@code profile}/{@code token}
+     * @param value  its final value as text; for the token a description such as {@code (masked)}
+     * @param source where the value came from, e.g. {@code default}, {@code profile reference},
+     *               {@code profile reference via reference-api → reference}, {@code environment variable
+     *               CONFORMANCE_TIMEOUTS_EVENT}, {@code system property conformance.timeouts.event},
+     *               {@code JUnit configuration parameter conformance.timeouts.event}
+     */
+    public record Entry(String key, String value, String source) {
+    }
+
+    /** Settings that do not come from the defaults: the compact view of what this run changed. */
+    public List<Entry> chosen() {
+        return entries.stream().filter(e -> !e.source().equals(SettingSources.DEFAULT)).toList();
+    }
+
+    /**
+     * The run-start block: one line naming how many settings are defaults, then one line per setting that is not.
+     */
+    public List<String> lines() {
+        List<Entry> chosen = chosen();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("effective settings (" + chosen.size() + " chosen, " + (entries.size() - chosen.size())
+                + " defaults; all of them in summary.json):");
+        chosen.forEach(e -> lines.add("  " + e.key() + ": " + e.value() + "  [" + e.source() + "]"));
+        return lines;
+    }
+}
