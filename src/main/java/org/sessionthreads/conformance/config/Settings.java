@@ -89,7 +89,7 @@ final class Settings {
                 .filter(k -> !DEFAULTS.containsKey(k) && !k.startsWith("embedded_options.")).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new ProfileException("profile " + file + " has unknown settings " + unknown + "; known: "
-                    + new TreeMap<>(DEFAULTS).keySet() + " and embedded_options.*");
+                    + new TreeMap<>(DEFAULTS).keySet() + ", extends and embedded_options.*");
         }
     }
 
