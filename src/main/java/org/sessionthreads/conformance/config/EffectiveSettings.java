@@ -31,14 +31,23 @@ public record EffectiveSettings(List<Entry> entries) {
     }
 
     /**
-     * The run-start block: one line naming how many settings are defaults, then one line per setting that is not.
+     * The run-start block: a heading with the counts, the profile, one line per source naming the settings it
+     * gave ({@code key=value, …}; defaults are left out), and where the token came from.
      */
     public List<String> lines() {
         List<Entry> chosen = chosen();
         List<String> lines = new java.util.ArrayList<>();
         lines.add("effective settings (" + chosen.size() + " chosen, " + (entries.size() - chosen.size())
-                + " defaults; all of them in summary.json):");
-        chosen.forEach(e -> lines.add("  " + e.key() + ": " + e.value() + "  [" + e.source() + "]"));
+                + " defaults; every one with its source in summary.json and summary.md):");
+        java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        for (Entry e : chosen) {
+            if (e.key().equals("profile") || e.key().equals("token")) {
+                lines.add("  " + e.key() + ": " + e.value() + "  [" + e.source() + "]");
+            } else {
+                bySource.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.key() + "=" + e.value());
+            }
+        }
+        bySource.forEach((source, settings) -> lines.add("  " + source + ": " + String.join(", ", settings)));
         return lines;
     }
 }

@@ -343,7 +343,9 @@ class ProfileLoaderTest {
         assertThat(profile.effective().entries()).extracting(EffectiveSettings.Entry::key)
                 .contains("profile", "token", "token_file", "gate_should", "strict")
                 .containsAll(Settings.DEFAULTS.keySet());
-        assertThat(String.join("\n", profile.effective().lines())).contains("race.requests: 4")
+        assertThat(String.join("\n", profile.effective().lines()))
+                .contains("JUnit configuration parameter conformance.race.requests: race.requests=4")
+                .contains("profile p: timeouts.event=3s")
                 .contains("token: (masked)  [environment variable CONFORMANCE_TOKEN]")
                 .doesNotContain("timeouts.request").doesNotContain("ct-provenance");
         assertThat(profile.effective().entries().toString()).doesNotContain("ct-provenance");
