@@ -113,9 +113,9 @@ public final class ProfileLoader {
         if (values.get("waivers").isBlank()) {
             // why: a disk profile's waivers live next to it; a shipped (classpath) profile's under ./profiles,
             // where a user can add them without copying the profile
-            Path beside = leaf.file().map(Path::getParent).orElse(profilesDir);
-            values.put("waivers", (beside == null ? Path.of(".") : beside).resolve(leaf.name() + ".waivers.yaml")
-                    .toString());
+            String waivers = leaf.name() + ".waivers.yaml";
+            values.put("waivers", leaf.file().map(file -> file.resolveSibling(waivers))
+                    .orElse(profilesDir.resolve(waivers)).toString());
             sources.put("waivers", leaf.file().isPresent() ? "default (beside profile " + leaf.name() + ")"
                     : "default (under " + profilesDir + "/, profile " + leaf.name() + " is on the classpath)");
         }
