@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param capabilities    what the target offers beyond the archive endpoint (event channels, Idempotency-Key)
  * @param race            the size of the race kit's races
  * @param fixtureSettings what the api and preprovisioned fixture strategies need, and where the fixture ledger is
+ * @param discovery       whether the run probes the target before the scenarios, and may adopt what it sees
  */
 public record TargetProfile(
         String name,
@@ -44,7 +45,8 @@ public record TargetProfile(
         boolean certify,
         Capabilities capabilities,
         Race race,
-        FixtureSettings fixtureSettings) {
+        FixtureSettings fixtureSettings,
+        DiscoverySettings discovery) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
@@ -59,6 +61,28 @@ public record TargetProfile(
                 + ", event timeout " + timeouts.event().toMillis() + " ms"
                 + ", event channels " + capabilities.eventChannels()
                 + ", fixture strategies " + fixtureStrategies;
+    }
+
+    /**
+     * This profile with other event channels: the run's effective profile when discovery adopted a channel the
+     * target showed ({@code discover_capabilities: true}). Everything else stays as declared.
+     */
+    public TargetProfile withEventChannels(List<String> channels) {
+        return new TargetProfile(name, description, target, embedded, embeddedOptions, fixtures, fixtureStrategies,
+                token, timeouts, readings, strictShould, waivers, certify,
+                new Capabilities(channels, capabilities.idempotencyKey()), race, fixtureSettings, discovery);
+    }
+
+    /**
+     * The probe before the scenarios (README, "Discovery").
+     *
+     * @param enabled        false ({@code discovery: false}): no probe, no extra requests; declared capabilities are
+     *                       trusted as they are
+     * @param adoptCapabilities true ({@code discover_capabilities: true}): an optional capability the target visibly
+     *                       offers and the profile leaves off is switched on for the run (today: the {@code sse}
+     *                       event channel); Idempotency-Key is never adopted, it cannot be seen harmlessly
+     */
+    public record DiscoverySettings(boolean enabled, boolean adoptCapabilities) {
     }
 
     /**

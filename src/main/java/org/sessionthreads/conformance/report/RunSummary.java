@@ -19,9 +19,26 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param targetUrl the target's API base URL
  * @param problems  run-level problems; any makes the run an ERROR
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
+ * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                         List<RequirementResult> requirements, List<String> problems, String fixtures) {
+                         List<RequirementResult> requirements, List<String> problems, String fixtures,
+                         DiscoverySection discovery) {
+
+    /** This summary with the discovery section. */
+    public RunSummary withDiscovery(DiscoverySection section) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                section);
+    }
+
+    /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
+    public RunSummary withProblem(String problem) {
+        List<String> more = new ArrayList<>();
+        more.add(problem);
+        more.addAll(problems);
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
+                discovery);
+    }
 
     /**
      * One requirement with the outcomes of all its scenario invocations.
@@ -51,7 +68,8 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         if (responses > 0 && responses == unauthorized) {
             problems.add("every one of the " + responses + " answers was 401: check the token");
         }
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures);
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures,
+                DiscoverySection.notRun());
     }
 
     private static RequirementResult result(CatalogueEntry entry, List<ScenarioOutcome> scenarios) {
