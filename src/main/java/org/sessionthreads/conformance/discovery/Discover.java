@@ -47,7 +47,7 @@ public final class Discover {
     }
 
     /** Probes the target {@code loader} describes, prints to {@code out}, writes the profile; returns the exit code. */
-    static int run(ProfileLoader loader, Path output, PrintStream out) {
+    public static int run(ProfileLoader loader, Path output, PrintStream out) {
         TargetProfile profile;
         Target target;
         try {

@@ -42,6 +42,16 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
                 + String.join("; ", errors));
     }
 
+    /**
+     * What discovery saw of an event channel ({@code polling} or {@code sse}), for the reason of a DISABLED
+     * invocation, e.g. {@code event stream ABSENT, answers 404 application/json …}; empty when not probed.
+     */
+    public Optional<String> seen(String channel) {
+        String capability = channel.equals("sse") ? Capabilities.EVENT_STREAM : Capabilities.EVENT_LIST;
+        return findings.stream().filter(f -> f.capability().equals(capability)).findFirst()
+                .map(f -> capability + " " + f.presence() + ", " + f.observed());
+    }
+
     /** Lines for the console, {@code [conformance] discovery: …}. */
     public List<String> lines() {
         if (!ran) {
