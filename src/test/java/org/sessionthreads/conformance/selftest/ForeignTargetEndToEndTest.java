@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.refserver.ReferenceServer;
+import org.sessionthreads.conformance.refserver.ServerOptions;
 
 /**
  * Issue 9, "Done when": the suite pointed, with only target, fixtures and token, at a conformant server it did not
@@ -150,14 +152,40 @@ class ForeignTargetEndToEndTest {
         assertThat(Files.readString(reports.resolve("summary.json"))).doesNotContain(token);
     }
 
-    /** Runs the scenarios against the child server with only target, fixtures, token (plus {@code extra}). */
+    @Test
+    void a_stream_the_neutral_profile_leaves_off_is_discovered_and_its_invocations_run(@TempDir Path reports)
+            throws IOException {
+        // an in-process server with the stream on; only the event scenarios, to keep the test short
+        String streamToken = token + "-stream";
+        try (ReferenceServer withStream = ReferenceServer.start(ServerOptions.defaults(streamToken)
+                .withDeliverAfter(Duration.ofMillis(3000)))) {
+            JsonNode summary = runSuite(reports, withStream.apiBase(), withStream.fixturesUrl(), streamToken,
+                    ".*ArchiveEventScenarios", Map.of());
+
+            assertThat(summary.path("gate").asString()).as(problems(summary)).isEqualTo("pass");
+            assertThat(summary.path("profile").asString()).contains("profile 'neutral'",
+                    "event channels [polling, sse]");
+            assertThat(summary.path("discovery").path("discovered")).singleElement()
+                    .satisfies(d -> assertThat(d.asString()).startsWith("the sse event channel: answers text/event-stream"));
+            List<JsonNode> sse = scenarios(summary).stream()
+                    .filter(s -> s.path("name").asString().endsWith("via sse")).toList();
+            assertThat(sse).isNotEmpty().allSatisfy(s -> assertThat(s.path("verdict").asString()).isEqualTo("PASS"));
+        }
+    }
+
     private static JsonNode runSuite(Path reports, Map<String, String> extra) throws IOException {
+        return runSuite(reports, apiBase, fixtures, token, ".*Scenarios", extra);
+    }
+
+    /** Runs the scenarios against a target with only target, fixtures, token (plus {@code extra}). */
+    private static JsonNode runSuite(Path reports, URI target, URI hook, String credential, String classes,
+                                     Map<String, String> extra) throws IOException {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
-                .filters(includeClassNamePatterns(".*Scenarios"))
-                .configurationParameter("conformance.target", apiBase.toString())
-                .configurationParameter("conformance.fixtures", fixtures.toString())
-                .configurationParameter("conformance.token", token)
+                .filters(includeClassNamePatterns(classes))
+                .configurationParameter("conformance.target", target.toString())
+                .configurationParameter("conformance.fixtures", hook.toString())
+                .configurationParameter("conformance.token", credential)
                 .configurationParameter("conformance.reports_dir", reports.toString())
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
