@@ -25,6 +25,13 @@ public record EffectiveSettings(List<Entry> entries) {
     public record Entry(String key, String value, String source) {
     }
 
+    /** These settings with {@code key} set to {@code value} from {@code source} (e.g. a capability discovery adopted). */
+    public EffectiveSettings with(String key, String value, String source) {
+        List<Entry> changed = entries.stream()
+                .map(e -> e.key().equals(key) ? new Entry(key, value, source) : e).toList();
+        return new EffectiveSettings(changed);
+    }
+
     /** Settings that do not come from the defaults: the compact view of what this run changed. */
     public List<Entry> chosen() {
         return entries.stream().filter(e -> !e.source().equals(SettingSources.DEFAULT)).toList();

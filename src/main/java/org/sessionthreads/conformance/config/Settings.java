@@ -60,6 +60,8 @@ final class Settings {
         d.put("certify", "false");
         d.put("reports_dir", "reports");
         d.put("timeouts.fixture", "120s");
+        d.put("discovery", "true");
+        d.put("discover_capabilities", "false");
         for (String kind : FIXTURE_KINDS) {
             d.put("api.prompts." + kind, "");
         }
@@ -109,7 +111,8 @@ final class Settings {
         return new TargetProfile(name, v.get("description"), ProfileLoader.url("target", v.get("target")),
                 v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
-                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), gateShould(v), effective);
+                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), gateShould(v), effective,
+                new TargetProfile.DiscoverySettings(bool(v, "discovery"), bool(v, "discover_capabilities")));
     }
 
     /** Requirement ids as written (upper case); whether each is a SHOULD of the catalogue is checked at run start. */

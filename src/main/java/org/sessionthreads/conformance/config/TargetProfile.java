@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param gateShould      SHOULD requirements that fail the gate on this profile even when {@code strictShould} is
  *                        false (setting {@code gate_should})
  * @param effective       every setting's final value and where it came from (the token's value never)
+ * @param discovery       whether the run probes the target before the scenarios, and may adopt what it sees
  */
 public record TargetProfile(
         String name,
@@ -49,7 +50,8 @@ public record TargetProfile(
         Race race,
         FixtureSettings fixtureSettings,
         List<String> gateShould,
-        EffectiveSettings effective) {
+        EffectiveSettings effective,
+        DiscoverySettings discovery) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
@@ -70,6 +72,29 @@ public record TargetProfile(
                 + ", event timeout " + timeouts.event().toMillis() + " ms"
                 + ", event channels " + capabilities.eventChannels()
                 + ", fixture strategies " + fixtureStrategies;
+    }
+
+    /**
+     * This profile with other event channels: the run's effective profile when discovery adopted a channel the
+     * target showed ({@code discover_capabilities: true}). Everything else stays as declared.
+     */
+    public TargetProfile withEventChannels(List<String> channels) {
+        return new TargetProfile(name, description, target, embedded, embeddedOptions, fixtures, fixtureStrategies,
+                token, timeouts, readings, strictShould, waivers, certify,
+                new Capabilities(channels, capabilities.idempotencyKey()), race, fixtureSettings, gateShould,
+                effective.with("event_channels", String.join(",", channels), "discovered at run start"), discovery);
+    }
+
+    /**
+     * The probe before the scenarios (README, "Discovery").
+     *
+     * @param enabled        false ({@code discovery: false}): no probe, no extra requests; declared capabilities are
+     *                       trusted as they are
+     * @param adoptCapabilities true ({@code discover_capabilities: true}): an optional capability the target visibly
+     *                       offers and the profile leaves off is switched on for the run (today: the {@code sse}
+     *                       event channel); Idempotency-Key is never adopted, it cannot be seen harmlessly
+     */
+    public record DiscoverySettings(boolean enabled, boolean adoptCapabilities) {
     }
 
     /**

@@ -30,6 +30,6 @@ final class CapabilityCondition implements ExecutionCondition {
                 ? ConditionEvaluationResult.enabled("profile declares " + capability.settingName())
                 : ConditionEvaluationResult.disabled("profile does not declare " + capability.settingName()
                 + " (profile '" + profile.name() + "': set capabilities." + capability.settingName()
-                + ": true if the target offers it)");
+                + ": true if the target offers it; discovery cannot see it with harmless requests)");
     }
 }

@@ -32,12 +32,24 @@ final class ConformanceExtension
     static final String TARGET_ENTRY = "conformance.target";
     static final String TARGET_URL_ENTRY = "conformance.target_url";
     static final String FIXTURES_ENTRY = "conformance.fixtures";
+    /** The discovery report as JSON (summary section {@code discovery}). */
+    static final String DISCOVERY_ENTRY = "conformance.discovery";
+    /** Why the run could not start (unreachable target, declared capability missing): a run-level problem. */
+    static final String START_FAILURE_ENTRY = "conformance.start_failure";
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ConformanceExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ConformanceRun run = run(context);
+        ConformanceRun run;
+        try {
+            run = run(context);
+        } catch (TargetUnavailableException e) {
+            context.publishReportEntry(START_FAILURE_ENTRY, e.getMessage());
+            e.discoveryJson().ifPresent(json -> context.publishReportEntry(DISCOVERY_ENTRY, json));
+            throw e;
+        }
+        context.publishReportEntry(DISCOVERY_ENTRY, run.discovery().toJson());
         context.publishReportEntry(PROFILE_ENTRY, run.profile().describe());
         context.publishReportEntry(TARGET_ENTRY, run.target().description());
         context.publishReportEntry(TARGET_URL_ENTRY, run.target().apiBase().toString());
@@ -118,7 +130,8 @@ final class ConformanceExtension
                 return new StartAttempt(run, null);
             } catch (RuntimeException e) {
                 System.err.println("[conformance] cannot start the run: " + e.getMessage());
-                return new StartAttempt(null, new TargetUnavailableException(e.getMessage()));
+                return new StartAttempt(null, e instanceof TargetUnavailableException unavailable ? unavailable
+                        : new TargetUnavailableException(e.getMessage()));
             }
         }
 

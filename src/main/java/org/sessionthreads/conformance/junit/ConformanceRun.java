@@ -22,6 +22,9 @@ import org.sessionthreads.conformance.config.Target;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.sse.SseClient;
+import org.sessionthreads.conformance.client.DiscoveryRequests;
+import org.sessionthreads.conformance.discovery.Discovery;
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
 import org.sessionthreads.conformance.events.ArchiveRaces;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.Interleavings;
@@ -49,9 +52,11 @@ final class ConformanceRun implements AutoCloseable {
     private final List<FixtureProvider> fixtureChain;
     private final FixtureContext fixtureContext;
     private final Waivers waivers;
+    private final DiscoveryReport discovery;
 
-    private ConformanceRun(TargetProfile profile, Target target, ExchangeListener listener) {
-        this.profile = profile;
+    /** @param declared the profile as loaded; the run's {@link #profile()} is it plus what discovery adopted */
+    private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
+        TargetProfile profile = declared;
         this.target = target;
         this.catalogue = RequirementCatalogue.load();
         requireShouldIds(profile, catalogue);
@@ -68,6 +73,14 @@ final class ConformanceRun implements AutoCloseable {
                 target.fixturesUrl().map(url -> new FixtureHook(client, url)),
                 new SessionsApi(client, target.apiBase()), SchemaRegistry.shared());
         requireReachable(client);
+        this.discovery = Discovery.run(declared, new DiscoveryRequests(client, streams, target.apiBase()),
+                target.fixturesUrl().map(url -> new FixtureHook(client, url)), fixtureContext.ledger());
+        discovery.lines().forEach(line -> System.out.println("[conformance] " + line));
+        // why: a declared capability the target visibly lacks is one clear ERROR, not a cascade of FAILs
+        discovery.stopLine().ifPresent(line -> {
+            throw new TargetUnavailableException(line, discovery.toJson());
+        });
+        this.profile = discovery.effective();
     }
 
     /**
@@ -114,6 +127,11 @@ final class ConformanceRun implements AutoCloseable {
 
     Target target() {
         return target;
+    }
+
+    /** What discovery found before the scenarios (or that it was skipped). */
+    DiscoveryReport discovery() {
+        return discovery;
     }
 
     RequirementCatalogue catalogue() {

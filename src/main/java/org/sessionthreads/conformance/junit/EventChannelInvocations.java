@@ -63,11 +63,13 @@ final class EventChannelInvocations implements TestTemplateInvocationContextProv
         }
 
         private ConditionEvaluationResult offered(ExtensionContext context) {
-            TargetProfile profile = ConformanceExtension.run(context).profile();
+            ConformanceRun run = ConformanceExtension.run(context);
+            TargetProfile profile = run.profile();
             return channel.isOfferedBy(profile)
                     ? ConditionEvaluationResult.enabled("the profile offers the " + channel + " event channel")
                     : ConditionEvaluationResult.disabled("profile '" + profile.name() + "' does not offer the "
-                    + channel + " event channel (event_channels: " + profile.capabilities().eventChannels() + ")");
+                    + channel + " event channel (event_channels: " + profile.capabilities().eventChannels() + ")"
+                    + run.discovery().seen(channel.wireName()).map(seen -> "; discovery: " + seen).orElse(""));
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
+import org.sessionthreads.conformance.report.DiscoverySection;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
 import org.sessionthreads.conformance.report.SummaryWriter;
@@ -58,7 +59,9 @@ public final class RequirementLedger implements TestExecutionListener {
         entry.getKeyValuePairs().forEach((key, value) -> {
             if (key.equals(ConformanceExtension.PROFILE_ENTRY) || key.equals(ConformanceExtension.TARGET_ENTRY)
                     || key.equals(ConformanceExtension.TARGET_URL_ENTRY)
-                    || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(SettingsEntry.KEY)) {
+                    || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(SettingsEntry.KEY)
+                    || key.equals(ConformanceExtension.DISCOVERY_ENTRY)
+                    || key.equals(ConformanceExtension.START_FAILURE_ENTRY)) {
                 run.put(key, value);
             }
         });
@@ -101,7 +104,12 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
                 responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
-                .withSettings(SettingsEntry.decode(run.get(SettingsEntry.KEY)));
+                .withSettings(SettingsEntry.decode(run.get(SettingsEntry.KEY)))
+                .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)));
+        String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
+        if (startFailure != null) { // why: the one line every scenario would have errored with, named once
+            summary = summary.withProblem("the run could not start: " + startFailure);
+        }
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         SummaryWriter.write(summary, BuildInfo.load(), dir);
         System.out.print(SummaryWriter.consoleTable(summary));

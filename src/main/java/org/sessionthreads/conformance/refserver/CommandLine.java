@@ -28,6 +28,9 @@ final class CommandLine {
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
             "  --fixture-hook true|false  serve the fixture hook /_fixtures (default true); false: fixtures only",
             "                           through the public API (POST /v1/agents, /v1/sessions, .../events)",
+            "  --event-stream true|false  serve the event stream .../events/stream (default true); false: its",
+            "                           routes answer 404, events only through the list",
+            "  --idempotency true|false   honour Idempotency-Key on archive (default true); false: the header is ignored",
             "  --help                   print this help",
             "",
             "Faults: " + Fault.knownNames(),
@@ -113,6 +116,10 @@ final class CommandLine {
                 return options.withOption(ServerOptions.HEARTBEAT_MS, value);
             case "--fixture-hook":
                 return options.withOption(ServerOptions.FIXTURE_HOOK, value);
+            case "--event-stream":
+                return options.withOption(ServerOptions.EVENT_STREAM, value);
+            case "--idempotency":
+                return options.withOption(ServerOptions.IDEMPOTENCY, value);
             default:
                 throw new IllegalArgumentException("unknown option '" + flag + "'");
         }

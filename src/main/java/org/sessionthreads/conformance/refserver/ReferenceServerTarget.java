@@ -11,7 +11,7 @@ import org.sessionthreads.conformance.config.EmbeddedTarget;
  * <p>Options (profile keys): {@code faults} (comma-separated {@link Fault} names), {@code variations}
  * (comma-separated {@link Variation} names), {@code rearchive}
  * ({@code ok}|{@code conflict}), {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}, {@code fixture_hook}
- * ({@code true}|{@code false}). Unknown keys, unknown
+ * ({@code true}|{@code false}), {@code event_stream} and {@code idempotency} (both {@code true}|{@code false}). Unknown keys, unknown
  * faults and bad values are an {@link IllegalArgumentException}.
  */
 public final class ReferenceServerTarget implements EmbeddedTarget {

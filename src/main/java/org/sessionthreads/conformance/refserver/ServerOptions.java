@@ -13,8 +13,8 @@ import java.util.function.Function;
  * Everything a reference server is started with. Immutable; the {@code with…} methods return changed copies.
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
- * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS}
- * and {@value #FIXTURE_HOOK}.
+ * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
+ * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM} and {@value #IDEMPOTENCY}.
  * {@link #toString()} never shows the token.
  *
  * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT} implies {@code rearchive} conflict)
@@ -24,10 +24,13 @@ import java.util.function.Function;
  * @param heartbeat    interval of the {@code : heartbeat} comment on event streams
  * @param fixtureHook  false: no fixture hook ({@code /_fixtures} answers 404), so fixtures come only through the
  *                     public creation API
+ * @param eventStream  false: no event stream (the SSE routes answer 404 in the error envelope), like a target that
+ *                     offers only the event list
+ * @param idempotency  false: {@code Idempotency-Key} is ignored on archive, like a target without the Forward API
  */
 public record ServerOptions(
         String host, int port, String token, Set<Fault> faults, Set<Variation> variations, RearchiveMode rearchive,
-        Duration deliverAfter, Duration heartbeat, boolean fixtureHook) {
+        Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean eventStream, boolean idempotency) {
 
     public static final String FAULTS = "faults";
     public static final String VARIATIONS = "variations";
@@ -35,6 +38,8 @@ public record ServerOptions(
     public static final String DELIVER_AFTER_MS = "deliver_after_ms";
     public static final String HEARTBEAT_MS = "heartbeat_ms";
     public static final String FIXTURE_HOOK = "fixture_hook";
+    public static final String EVENT_STREAM = "event_stream";
+    public static final String IDEMPOTENCY = "idempotency";
     /** The smallest accepted mailbox delay: long enough for a client to archive the child first. */
     public static final long MIN_DELIVER_AFTER_MS = 300;
 
@@ -59,11 +64,11 @@ public record ServerOptions(
 
     /**
      * Defaults: 127.0.0.1, ephemeral port, no faults, no variations, re-archive answers 200, 1000 ms delivery, 5 s
-     * heartbeat.
+     * heartbeat, fixture hook, event stream and Idempotency-Key on.
      */
     public static ServerOptions defaults(String token) {
         return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
-                Duration.ofMillis(1000), Duration.ofSeconds(5), true);
+                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true);
     }
 
     public boolean has(Fault fault) {
@@ -103,31 +108,39 @@ public record ServerOptions(
                 return withHeartbeat(Duration.ofMillis(parseMillis(key, text)));
             case FIXTURE_HOOK:
                 return withFixtureHook(parseBoolean(key, text));
+            case EVENT_STREAM:
+                return withEventStream(parseBoolean(key, text));
+            case IDEMPOTENCY:
+                return withIdempotency(parseBoolean(key, text));
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
                         + String.join(", ", FAULTS, VARIATIONS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK) + ".");
+                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY) + ".");
         }
     }
 
     public ServerOptions withHost(String newHost) {
         return new ServerOptions(newHost, port, token,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, token,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     public ServerOptions withToken(String newToken) {
         return new ServerOptions(host, port, newToken,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
         return new ServerOptions(host, port, token,
-                newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     /** These options with {@code fault} added to the others. */
@@ -139,7 +152,8 @@ public record ServerOptions(
 
     public ServerOptions withVariations(Set<Variation> newVariations) {
         return new ServerOptions(host, port, token,
-                faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     /** These options with {@code variation} added to the others. */
@@ -150,26 +164,41 @@ public record ServerOptions(
     }
 
     public ServerOptions withRearchive(RearchiveMode mode) {
-        return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook);
+        return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook,
+                eventStream, idempotency);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook,
+                eventStream, idempotency);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled,
+                eventStream, idempotency);
+    }
+
+    public ServerOptions withEventStream(boolean enabled) {
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                enabled, idempotency);
+    }
+
+    public ServerOptions withIdempotency(boolean enabled) {
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, enabled);
     }
 
     @Override
     public String toString() {
         return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
                 + ", variations=" + variations + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter
-                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook + "]";
+                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook
+                + ", eventStream=" + eventStream + ", idempotency=" + idempotency + "]";
     }
 
     private static <E extends Enum<E>> Set<E> parseNames(String text, Class<E> type, Function<String, E> parse) {

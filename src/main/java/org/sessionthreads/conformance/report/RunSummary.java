@@ -21,19 +21,21 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
  * @param settings  every setting of the run with its value and source (never the token's value); empty when the
  *                  run did not start
+ * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                          List<RequirementResult> requirements, List<String> problems, String fixtures,
-                         List<Setting> settings) {
+                         List<Setting> settings, DiscoverySection discovery) {
 
     public RunSummary {
         settings = List.copyOf(settings);
     }
 
-    /** A summary without settings (a run that did not start, or a test). */
+    /** A summary without settings or discovery (a run that did not start, or a test). */
     public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                       List<RequirementResult> requirements, List<String> problems, String fixtures) {
-        this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of());
+        this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of(),
+                DiscoverySection.notRun());
     }
 
     /** One effective setting: its key, final value and where the value came from. */
@@ -43,7 +45,22 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the run's effective settings. */
     public RunSummary withSettings(List<Setting> effective) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                effective);
+                effective, discovery);
+    }
+
+    /** This summary with the discovery section. */
+    public RunSummary withDiscovery(DiscoverySection section) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                settings, section);
+    }
+
+    /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
+    public RunSummary withProblem(String problem) {
+        List<String> more = new ArrayList<>();
+        more.add(problem);
+        more.addAll(problems);
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
+                settings, discovery);
     }
 
     /**

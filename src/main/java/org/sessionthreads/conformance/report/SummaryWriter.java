@@ -61,7 +61,44 @@ public final class SummaryWriter {
         summary.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
         root.put("counts", counts);
         root.put("requirements", summary.requirements().stream().map(SummaryWriter::json).toList());
+        root.put("discovery", json(summary.discovery()));
         return root;
+    }
+
+    private static Map<String, Object> json(DiscoverySection d) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("status", d.status());
+        node.put("findings", d.findings().stream().map(f -> {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("capability", f.capability());
+            finding.put("declared", f.declared());
+            finding.put("presence", f.presence());
+            finding.put("observed", f.observed());
+            finding.put("evidence", f.evidence());
+            return finding;
+        }).toList());
+        node.put("errors", d.errors());
+        node.put("hints", d.hints());
+        node.put("discovered", d.discovered());
+        return node;
+    }
+
+    /** The discovery section of summary.md: errors, discovered capabilities, hints, then every finding. */
+    private static void appendDiscovery(StringBuilder md, DiscoverySection d) {
+        md.append("\n## Discovery (").append(d.status()).append(")\n\n");
+        d.errors().forEach(e -> md.append("- **ERROR** (declared, missing): ").append(e).append('\n'));
+        d.discovered().forEach(x -> md.append("- discovered: ").append(x).append('\n'));
+        d.hints().forEach(h -> md.append("- hint: ").append(h).append('\n'));
+        if (!d.findings().isEmpty()) {
+            md.append("\n| capability | declared | observed | presence | evidence |\n|---|---|---|---|---|\n");
+            d.findings().forEach(f -> md.append("| ").append(f.capability()).append(" | ").append(cell(f.declared()))
+                    .append(" | ").append(cell(f.observed())).append(" | ").append(f.presence()).append(" | ")
+                    .append(cell(f.evidence())).append(" |\n"));
+        }
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
     }
 
     private static Map<String, Object> json(RunSummary.RequirementResult r) {
@@ -106,6 +143,7 @@ public final class SummaryWriter {
                     .append(r.entry().title()).append(" | ").append(label(r)).append(" | ")
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
+        appendDiscovery(md, summary.discovery());
         appendFailures(md, summary);
         appendSettings(md, summary);
         return md.toString();
@@ -157,6 +195,8 @@ public final class SummaryWriter {
         table.append("[conformance] ").append(counts(summary)).append(" → gate ")
                 .append(summary.passesGate() ? "PASS" : "FAIL");
         summary.problems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
+        summary.discovery().discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
+        summary.discovery().hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
         return table.append('\n').toString();
     }
 

@@ -81,6 +81,31 @@ class RunSummaryTest {
                 .contains("| token | (masked) | environment variable CONFORMANCE_TOKEN |");
     }
 
+    @Test
+    void should_report_discovery_and_a_start_failure_in_every_form_and_within_the_schema() {
+        String discovery = "{\"ran\":true,\"findings\":[{\"capability\":\"event_stream\",\"declared\":"
+                + "\"sse in event_channels\",\"presence\":\"ABSENT\",\"observed\":\"answers 404 | json\","
+                + "\"evidence\":\"GET http://t/v1/sessions/s/events/stream → 404\"}],\"errors\":[\"event_channels "
+                + "lists sse, but the target has no event stream\"],\"hints\":[\"add hook\"],\"discovered\":[]}";
+        RunSummary summary = summary(List.of(), 0, 0).withDiscovery(DiscoverySection.fromJson(discovery))
+                .withProblem("the run could not start: declared capability missing: event_channels lists sse");
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(summary.problems()).first().asString().startsWith("the run could not start: declared capability");
+        assertThat(summary.passesGate()).isFalse();
+        assertThat(summary.discovery().status()).isEqualTo("ran");
+        assertThat(summary.discovery().findings()).singleElement().extracting(DiscoverySection.FindingRow::presence)
+                .isEqualTo("ABSENT");
+        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Discovery (ran)",
+                "- **ERROR** (declared, missing): event_channels lists sse", "- hint: add hook",
+                "| event_stream | sse in event_channels | answers 404 \\| json | ABSENT |");
+        assertThat(SummaryWriter.consoleTable(summary)).contains("run ERROR: the run could not start", "hint: add hook");
+        assertThat(DiscoverySection.fromJson("not json").status()).isEqualTo("not run");
+    }
+
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
         return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
                 Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");

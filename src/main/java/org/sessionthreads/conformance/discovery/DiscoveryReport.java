@@ -1,0 +1,86 @@
+package org.sessionthreads.conformance.discovery;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.sessionthreads.conformance.config.TargetProfile;
+
+/**
+ * What discovery found and what follows from it for the run (README, "Discovery").
+ *
+ * @param ran        false when {@code discovery: false} skipped the probe
+ * @param findings   one per probed capability
+ * @param errors     capabilities the profile declares and the target visibly lacks; any one stops the run
+ * @param hints      capabilities the target shows and the profile leaves off (not adopted)
+ * @param discovered capabilities the profile left off, the target showed, and the run switched on
+ *                   ({@code discover_capabilities: true})
+ * @param effective  the profile the scenarios run with: the declared one plus what was discovered
+ */
+public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> errors, List<String> hints,
+                              List<String> discovered, TargetProfile effective) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public DiscoveryReport {
+        findings = List.copyOf(findings);
+        errors = List.copyOf(errors);
+        hints = List.copyOf(hints);
+        discovered = List.copyOf(discovered);
+    }
+
+    /** The report of a run with {@code discovery: false}: nothing probed, the declared profile as it is. */
+    public static DiscoveryReport skipped(TargetProfile profile) {
+        return new DiscoveryReport(false, List.of(), List.of(), List.of(), List.of(), profile);
+    }
+
+    /** The one line that stops the run, when a declared capability is missing. */
+    public Optional<String> stopLine() {
+        return errors.isEmpty() ? Optional.empty() : Optional.of("declared capability missing: "
+                + String.join("; ", errors));
+    }
+
+    /**
+     * What discovery saw of an event channel ({@code polling} or {@code sse}), for the reason of a DISABLED
+     * invocation, e.g. {@code event stream ABSENT, answers 404 application/json …}; empty when not probed.
+     */
+    public Optional<String> seen(String channel) {
+        String capability = channel.equals("sse") ? Capabilities.EVENT_STREAM : Capabilities.EVENT_LIST;
+        return findings.stream().filter(f -> f.capability().equals(capability)).findFirst()
+                .map(f -> capability + " " + f.presence() + ", " + f.observed());
+    }
+
+    /** Lines for the console, {@code [conformance] discovery: …}. */
+    public List<String> lines() {
+        if (!ran) {
+            return List.of("discovery: skipped (discovery: false): capabilities are taken as declared");
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        findings.forEach(f -> lines.add("discovery: " + f.line()));
+        errors.forEach(e -> lines.add("discovery ERROR: " + e));
+        discovered.forEach(d -> lines.add("discovery: discovered " + d));
+        hints.forEach(h -> lines.add("discovery hint: " + h));
+        return lines;
+    }
+
+    /** The report as JSON, the shape of the summary's {@code discovery} section (no credentials: all redacted). */
+    public String toJson() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("ran", ran);
+        root.put("findings", findings.stream().map(f -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("capability", f.capability());
+            node.put("declared", f.declared());
+            node.put("presence", f.presence().name());
+            node.put("observed", f.observed());
+            node.put("evidence", f.evidence());
+            return node;
+        }).toList());
+        root.put("errors", errors);
+        root.put("hints", hints);
+        root.put("discovered", discovered);
+        return JSON.writeValueAsString(root);
+    }
+}
