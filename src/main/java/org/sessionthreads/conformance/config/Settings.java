@@ -29,6 +29,7 @@ final class Settings {
     static final List<String> POOL_KINDS = List.of("idle_child", "running_child", "waiting_coordinator");
     static final Map<String, String> DEFAULTS = defaults();
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(B|KB|MB|)");
 
     private Settings() {
     }
@@ -58,6 +59,10 @@ final class Settings {
         d.put("certify", "false");
         d.put("reports_dir", "reports");
         d.put("timeouts.fixture", "120s");
+        d.put("limits.body", "8MB");
+        d.put("limits.unanswered", "3");
+        d.put("retry.budget", "60s");
+        d.put("retry.attempts", "8");
         for (String kind : FIXTURE_KINDS) {
             d.put("api.prompts." + kind, "");
         }
@@ -106,7 +111,30 @@ final class Settings {
         return new TargetProfile(name, v.get("description"), ProfileLoader.url("target", v.get("target")),
                 v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
-                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v));
+                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), transportLimits(v));
+    }
+
+    private static TransportLimits transportLimits(Map<String, String> v) {
+        return new TransportLimits(size(v, "limits.body", 1024), count(v, "limits.unanswered", 1),
+                duration(v, "retry.budget"), count(v, "retry.attempts", 1));
+    }
+
+    /** A size such as {@code 8MB}, {@code 512KB} or {@code 65536} (bytes); KB and MB are powers of 1024. */
+    static long size(Map<String, String> v, String key, long least) {
+        Matcher m = SIZE.matcher(v.get(key).strip().toUpperCase(Locale.ROOT));
+        if (m.matches()) {
+            long unit = switch (m.group(2)) {
+                case "KB" -> 1024L;
+                case "MB" -> 1024L * 1024;
+                default -> 1L;
+            };
+            long value = Long.parseLong(m.group(1)) * unit;
+            if (value >= least) {
+                return value;
+            }
+        }
+        throw new ProfileException(key + " must be a size of at least " + least + " bytes such as 512KB or 8MB; got '"
+                + v.get(key) + "'");
     }
 
     private static TargetProfile.FixtureSettings fixtureSettings(Map<String, String> v) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param capabilities    what the target offers beyond the archive endpoint (event channels, Idempotency-Key)
  * @param race            the size of the race kit's races
  * @param fixtureSettings what the api and preprovisioned fixture strategies need, and where the fixture ledger is
+ * @param transportLimits body size limit, when a target counts as stopped answering, the 429/503 retry budget
  */
 public record TargetProfile(
         String name,
@@ -44,7 +45,8 @@ public record TargetProfile(
         boolean certify,
         Capabilities capabilities,
         Race race,
-        FixtureSettings fixtureSettings) {
+        FixtureSettings fixtureSettings,
+        TransportLimits transportLimits) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);

@@ -13,8 +13,8 @@ import java.util.function.Function;
  * Everything a reference server is started with. Immutable; the {@code with…} methods return changed copies.
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
- * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS}
- * and {@value #FIXTURE_HOOK}.
+ * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
+ * {@value #FIXTURE_HOOK} and {@value #TRANSPORT_FAULTS}.
  * {@link #toString()} never shows the token.
  *
  * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT} implies {@code rearchive} conflict)
@@ -24,10 +24,11 @@ import java.util.function.Function;
  * @param heartbeat    interval of the {@code : heartbeat} comment on event streams
  * @param fixtureHook  false: no fixture hook ({@code /_fixtures} answers 404), so fixtures come only through the
  *                     public creation API
+ * @param transportFaults hostile transport behaviours (hang, drip, flood, redirect, reset), not requirement faults
  */
 public record ServerOptions(
         String host, int port, String token, Set<Fault> faults, Set<Variation> variations, RearchiveMode rearchive,
-        Duration deliverAfter, Duration heartbeat, boolean fixtureHook) {
+        Duration deliverAfter, Duration heartbeat, boolean fixtureHook, Set<TransportFault> transportFaults) {
 
     public static final String FAULTS = "faults";
     public static final String VARIATIONS = "variations";
@@ -35,6 +36,7 @@ public record ServerOptions(
     public static final String DELIVER_AFTER_MS = "deliver_after_ms";
     public static final String HEARTBEAT_MS = "heartbeat_ms";
     public static final String FIXTURE_HOOK = "fixture_hook";
+    public static final String TRANSPORT_FAULTS = "transport_faults";
     /** The smallest accepted mailbox delay: long enough for a client to archive the child first. */
     public static final long MIN_DELIVER_AFTER_MS = 300;
 
@@ -55,6 +57,8 @@ public record ServerOptions(
         }
         requireAtLeast(DELIVER_AFTER_MS, deliverAfter, MIN_DELIVER_AFTER_MS);
         requireAtLeast(HEARTBEAT_MS, heartbeat, 1);
+        transportFaults = Collections.unmodifiableSet(transportFaults.isEmpty()
+                ? EnumSet.noneOf(TransportFault.class) : EnumSet.copyOf(transportFaults));
     }
 
     /**
@@ -63,11 +67,15 @@ public record ServerOptions(
      */
     public static ServerOptions defaults(String token) {
         return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
-                Duration.ofMillis(1000), Duration.ofSeconds(5), true);
+                Duration.ofMillis(1000), Duration.ofSeconds(5), true, Set.of());
     }
 
     public boolean has(Fault fault) {
         return faults.contains(fault);
+    }
+
+    public boolean has(TransportFault fault) {
+        return transportFaults.contains(fault);
     }
 
     public boolean varies(Variation variation) {
@@ -103,31 +111,33 @@ public record ServerOptions(
                 return withHeartbeat(Duration.ofMillis(parseMillis(key, text)));
             case FIXTURE_HOOK:
                 return withFixtureHook(parseBoolean(key, text));
+            case TRANSPORT_FAULTS:
+                return withTransportFaults(parseNames(text, TransportFault.class, TransportFault::parse));
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
                         + String.join(", ", FAULTS, VARIATIONS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK) + ".");
+                        FIXTURE_HOOK, TRANSPORT_FAULTS) + ".");
         }
     }
 
     public ServerOptions withHost(String newHost) {
         return new ServerOptions(newHost, port, token,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook, transportFaults);
     }
 
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, token,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook, transportFaults);
     }
 
     public ServerOptions withToken(String newToken) {
         return new ServerOptions(host, port, newToken,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook, transportFaults);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
         return new ServerOptions(host, port, token,
-                newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook, transportFaults);
     }
 
     /** These options with {@code fault} added to the others. */
@@ -139,7 +149,7 @@ public record ServerOptions(
 
     public ServerOptions withVariations(Set<Variation> newVariations) {
         return new ServerOptions(host, port, token,
-                faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook);
+                faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook, transportFaults);
     }
 
     /** These options with {@code variation} added to the others. */
@@ -150,26 +160,32 @@ public record ServerOptions(
     }
 
     public ServerOptions withRearchive(RearchiveMode mode) {
-        return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook);
+        return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook, transportFaults);
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook, transportFaults);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook, transportFaults);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled);
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled, transportFaults);
+    }
+
+    public ServerOptions withTransportFaults(Set<TransportFault> newTransportFaults) {
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                newTransportFaults);
     }
 
     @Override
     public String toString() {
         return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
                 + ", variations=" + variations + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter
-                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook + "]";
+                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook
+                + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults) + "]";
     }
 
     private static <E extends Enum<E>> Set<E> parseNames(String text, Class<E> type, Function<String, E> parse) {
