@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -18,9 +16,7 @@ import io.restassured.specification.RequestSpecification;
 
 import org.sessionthreads.conformance.client.filters.ExchangeCaptureFilter;
 import org.sessionthreads.conformance.client.transport.GuardedHttpClient;
-import org.sessionthreads.conformance.client.transport.Pause;
 import org.sessionthreads.conformance.client.transport.RequestGuard;
-import org.sessionthreads.conformance.client.transport.RetryAfter;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.config.TransportLimits;
@@ -48,6 +44,7 @@ public final class ApiClient {
     private final Duration deadline;
     private final TransportLimits limits;
     private final TargetHealth health;
+    private final RateLimitRetry<ApiResponse> retry;
     private final RequestIds requestIds = new RequestIds("conformance");
 
     /** A client with the default {@link TransportLimits} that never counts the target as stopped. */
@@ -67,6 +64,8 @@ public final class ApiClient {
         this.deadline = requestTimeout;
         this.limits = limits;
         this.health = health;
+        this.retry = new RateLimitRetry<>(limits, ApiResponse::status, r -> r.header("Retry-After"),
+                r -> r.exchange().summary());
     }
 
     /**
@@ -88,26 +87,7 @@ public final class ApiClient {
      * @throws TransportException       when the answer breaks off (connection reset)
      */
     public ApiResponse send(String method, URI url, RequestOptions options, String jsonBody) {
-        long budgetEnds = System.nanoTime() + limits.retryBudget().toNanos();
-        for (int attempt = 1; ; attempt++) {
-            ApiResponse response = sendOnce(method, url, options, jsonBody);
-            if (response.status() != 429 && response.status() != 503) {
-                return response;
-            }
-            Optional<Duration> asked = RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC());
-            Duration wait = asked.orElse(RetryAfter.backoff(attempt));
-            Duration left = Duration.ofNanos(budgetEnds - System.nanoTime());
-            if (attempt >= limits.retryAttempts() || wait.compareTo(left) > 0) {
-                throw new RateLimitedException("rate limited by the target: " + method + " " + redactor.text(
-                        url.toString()) + " answered " + response.status() + " " + attempt + " time(s)"
-                        + asked.map(a -> " (last Retry-After " + a.toMillis() + " ms)").orElse("")
-                        + "; retry.budget " + limits.retryBudget().toSeconds() + " s / retry.attempts "
-                        + limits.retryAttempts() + " spent; last: " + response.exchange().summary());
-            }
-            if (!Pause.parkFor(wait)) {
-                throw new TransportException("interrupted while waiting to retry " + method + " " + url, null);
-            }
-        }
+        return retry.send(method + " " + redactor.text(url.toString()), () -> sendOnce(method, url, options, jsonBody));
     }
 
     private ApiResponse sendOnce(String method, URI url, RequestOptions options, String jsonBody) {

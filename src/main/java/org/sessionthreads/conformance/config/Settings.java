@@ -59,7 +59,7 @@ final class Settings {
         d.put("certify", "false");
         d.put("reports_dir", "reports");
         d.put("timeouts.fixture", "120s");
-        d.put("limits.body", "8MB");
+        d.put("limits.body", "4MB");
         d.put("limits.unanswered", "3");
         d.put("retry.budget", "60s");
         d.put("retry.attempts", "8");

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param retryAttempts how many times one request is sent at most, the first time included ({@code retry.attempts})
  */
 public record TransportLimits(long bodyLimit, int unanswered, Duration retryBudget, int retryAttempts) {
-    public static final long DEFAULT_BODY_LIMIT = 8L * 1024 * 1024;
+    public static final long DEFAULT_BODY_LIMIT = 4L * 1024 * 1024;
 
     public TransportLimits {
         if (bodyLimit < 1024 || unanswered < 1 || retryAttempts < 1 || retryBudget.isNegative()) {
@@ -24,7 +24,7 @@ public record TransportLimits(long bodyLimit, int unanswered, Duration retryBudg
         }
     }
 
-    /** The defaults of README's settings table: 8 MB bodies, 3 unanswered requests, 60 s and 8 attempts. */
+    /** The defaults of README's settings table: 4 MB bodies, 3 unanswered requests, 60 s and 8 attempts. */
     public static TransportLimits defaults() {
         return new TransportLimits(DEFAULT_BODY_LIMIT, 3, Duration.ofSeconds(60), 8);
     }

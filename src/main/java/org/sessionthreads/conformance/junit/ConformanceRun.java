@@ -60,7 +60,8 @@ final class ConformanceRun implements AutoCloseable {
         ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), profile.transportLimits(),
                 health, redactor, listener);
         this.threads = new ThreadsApi(client, target.apiBase());
-        SseClient streams = new SseClient(target.token(), profile.timeouts().request(), health, redactor, listener);
+        SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
+                profile.transportLimits(), health, redactor, listener);
         this.events = new SessionEvents(new EventsApi(client, target.apiBase()),
                 new EventStreamApi(streams, target.apiBase()),
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait), eventTimings);
