@@ -45,6 +45,12 @@ public final class ApiClient {
     private final TransportLimits limits;
     private final TargetHealth health;
     private final RateLimitRetry<ApiResponse> retry;
+    private final RequestSpecification base;
+    /**
+     * The guard of the request this thread is sending. rest-assured builds the request's HTTP client through the
+     * factory on the sending thread, so the one specification built in the constructor serves every request.
+     */
+    private static final ThreadLocal<RequestGuard> CURRENT_GUARD = new ThreadLocal<>();
     private final RequestIds requestIds = new RequestIds("conformance");
 
     /** A client with the default {@link TransportLimits} that never counts the target as stopped. */
@@ -66,6 +72,25 @@ public final class ApiClient {
         this.health = health;
         this.retry = new RateLimitRetry<>(limits, ApiResponse::status, r -> r.header("Retry-After"),
                 r -> r.exchange().summary());
+        int millis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
+        long bodyLimit = limits.bodyLimit();
+        this.base = new RequestSpecBuilder()
+                .setConfig(RestAssuredConfig.config()
+                        .httpClient(HttpClientConfig.httpClientConfig()
+                                .httpClientFactory(() -> new GuardedHttpClient(guardOfThisRequest(), bodyLimit))
+                                .setParam("http.connection.timeout", millis)
+                                .setParam("http.socket.timeout", millis))
+                        .redirect(RedirectConfig.redirectConfig().followRedirects(false)))
+                .setUrlEncodingEnabled(false)
+                .build();
+    }
+
+    private static RequestGuard guardOfThisRequest() {
+        RequestGuard guard = CURRENT_GUARD.get();
+        if (guard == null) {
+            throw new IllegalStateException("an HTTP client was asked for outside ApiClient.send");
+        }
+        return guard;
     }
 
     /**
@@ -94,7 +119,7 @@ public final class ApiClient {
         health.check();
         Exchange[] captured = new Exchange[1];
         try (RequestGuard guard = RequestGuard.of(deadline)) {
-            RequestSpecification request = RestAssured.given().spec(spec(guard))
+            RequestSpecification request = RestAssured.given().spec(base)
                     .filter(new ExchangeCaptureFilter(redactor, exchange -> {
                         captured[0] = exchange;
                         listener.onExchange(exchange);
@@ -111,28 +136,17 @@ public final class ApiClient {
                 request.noContentType(); // why: rest-assured would invent a form content type for a body-less POST
             }
             Response response;
+            CURRENT_GUARD.set(guard);
             try {
                 response = request.request(method, url);
             } catch (Exception e) { // rest-assured rethrows IO exceptions undeclared
                 throw transportFailure(method, url, e, guard);
+            } finally {
+                CURRENT_GUARD.remove();
             }
             health.answered();
             return new ApiResponse(captured[0], new String(response.asByteArray(), StandardCharsets.UTF_8));
         }
-    }
-
-    /** The request specification of one request: its own HTTP client, guarded by {@code guard}. */
-    private RequestSpecification spec(RequestGuard guard) {
-        int millis = (int) Math.min(Integer.MAX_VALUE, deadline.toMillis());
-        return new RequestSpecBuilder()
-                .setConfig(RestAssuredConfig.config()
-                        .httpClient(HttpClientConfig.httpClientConfig()
-                                .httpClientFactory(() -> new GuardedHttpClient(guard, limits.bodyLimit()))
-                                .setParam("http.connection.timeout", millis)
-                                .setParam("http.socket.timeout", millis))
-                        .redirect(RedirectConfig.redirectConfig().followRedirects(false)))
-                .setUrlEncodingEnabled(false)
-                .build();
     }
 
     private void authenticate(RequestSpecification request, Credentials credentials) {
