@@ -65,9 +65,9 @@ public enum Variation {
     RATE_LIMITED;
 
     /** {@link #RATE_LIMITED}: every n-th request is refused with 429. */
-    public static final int RATE_LIMIT_EVERY = 5;
+    public static final int RATE_LIMIT_EVERY = 10;
     /** {@link #RATE_LIMITED}: every n-th request (unless it is a 429 one) is refused with 503. */
-    public static final int UNAVAILABLE_EVERY = 17;
+    public static final int UNAVAILABLE_EVERY = 23;
 
     /** The delay {@link #SLOW_RESPONSES} adds to every request. */
     public static final long SLOW_MILLIS = 150;
