@@ -42,7 +42,6 @@ public final class ApiClient {
     private final Redactor redactor;
     private final ExchangeListener listener;
     private final Duration deadline;
-    private final TransportLimits limits;
     private final TargetHealth health;
     private final RateLimitRetry<ApiResponse> retry;
     private final RequestSpecification base;
@@ -68,7 +67,6 @@ public final class ApiClient {
         this.redactor = redactor;
         this.listener = listener;
         this.deadline = requestTimeout;
-        this.limits = limits;
         this.health = health;
         this.retry = new RateLimitRetry<>(limits, ApiResponse::status, r -> r.header("Retry-After"),
                 r -> r.exchange().summary());
