@@ -1,6 +1,7 @@
 package org.sessionthreads.conformance.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,37 +9,86 @@ import java.time.Duration;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.sessionthreads.conformance.client.filters.ExchangeCaptureFilter;
+import org.sessionthreads.conformance.client.transport.GuardedHttpClient;
+import org.sessionthreads.conformance.client.transport.RequestGuard;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
+import org.sessionthreads.conformance.config.TransportLimits;
 
 /**
  * The one HTTP door of the suite. It is built once per run from the target and never touches rest-assured's
  * static defaults. Every request carries an {@code x-request-id} ({@code conformance-<run>-<n>}) so that a failure
  * can be matched with the target's logs.
+ *
+ * <p>Time and size are bounded per request (README, "Slow, hanging and rate-limiting targets"):
+ * <ul>
+ *   <li>{@code timeouts.request} is the total time of one request, body included ({@link RequestGuard});</li>
+ *   <li>a body longer than {@code limits.body} is cut off and ends with a marker (then judged, not held);</li>
+ *   <li>429 and 503 are sent again, after their {@code Retry-After} or a backoff, within {@code retry.budget} and
+ *   {@code retry.attempts}; after that, {@link RateLimitedException} (an ERROR);</li>
+ *   <li>redirects are never followed: a 3xx is the answer, judged like any other, and the token never travels
+ *   to the origin a redirect names;</li>
+ *   <li>{@code limits.unanswered} requests in a row without an answer stop the run ({@link TargetHealth}).</li>
+ * </ul>
  */
 public final class ApiClient {
     private final Secret token;
     private final Redactor redactor;
     private final ExchangeListener listener;
+    private final Duration deadline;
+    private final TargetHealth health;
+    private final RateLimitRetry<ApiResponse> retry;
     private final RequestSpecification base;
+    /**
+     * The guard of the request this thread is sending. rest-assured builds the request's HTTP client through the
+     * factory on the sending thread, so the one specification built in the constructor serves every request.
+     */
+    private static final ThreadLocal<RequestGuard> CURRENT_GUARD = new ThreadLocal<>();
     private final RequestIds requestIds = new RequestIds("conformance");
 
+    /** A client with the default {@link TransportLimits} that never counts the target as stopped. */
     public ApiClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
+        this(token, requestTimeout, TransportLimits.defaults(), TargetHealth.unlimited(), redactor, listener);
+    }
+
+    /**
+     * @param requestTimeout the total deadline of one request ({@code timeouts.request})
+     * @param health         shared by every client of the run, so both HTTP doors count towards one verdict
+     */
+    public ApiClient(Secret token, Duration requestTimeout, TransportLimits limits, TargetHealth health,
+                     Redactor redactor, ExchangeListener listener) {
         this.token = token;
         this.redactor = redactor;
         this.listener = listener;
+        this.deadline = requestTimeout;
+        this.health = health;
+        this.retry = new RateLimitRetry<>(limits, ApiResponse::status, r -> r.header("Retry-After"),
+                r -> r.exchange().summary());
         int millis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
+        long bodyLimit = limits.bodyLimit();
         this.base = new RequestSpecBuilder()
-                .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.connection.timeout", millis)
-                        .setParam("http.socket.timeout", millis)))
+                .setConfig(RestAssuredConfig.config()
+                        .httpClient(HttpClientConfig.httpClientConfig()
+                                .httpClientFactory(() -> new GuardedHttpClient(guardOfThisRequest(), bodyLimit))
+                                .setParam("http.connection.timeout", millis)
+                                .setParam("http.socket.timeout", millis))
+                        .redirect(RedirectConfig.redirectConfig().followRedirects(false)))
                 .setUrlEncodingEnabled(false)
                 .build();
+    }
+
+    private static RequestGuard guardOfThisRequest() {
+        RequestGuard guard = CURRENT_GUARD.get();
+        if (guard == null) {
+            throw new IllegalStateException("an HTTP client was asked for outside ApiClient.send");
+        }
+        return guard;
     }
 
     /**
@@ -51,37 +101,50 @@ public final class ApiClient {
     }
 
     /**
-     * Sends one request with {@code options} (credentials, {@code Idempotency-Key}). {@code url} must already be
-     * encoded (see {@link Paths}).
+     * Sends one request with {@code options} (credentials, {@code Idempotency-Key}), again after a 429 or 503
+     * within the retry budget. {@code url} must already be encoded (see {@link Paths}).
      *
-     * @throws TransportException when no HTTP answer arrives
+     * @throws NoAnswerException        when no HTTP answer arrives within the deadline, or the connection is refused
+     * @throws TargetStoppedAnsweringException when the target has stopped answering (now or before)
+     * @throws RateLimitedException     when 429/503 answers outlast the retry budget
+     * @throws TransportException       when the answer breaks off (connection reset)
      */
     public ApiResponse send(String method, URI url, RequestOptions options, String jsonBody) {
+        return retry.send(method + " " + redactor.text(url.toString()), () -> sendOnce(method, url, options, jsonBody));
+    }
+
+    private ApiResponse sendOnce(String method, URI url, RequestOptions options, String jsonBody) {
+        health.check();
         Exchange[] captured = new Exchange[1];
-        RequestSpecification request = RestAssured.given().spec(base)
-                .filter(new ExchangeCaptureFilter(redactor, exchange -> {
-                    captured[0] = exchange;
-                    listener.onExchange(exchange);
-                }))
-                .header("x-request-id", requestIds.next())
-                .header("Accept", "application/json");
-        authenticate(request, options.credentials());
-        if (options.idempotencyKey() != null) {
-            request.header("Idempotency-Key", options.idempotencyKey());
+        try (RequestGuard guard = RequestGuard.of(deadline)) {
+            RequestSpecification request = RestAssured.given().spec(base)
+                    .filter(new ExchangeCaptureFilter(redactor, exchange -> {
+                        captured[0] = exchange;
+                        listener.onExchange(exchange);
+                    }))
+                    .header("x-request-id", requestIds.next())
+                    .header("Accept", "application/json");
+            authenticate(request, options.credentials());
+            if (options.idempotencyKey() != null) {
+                request.header("Idempotency-Key", options.idempotencyKey());
+            }
+            if (jsonBody != null) {
+                request.contentType("application/json").body(jsonBody);
+            } else {
+                request.noContentType(); // why: rest-assured would invent a form content type for a body-less POST
+            }
+            Response response;
+            CURRENT_GUARD.set(guard);
+            try {
+                response = request.request(method, url);
+            } catch (Exception e) { // rest-assured rethrows IO exceptions undeclared
+                throw transportFailure(method, url, e, guard);
+            } finally {
+                CURRENT_GUARD.remove();
+            }
+            health.answered();
+            return new ApiResponse(captured[0], new String(response.asByteArray(), StandardCharsets.UTF_8));
         }
-        if (jsonBody != null) {
-            request.contentType("application/json").body(jsonBody);
-        } else {
-            request.noContentType(); // why: rest-assured would invent a form content type for a body-less POST
-        }
-        Response response;
-        try {
-            response = request.request(method, url);
-        } catch (Exception e) { // rest-assured rethrows IO exceptions undeclared
-            throw transportFailure(method, url, e);
-        }
-        return new ApiResponse(captured[0], new String(response.asByteArray(),
-                StandardCharsets.UTF_8));
     }
 
     private void authenticate(RequestSpecification request, Credentials credentials) {
@@ -103,7 +166,16 @@ public final class ApiClient {
         return swapped.toString();
     }
 
-    private static RuntimeException transportFailure(String method, URI url, Exception e) {
+    /**
+     * What a failed request means: the deadline (whatever exception the shut-down connection caused), a refused
+     * connection, or an answer that broke off; the first two count towards {@link TargetHealth}.
+     */
+    private RuntimeException transportFailure(String method, URI url, Exception e, RequestGuard guard) {
+        String request = method + " " + redactor.text(url.toString());
+        if (guard.expired()) {
+            return health.unanswered(new NoAnswerException(NoAnswerException.Kind.DEADLINE, request,
+                    "deadline " + seconds(deadline) + " exceeded", e));
+        }
         Throwable cause = e;
         while (cause != null && !(cause instanceof IOException)) {
             cause = cause.getCause();
@@ -111,7 +183,16 @@ public final class ApiClient {
         if (cause == null && e instanceof RuntimeException runtime) {
             return runtime;
         }
-        return new TransportException("no answer from " + method + " " + url + ": "
-                + (cause == null ? e : cause).getClass().getSimpleName() + " " + (cause == null ? e : cause).getMessage(), e);
+        Throwable io = cause == null ? e : cause;
+        String why = redactor.text(io.getClass().getSimpleName() + " " + io.getMessage());
+        if (io instanceof ConnectException) { // HttpHostConnectException included: nothing listens
+            return health.unanswered(new NoAnswerException(NoAnswerException.Kind.REFUSED, request,
+                    "connection refused (" + why + ")", e));
+        }
+        return new TransportException("no answer from " + request + ": " + why, e);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

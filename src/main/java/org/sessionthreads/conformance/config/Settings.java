@@ -29,6 +29,7 @@ final class Settings {
     static final List<String> POOL_KINDS = List.of("idle_child", "running_child", "waiting_coordinator");
     static final Map<String, String> DEFAULTS = defaults();
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(B|KB|MB|)");
 
     private Settings() {
     }
@@ -62,6 +63,10 @@ final class Settings {
         d.put("timeouts.fixture", "120s");
         d.put("discovery", "true");
         d.put("discover_capabilities", "false");
+        d.put("limits.body", "4MB");
+        d.put("limits.unanswered", "3");
+        d.put("retry.budget", "60s");
+        d.put("retry.attempts", "8");
         for (String kind : FIXTURE_KINDS) {
             d.put("api.prompts." + kind, "");
         }
@@ -112,13 +117,37 @@ final class Settings {
                 v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
                 bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), gateShould(v), effective,
-                new TargetProfile.DiscoverySettings(bool(v, "discovery"), bool(v, "discover_capabilities")));
+                new TargetProfile.DiscoverySettings(bool(v, "discovery"), bool(v, "discover_capabilities")),
+                transportLimits(v));
     }
 
     /** Requirement ids as written (upper case); whether each is a SHOULD of the catalogue is checked at run start. */
     private static List<String> gateShould(Map<String, String> v) {
         return Arrays.stream(v.get("gate_should").split(",")).map(id -> id.strip().toUpperCase(Locale.ROOT))
                 .filter(id -> !id.isEmpty()).distinct().toList();
+    }
+
+    private static TransportLimits transportLimits(Map<String, String> v) {
+        return new TransportLimits(size(v, "limits.body", 1024), count(v, "limits.unanswered", 1),
+                duration(v, "retry.budget"), count(v, "retry.attempts", 1));
+    }
+
+    /** A size such as {@code 8MB}, {@code 512KB} or {@code 65536} (bytes); KB and MB are powers of 1024. */
+    static long size(Map<String, String> v, String key, long least) {
+        Matcher m = SIZE.matcher(v.get(key).strip().toUpperCase(Locale.ROOT));
+        if (m.matches()) {
+            long unit = switch (m.group(2)) {
+                case "KB" -> 1024L;
+                case "MB" -> 1024L * 1024;
+                default -> 1L;
+            };
+            long value = Long.parseLong(m.group(1)) * unit;
+            if (value >= least) {
+                return value;
+            }
+        }
+        throw new ProfileException(key + " must be a size of at least " + least + " bytes such as 512KB or 8MB; got '"
+                + v.get(key) + "'");
     }
 
     private static TargetProfile.FixtureSettings fixtureSettings(Map<String, String> v) {

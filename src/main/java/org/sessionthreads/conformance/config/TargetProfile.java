@@ -31,6 +31,7 @@ import java.util.Optional;
  *                        false (setting {@code gate_should})
  * @param effective       every setting's final value and where it came from (the token's value never)
  * @param discovery       whether the run probes the target before the scenarios, and may adopt what it sees
+ * @param transportLimits body size limit, when a target counts as stopped answering, the 429/503 retry budget
  */
 public record TargetProfile(
         String name,
@@ -51,7 +52,8 @@ public record TargetProfile(
         FixtureSettings fixtureSettings,
         List<String> gateShould,
         EffectiveSettings effective,
-        DiscoverySettings discovery) {
+        DiscoverySettings discovery,
+        TransportLimits transportLimits) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
@@ -82,7 +84,8 @@ public record TargetProfile(
         return new TargetProfile(name, description, target, embedded, embeddedOptions, fixtures, fixtureStrategies,
                 token, timeouts, readings, strictShould, waivers, certify,
                 new Capabilities(channels, capabilities.idempotencyKey()), race, fixtureSettings, gateShould,
-                effective.with("event_channels", String.join(",", channels), "discovered at run start"), discovery);
+                effective.with("event_channels", String.join(",", channels), "discovered at run start"), discovery,
+                transportLimits);
     }
 
     /**

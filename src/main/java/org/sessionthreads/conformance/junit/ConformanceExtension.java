@@ -62,9 +62,14 @@ final class ConformanceExtension
         context.publishReportEntry(FIXTURES_ENTRY, run(context).fixtureSummary());
     }
 
+    /**
+     * Once the target has stopped answering, every scenario that has not begun is an ERROR at once, with the one
+     * line of why ({@link org.sessionthreads.conformance.client.TargetStoppedAnsweringException}).
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
         AllureScenarioReport.describe(requirement(context));
+        run(context).health().check();
     }
 
     @Override

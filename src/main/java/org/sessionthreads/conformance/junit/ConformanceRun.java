@@ -11,6 +11,7 @@ import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.client.FixtureHook;
 import org.sessionthreads.conformance.client.SessionsApi;
+import org.sessionthreads.conformance.client.TargetHealth;
 import org.sessionthreads.conformance.client.TargetProbe;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.client.TransportException;
@@ -53,6 +54,7 @@ final class ConformanceRun implements AutoCloseable {
     private final FixtureContext fixtureContext;
     private final Waivers waivers;
     private final DiscoveryReport discovery;
+    private final TargetHealth health;
 
     /** @param declared the profile as loaded; the run's {@link #profile()} is it plus what discovery adopted */
     private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
@@ -62,9 +64,12 @@ final class ConformanceRun implements AutoCloseable {
         requireShouldIds(profile, catalogue);
         this.waivers = Waivers.load(profile.waivers());
         Redactor redactor = new Redactor(List.of(target.token()));
-        ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), redactor, listener);
+        this.health = new TargetHealth(profile.transportLimits().unanswered());
+        ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), profile.transportLimits(),
+                health, redactor, listener);
         this.threads = new ThreadsApi(client, target.apiBase());
-        SseClient streams = new SseClient(target.token(), profile.timeouts().request(), redactor, listener);
+        SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
+                profile.transportLimits(), health, redactor, listener);
         this.events = new SessionEvents(new EventsApi(client, target.apiBase()),
                 new EventStreamApi(streams, target.apiBase()),
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait), eventTimings);
@@ -141,6 +146,11 @@ final class ConformanceRun implements AutoCloseable {
     /** Fixtures created and released so far in this run, in one line. */
     String fixtureSummary() {
         return fixtureContext.summaryLine();
+    }
+
+    /** Whether the target still answers; shared by both HTTP doors of the run. */
+    TargetHealth health() {
+        return health;
     }
 
     Waivers waivers() {

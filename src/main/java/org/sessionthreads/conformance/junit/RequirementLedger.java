@@ -31,6 +31,11 @@ import org.sessionthreads.conformance.report.Verdict;
  * {@code <reports_dir>/summary.json} and {@code summary.md} plus the console table at the end of the run
  * (registered with ServiceLoader as a launcher listener). It stays silent in runs without conformance scenarios.
  * {@code reports_dir} is the configuration parameter {@code conformance.reports_dir} (default {@code reports}).
+ *
+ * <p>A run that is interrupted (Ctrl-C, a CI cancel: SIGINT/SIGTERM to the JVM) never reaches the end of its test
+ * plan; a JVM shutdown hook then writes the summary of what ran instead, every scenario that had started but not
+ * finished an ERROR "not finished", and the run itself an ERROR. The summary is written once: by whichever of the
+ * end of the plan and the hook comes first.
  */
 public final class RequirementLedger implements TestExecutionListener {
     private static final String SCENARIOS_PACKAGE = "org.sessionthreads.conformance.scenarios.";
@@ -40,18 +45,29 @@ public final class RequirementLedger implements TestExecutionListener {
     private final Map<String, String> run = new ConcurrentHashMap<>();
     private final AtomicLong responses = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
+    private final Map<String, TestIdentifier> running = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile TestPlan plan;
     private volatile Instant runStarted;
+    private volatile Thread interruptHook;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         runStarted = Instant.now();
+        if (containsScenarios(testPlan)) {
+            Thread hook = new Thread(() -> writeInterrupted(testPlan), "conformance-interrupted-run-summary");
+            interruptHook = hook;
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
     }
 
     @Override
     public void executionStarted(TestIdentifier id) {
         started.put(id.getUniqueId(), Instant.now());
+        if (id.isTest()) {
+            running.put(id.getUniqueId(), id);
+        }
     }
 
     @Override
@@ -79,6 +95,7 @@ public final class RequirementLedger implements TestExecutionListener {
         if (!id.isTest()) {
             return;
         }
+        running.remove(id.getUniqueId());
         requirementOf(id).ifPresent(requirement -> {
             Map<String, String> recorded = entries.getOrDefault(id.getUniqueId(), Map.of());
             responses.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.RESPONSES, "0")));
@@ -96,16 +113,52 @@ public final class RequirementLedger implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        Thread hook = interruptHook;
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or has run; whichever writes first wins
+            }
+        }
         if (outcomes.isEmpty() && !containsScenarios(testPlan)) {
             return;
         }
-        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.copyOf(outcomes),
+        write(testPlan, List.copyOf(outcomes), List.of());
+    }
+
+    /**
+     * The shutdown hook's work: the summary of what ran, when the plan did not finish. Scenarios still running are
+     * ERROR "not finished"; package-private so the self-test can drive it without killing a JVM.
+     */
+    void writeInterrupted(TestPlan testPlan) {
+        List<ScenarioOutcome> all = new ArrayList<>(outcomes);
+        running.values().forEach(id -> requirementOf(id).ifPresent(requirement -> all.add(new ScenarioOutcome(
+                requirement, id.getDisplayName(), Verdict.ERROR, true, INTERRUPTED_SCENARIO,
+                Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
+                "", List.of(), ""))));
+        write(testPlan, all, List.of(INTERRUPTED_RUN));
+    }
+
+    /** The reason of a scenario that had started when the run was interrupted. */
+    static final String INTERRUPTED_SCENARIO = "not finished: the run was interrupted (JVM shutdown) while this"
+            + " scenario ran";
+    /** The run-level problem of an interrupted run. */
+    static final String INTERRUPTED_RUN = "the run was interrupted before it finished: scenarios not started are"
+            + " \"not run\"";
+
+    private void write(TestPlan testPlan, List<ScenarioOutcome> scenarioOutcomes, List<String> problems) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), scenarioOutcomes,
                 run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
                 responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
                 .withSettings(SettingsEntry.decode(run.get(SettingsEntry.KEY)))
                 .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)));
+        summary = summary.withProblems(problems);
         String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
         if (startFailure != null) { // why: the one line every scenario would have errored with, named once
             summary = summary.withProblem("the run could not start: " + startFailure);

@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
  * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
- * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM} and {@value #IDEMPOTENCY}.
+ * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM}, {@value #IDEMPOTENCY} and {@value #TRANSPORT_FAULTS}.
  * {@link #toString()} never shows the token.
  *
  * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT} implies {@code rearchive} conflict)
@@ -27,10 +27,12 @@ import java.util.function.Function;
  * @param eventStream  false: no event stream (the SSE routes answer 404 in the error envelope), like a target that
  *                     offers only the event list
  * @param idempotency  false: {@code Idempotency-Key} is ignored on archive, like a target without the Forward API
+* @param transportFaults hostile transport behaviours (hang, drip, flood, redirect, reset), not requirement faults
  */
 public record ServerOptions(
         String host, int port, String token, Set<Fault> faults, Set<Variation> variations, RearchiveMode rearchive,
-        Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean eventStream, boolean idempotency) {
+        Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean eventStream, boolean idempotency,
+        Set<TransportFault> transportFaults) {
 
     public static final String FAULTS = "faults";
     public static final String VARIATIONS = "variations";
@@ -40,6 +42,7 @@ public record ServerOptions(
     public static final String FIXTURE_HOOK = "fixture_hook";
     public static final String EVENT_STREAM = "event_stream";
     public static final String IDEMPOTENCY = "idempotency";
+    public static final String TRANSPORT_FAULTS = "transport_faults";
     /** The smallest accepted mailbox delay: long enough for a client to archive the child first. */
     public static final long MIN_DELIVER_AFTER_MS = 300;
 
@@ -60,6 +63,8 @@ public record ServerOptions(
         }
         requireAtLeast(DELIVER_AFTER_MS, deliverAfter, MIN_DELIVER_AFTER_MS);
         requireAtLeast(HEARTBEAT_MS, heartbeat, 1);
+        transportFaults = Collections.unmodifiableSet(transportFaults.isEmpty()
+                ? EnumSet.noneOf(TransportFault.class) : EnumSet.copyOf(transportFaults));
     }
 
     /**
@@ -68,11 +73,15 @@ public record ServerOptions(
      */
     public static ServerOptions defaults(String token) {
         return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
-                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true);
+                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, Set.of());
     }
 
     public boolean has(Fault fault) {
         return faults.contains(fault);
+    }
+
+    public boolean has(TransportFault fault) {
+        return transportFaults.contains(fault);
     }
 
     public boolean varies(Variation variation) {
@@ -112,35 +121,37 @@ public record ServerOptions(
                 return withEventStream(parseBoolean(key, text));
             case IDEMPOTENCY:
                 return withIdempotency(parseBoolean(key, text));
+            case TRANSPORT_FAULTS:
+                return withTransportFaults(parseNames(text, TransportFault.class, TransportFault::parse));
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
                         + String.join(", ", FAULTS, VARIATIONS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY) + ".");
+                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS) + ".");
         }
     }
 
     public ServerOptions withHost(String newHost) {
         return new ServerOptions(newHost, port, token,
                 faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, token,
                 faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withToken(String newToken) {
         return new ServerOptions(host, port, newToken,
                 faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
         return new ServerOptions(host, port, token,
                 newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     /** These options with {@code fault} added to the others. */
@@ -153,7 +164,7 @@ public record ServerOptions(
     public ServerOptions withVariations(Set<Variation> newVariations) {
         return new ServerOptions(host, port, token,
                 faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     /** These options with {@code variation} added to the others. */
@@ -165,32 +176,37 @@ public record ServerOptions(
 
     public ServerOptions withRearchive(RearchiveMode mode) {
         return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled,
-                eventStream, idempotency);
+                eventStream, idempotency, transportFaults);
     }
 
     public ServerOptions withEventStream(boolean enabled) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                enabled, idempotency);
+                enabled, idempotency, transportFaults);
     }
 
     public ServerOptions withIdempotency(boolean enabled) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, enabled);
+                eventStream, enabled, transportFaults);
+    }
+
+    public ServerOptions withTransportFaults(Set<TransportFault> newTransportFaults) {
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency, newTransportFaults);
     }
 
     @Override
@@ -198,7 +214,8 @@ public record ServerOptions(
         return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
                 + ", variations=" + variations + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter
                 + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook
-                + ", eventStream=" + eventStream + ", idempotency=" + idempotency + "]";
+                + ", eventStream=" + eventStream + ", idempotency=" + idempotency
+                + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults) + "]";
     }
 
     private static <E extends Enum<E>> Set<E> parseNames(String text, Class<E> type, Function<String, E> parse) {

@@ -56,7 +56,18 @@ public enum Variation {
      * an {@code echoed_authorization} field of every JSON body ({@code Json}): harmless to the contract, a trap for
      * reports, which is why the secret-canary self-test runs with it.
      */
-    ECHO_CREDENTIALS;
+    ECHO_CREDENTIALS,
+    /**
+     * A rate-limiting gateway in front: every {@value #RATE_LIMIT_EVERY}th request is answered 429 with
+     * {@code Retry-After: 1}, every {@value #UNAVAILABLE_EVERY}th 503 without {@code Retry-After}, before the
+     * request is looked at, so nothing happened and a retry is safe ({@code http.RateLimiter}).
+     */
+    RATE_LIMITED;
+
+    /** {@link #RATE_LIMITED}: every n-th request is refused with 429. */
+    public static final int RATE_LIMIT_EVERY = 10;
+    /** {@link #RATE_LIMITED}: every n-th request (unless it is a 429 one) is refused with 503. */
+    public static final int UNAVAILABLE_EVERY = 23;
 
     /** The delay {@link #SLOW_RESPONSES} adds to every request. */
     public static final long SLOW_MILLIS = 150;

@@ -111,6 +111,17 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         return new RequirementResult(entry, worst, blocking, cause.reason(), duration, scenarios);
     }
 
+    /** This summary with {@code more} run-level problems (e.g. the run was interrupted) after its own. */
+    public RunSummary withProblems(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, List.copyOf(all),
+                fixtures, settings, discovery);
+    }
+
     /** Number of requirements per verdict (all verdicts present, zero included). */
     public Map<Verdict, Long> counts() {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);

@@ -161,10 +161,6 @@ public final class SummaryWriter {
         }
     }
 
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
     /** Per scenario that did not pass: its message and a curl line that repeats the exchange it is about. */
     private static void appendFailures(StringBuilder md, RunSummary summary) {
         List<ScenarioOutcome> failed = summary.requirements().stream().flatMap(r -> r.scenarios().stream())

@@ -20,10 +20,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.client.ExchangeListener;
+import org.sessionthreads.conformance.client.NoAnswerException;
+import org.sessionthreads.conformance.client.RateLimitRetry;
 import org.sessionthreads.conformance.client.RequestIds;
+import org.sessionthreads.conformance.client.TargetHealth;
 import org.sessionthreads.conformance.client.TransportException;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
+import org.sessionthreads.conformance.config.TransportLimits;
 
 /**
  * The suite's second HTTP door, for Server-Sent Events: rest-assured reads whole bodies, a stream never ends, so
@@ -38,8 +42,27 @@ public final class SseClient {
     private final Redactor redactor;
     private final ExchangeListener listener;
     private final RequestIds requestIds = new RequestIds("conformance-sse");
+    private final TargetHealth health;
+    private final RateLimitRetry<SseConnection> retry;
 
     public SseClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
+        this(token, requestTimeout, TransportLimits.defaults(), TargetHealth.unlimited(), redactor, listener);
+    }
+
+    /**
+     * @param requestTimeout bounds the opening of a stream (until its headers), not the stream itself, which is
+     *                       long-lived by design: its readers bound their own waits
+     * @param limits         the 429/503 retry budget of opening a stream
+     * @param health         shared with the run's {@code ApiClient}: a stream that cannot be opened counts too
+     */
+    public SseClient(Secret token, Duration requestTimeout, TransportLimits limits, TargetHealth health,
+                     Redactor redactor, ExchangeListener listener) {
+        this.health = health;
+        this.retry = new RateLimitRetry<>(limits, c -> c.exchange().status(),
+                c -> c.exchange().responseHeaders().entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase("Retry-After") && !e.getValue().isEmpty())
+                        .map(e -> e.getValue().get(0)).findFirst().orElse(null),
+                c -> c.exchange().summary());
         this.token = token;
         this.requestTimeout = requestTimeout;
         this.redactor = redactor;
@@ -55,8 +78,14 @@ public final class SseClient {
      *
      * @param lastEventId sent as {@code Last-Event-ID} when not null, to resume after that event
      * @throws TransportException when no answer arrives within the request timeout
+     * @throws org.sessionthreads.conformance.client.RateLimitedException when 429/503 outlast the retry budget
      */
     public SseConnection connect(URI url, String lastEventId, SseListener frames) {
+        return retry.send("GET " + redactor.text(url.toString()), () -> connectOnce(url, lastEventId, frames));
+    }
+
+    private SseConnection connectOnce(URI url, String lastEventId, SseListener frames) {
+        health.check();
         HttpRequest request = request(url, lastEventId);
         SseConnection.FrameSubscriber body = new SseConnection.FrameSubscriber(frames);
         CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
@@ -69,6 +98,7 @@ public final class SseClient {
         answer.whenComplete((response, failure) -> head.completeExceptionally(
                 failure != null ? failure : new IOException("the answer ended before its headers")));
         HttpResponse.ResponseInfo info = await(head, answer, request);
+        health.answered();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (info.statusCode() == 200) {
             Exchange exchange = exchange(request, info.statusCode(), info.headers(), "", startedAt, took);
@@ -102,11 +132,21 @@ public final class SseClient {
             throw failure(request, "interrupted", e);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw failure(request, "no headers within " + requestTimeout.toMillis() + " ms", e);
+            throw health.unanswered(noAnswer(NoAnswerException.Kind.DEADLINE, request,
+                    "deadline " + requestTimeout.toMillis() + " ms exceeded before the stream's headers", e));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.ConnectException) {
+                throw health.unanswered(noAnswer(NoAnswerException.Kind.REFUSED, request,
+                        "connection refused (" + cause.getClass().getSimpleName() + ")", cause));
+            }
             throw failure(request, cause.getClass().getSimpleName() + " " + cause.getMessage(), cause);
         }
+    }
+
+    private NoAnswerException noAnswer(NoAnswerException.Kind kind, HttpRequest request, String why, Throwable cause) {
+        failure(request, why, cause); // records the exchange
+        return new NoAnswerException(kind, redactor.text("GET " + request.uri()), why, cause);
     }
 
     private TransportException failure(HttpRequest request, String why, Throwable cause) {

@@ -18,8 +18,9 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * authentication (for every path, known or not), then the query-string check. After: the error mapping for
  * whatever went wrong.
  *
- * <p>Two conformant variations are decided here: {@link Variation#SLOW_RESPONSES} (a pause before every request)
- * and {@link Variation#TWO_ITEM_PAGES} (list pages capped at two items).
+ * <p>Three conformant variations are decided here: {@link Variation#SLOW_RESPONSES} (a pause before every request),
+ * {@link Variation#TWO_ITEM_PAGES} (list pages capped at two items) and {@link Variation#RATE_LIMITED} (429/503
+ * before the request is looked at).
  */
 public final class ApiRoutes {
     private static final String THREAD = "/v1/sessions/{session_id}/threads/{thread_id}";
@@ -53,6 +54,9 @@ public final class ApiRoutes {
             routes.before(ctx -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Variation.SLOW_MILLIS)));
         }
         routes.before(new RequestIds());
+        if (options.varies(Variation.RATE_LIMITED)) {
+            routes.before(new RateLimiter());
+        }
         routes.before(new BearerAuthentication(options, lookup, archive));
         routes.before(new QueryStringCheck());
         int pageCap = options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT;

@@ -5,11 +5,13 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.TransportFault;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveThread;
 
 /**
  * {@code POST /v1/sessions/{session_id}/threads/{thread_id}/archive}; any request body is ignored.
- * {@link Fault#ARCHIVED_THREAD_WITHOUT_ROLE} lives here.
+ * {@link Fault#ARCHIVED_THREAD_WITHOUT_ROLE} and every {@link TransportFault} live here (the wire side of the
+ * latter in {@link HostileAnswers}).
  */
 public final class ArchiveThreadHandler implements Handler {
     private final ArchiveThread archive;
@@ -23,12 +25,28 @@ public final class ArchiveThreadHandler implements Handler {
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws java.io.IOException {
+        if (options.has(TransportFault.ARCHIVE_HANGS)) {
+            HostileAnswers.hang(ctx);
+            return;
+        }
+        if (options.has(TransportFault.REDIRECT_TO_OTHER_ORIGIN)) {
+            HostileAnswers.redirect(ctx);
+            return;
+        }
         var thread = archive.archive(ctx.pathParam("session_id"), ctx.pathParam("thread_id"));
         Map<String, Object> body = WireFormat.thread(thread);
         if (options.has(Fault.ARCHIVED_THREAD_WITHOUT_ROLE)) {
             body.remove("role");
         }
-        json.respond(ctx, 200, body);
+        if (options.has(TransportFault.ARCHIVE_BODY_DRIPS)) {
+            HostileAnswers.drip(ctx, json.write(body));
+        } else if (options.has(TransportFault.ARCHIVE_BODY_FLOOD)) {
+            HostileAnswers.flood(ctx);
+        } else if (options.has(TransportFault.RESET_CONNECTION)) {
+            HostileAnswers.reset(ctx, json.write(body));
+        } else {
+            json.respond(ctx, 200, body);
+        }
     }
 }

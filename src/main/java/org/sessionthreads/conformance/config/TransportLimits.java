@@ -1,0 +1,31 @@
+package org.sessionthreads.conformance.config;
+
+import java.time.Duration;
+
+/**
+ * How much time and memory one target may take from the suite, beyond {@code timeouts.request} (the total time of
+ * one request, body included). README, "Slow, hanging and rate-limiting targets".
+ *
+ * @param bodyLimit     bytes of one answer body the suite reads ({@code limits.body}); the rest is cut off and the
+ *                      body ends with a marker, so the answer is judged (a FAIL of whatever it promised), not held
+ * @param unanswered    consecutive requests without an answer (deadline exceeded, connection refused) after which
+ *                      the target counts as stopped answering and every remaining scenario is an ERROR
+ *                      ({@code limits.unanswered})
+ * @param retryBudget   how long one request may keep being retried after 429/503 answers ({@code retry.budget})
+ * @param retryAttempts how many times one request is sent at most, the first time included ({@code retry.attempts})
+ */
+public record TransportLimits(long bodyLimit, int unanswered, Duration retryBudget, int retryAttempts) {
+    public static final long DEFAULT_BODY_LIMIT = 4L * 1024 * 1024;
+
+    public TransportLimits {
+        if (bodyLimit < 1024 || unanswered < 1 || retryAttempts < 1 || retryBudget.isNegative()) {
+            throw new IllegalArgumentException("limits.body must be at least 1KB, limits.unanswered and"
+                    + " retry.attempts at least 1, retry.budget not negative");
+        }
+    }
+
+    /** The defaults of README's settings table: 4 MB bodies, 3 unanswered requests, 60 s and 8 attempts. */
+    public static TransportLimits defaults() {
+        return new TransportLimits(DEFAULT_BODY_LIMIT, 3, Duration.ofSeconds(60), 8);
+    }
+}

@@ -1,0 +1,153 @@
+package org.sessionthreads.conformance.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.refserver.TransportFault;
+import org.sessionthreads.conformance.refserver.Variation;
+import org.sessionthreads.conformance.schema.SchemaRegistry;
+import org.sessionthreads.conformance.schema.Schemas;
+
+/**
+ * The suite against a reference server that misbehaves on the wire ({@link TransportFault}) or rate-limits
+ * ({@link Variation#RATE_LIMITED}), run as users run it (the launcher, so the summary is written), with a short
+ * {@code timeouts.request} of {@value #DEADLINE_SECONDS} s. For each: the promised verdicts (README, "Slow, hanging
+ * and rate-limiting targets"), a time bound, a complete summary, and no file that holds the token.
+ *
+ * <p>The time bound of a hanging or dripping archive is {@value #DEADLINES_PER_RUN} deadlines for the whole run
+ * ({@code duration_ms} of the summary: server start, the scenarios that need no archive, the first wave of archives
+ * waiting out one deadline in parallel, then all the rest failing at once). Without the "stopped answering" rule
+ * each of the run's 100-odd archive requests would wait out its own deadline, 8 at a time: about 30 deadlines.
+ */
+class HostileTransportSelfTest {
+    private static final int DEADLINE_SECONDS = 4;
+    private static final int DEADLINES_PER_RUN = 6;
+    private static final String STOPPED = "target stopped answering: 3 consecutive requests without an answer";
+
+    @TempDir
+    Path dir;
+    private final String token = "ct-transport-" + UUID.randomUUID();
+
+    @Test
+    void should_end_a_run_against_a_hanging_archive_within_a_few_deadlines() {
+        LaunchedRun run = run(TransportFault.ARCHIVE_HANGS);
+
+        assertComplete(run);
+        assertThat(run.requirementsWith("FAIL")).as("a hang is never a FAIL").isEmpty();
+        assertThat(run.verdict("ARCH-001")).isEqualTo("ERROR");
+        assertThat(run.scenarioReasons()).anyMatch(reason -> reason.startsWith("ERROR " + STOPPED)
+                && reason.contains("/archive: deadline " + DEADLINE_SECONDS + " s exceeded")
+                && reason.endsWith("remaining scenarios not run"));
+        assertThat(run.duration()).as("duration of the run").isLessThan(deadlines(DEADLINES_PER_RUN));
+    }
+
+    @Test
+    void should_end_a_dripped_archive_answer_at_the_deadline() {
+        LaunchedRun run = run(TransportFault.ARCHIVE_BODY_DRIPS);
+
+        assertComplete(run);
+        assertThat(run.requirementsWith("FAIL")).as("a drip is never a FAIL").isEmpty();
+        assertThat(run.verdict("ARCH-001")).isEqualTo("ERROR");
+        assertThat(run.scenarioReasons()).anyMatch(reason -> reason.startsWith("ERROR " + STOPPED));
+        assertThat(run.duration()).as("duration of the run").isLessThan(deadlines(DEADLINES_PER_RUN));
+    }
+
+    /** With {@code limits.body} 1 MB: every archive answer costs 1 MB (and its reports), not 50. */
+    @Test
+    void should_cut_off_a_flooded_archive_answer_and_judge_it() {
+        Map<String, String> settings = new java.util.HashMap<>(settings());
+        settings.put("limits.body", "1MB");
+        LaunchedRun run = LaunchedRun.run(profile("transport_faults", TransportFault.ARCHIVE_BODY_FLOOD.name()),
+                settings, dir);
+
+        assertComplete(run);
+        assertThat(run.verdict("ARCH-001")).isEqualTo("FAIL");
+        assertThat(run.reason("ARCH-001")).startsWith("ARCH-001 (MUST) not met");
+        assertThat(run.elapsed()).as("wall time of the run").isLessThan(bound());
+    }
+
+    @Test
+    void should_fail_a_redirected_archive_naming_the_requirement_and_never_follow_it() {
+        LaunchedRun run = run(TransportFault.REDIRECT_TO_OTHER_ORIGIN);
+
+        assertComplete(run);
+        assertThat(run.verdict("ARCH-001")).isEqualTo("FAIL");
+        assertThat(run.reason("ARCH-001")).startsWith("ARCH-001 (MUST) not met").contains("307");
+        assertThat(run.elapsed()).as("wall time of the run").isLessThan(bound());
+    }
+
+    @Test
+    void should_make_a_connection_reset_an_error_not_a_fail() {
+        LaunchedRun run = run(TransportFault.RESET_CONNECTION);
+
+        assertComplete(run);
+        assertThat(run.requirementsWith("FAIL")).as("a reset is never a FAIL").isEmpty();
+        assertThat(run.verdict("ARCH-001")).isEqualTo("ERROR");
+        assertThat(run.reason("ARCH-001")).contains("no answer from POST").contains("/archive");
+        assertThat(run.elapsed()).as("wall time of the run").isLessThan(bound());
+    }
+
+    @Test
+    void should_pass_a_rate_limiting_target_by_retrying_within_the_budget() {
+        LaunchedRun run = LaunchedRun.run(profile("variations", Variation.RATE_LIMITED.name()),
+                settings(), dir);
+
+        assertComplete(run);
+        assertThat(run.requirementsWith("FAIL")).as("rate limiting is never a FAIL").isEmpty();
+        assertThat(run.requirementsWith("ERROR")).as("within the retry budget").isEmpty();
+        assertThat(run.summary().path("gate").asString()).isEqualTo("pass");
+        assertThat(run.elapsed()).as("wall time of the run").isLessThan(bound());
+    }
+
+    private LaunchedRun run(TransportFault fault) {
+        return LaunchedRun.run(profile("transport_faults", fault.name()), settings(), dir);
+    }
+
+    private Map<String, String> settings() {
+        return Map.of("timeouts.request", DEADLINE_SECONDS + "s", "timeouts.event", "4s", "token", token);
+    }
+
+    private static String profile(String option, String value) {
+        return "embedded: reference\nembedded_options:\n  " + option + ": " + value + "\n"
+                + "  deliver_after_ms: \"3000\"\nevent_channels: [polling, sse]\n"
+                + "capabilities:\n  idempotency_key: true\nstrict: true\n";
+    }
+
+    private static Duration deadlines(int count) {
+        return Duration.ofSeconds((long) DEADLINE_SECONDS * count);
+    }
+
+    /** A healthy run takes 20-30 s on a busy two-core machine; the first run of a JVM 10 s more. */
+    private static Duration bound() {
+        return Duration.ofSeconds(120);
+    }
+
+    private void assertComplete(LaunchedRun run) {
+        Path summary = run.reports().resolve("summary.json");
+        assertThat(summary).exists();
+        assertThat(run.reports().resolve("summary.md")).exists();
+        String text = run.summary().toString();
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, readString(summary))).isEmpty();
+        assertThat(RequirementCatalogue.load().entries())
+                .allSatisfy(entry -> assertThat(text).contains("\"id\":\"" + entry.id() + "\""));
+        assertThat(LaunchedRun.filesContaining(token, run.reports(), Path.of("target", "allure-results")))
+                .as("files holding the token").isEmpty();
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
