@@ -148,7 +148,7 @@ class DiscoveryTest {
             assertThat(yaml).doesNotContain(TOKEN).contains("event_channels: [polling]");
             Map<String, String> properties = new HashMap<>();
             properties.put("conformance.profile", output.toString());
-            properties.put("conformance.token", TOKEN);
+            properties.put("conformance.token_file", tokenFile().toString());
             properties.put("conformance.reports_dir", dir.toString());
             TargetProfile loaded = new ProfileLoader(properties, Map.of(), Path.of("profiles")).load();
             assertThat(loaded.target()).contains(server.apiBase());
@@ -160,11 +160,24 @@ class DiscoveryTest {
         }
     }
 
+    /** The token in a file of the test's folder: a token is never a -D property or configuration parameter. */
+    private Path tokenFile() {
+        Path file = dir.resolve("token");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, TOKEN);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
     private ProfileLoader loader(ReferenceServer server, Map<String, String> settings) {
         Map<String, String> properties = new HashMap<>(settings);
         properties.put("conformance.target", server.apiBase().toString());
         properties.put("conformance.fixtures", server.fixturesUrl().toString());
-        properties.put("conformance.token", TOKEN);
+        properties.put("conformance.token_file", tokenFile().toString());
         properties.put("conformance.reports_dir", dir.toString());
         return new ProfileLoader(properties, Map.of(), Path.of("profiles"));
     }

@@ -177,6 +177,12 @@ class ForeignTargetEndToEndTest {
         return runSuite(reports, apiBase, fixtures, token, ".*Scenarios", extra);
     }
 
+    /** {@code credential} in a file beside the reports: a token is never a -D property or configuration parameter. */
+    private static Path tokenFile(Path reports, String credential) throws IOException {
+        Files.createDirectories(reports);
+        return Files.writeString(reports.resolveSibling(reports.getFileName() + ".token"), credential);
+    }
+
     /** Runs the scenarios against a target with only target, fixtures, token (plus {@code extra}). */
     private static JsonNode runSuite(Path reports, URI target, URI hook, String credential, String classes,
                                      Map<String, String> extra) throws IOException {
@@ -185,7 +191,7 @@ class ForeignTargetEndToEndTest {
                 .filters(includeClassNamePatterns(classes))
                 .configurationParameter("conformance.target", target.toString())
                 .configurationParameter("conformance.fixtures", hook.toString())
-                .configurationParameter("conformance.token", credential)
+                .configurationParameter("conformance.token_file", tokenFile(reports, credential).toString())
                 .configurationParameter("conformance.reports_dir", reports.toString())
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
