@@ -2,7 +2,6 @@ package org.sessionthreads.conformance.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.restassured.RestAssured;
@@ -80,8 +79,7 @@ public final class ApiClient {
         } catch (Exception e) { // rest-assured rethrows IO exceptions undeclared
             throw transportFailure(method, url, e);
         }
-        return new ApiResponse(captured[0], new String(response.asByteArray(),
-                StandardCharsets.UTF_8));
+        return new ApiResponse(captured[0], response.asByteArray());
     }
 
     private void authenticate(RequestSpecification request, Credentials credentials) {

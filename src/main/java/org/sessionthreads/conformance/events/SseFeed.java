@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.sessionthreads.conformance.client.BodyText;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.EventsApi;
@@ -160,6 +161,6 @@ final class SseFeed implements EventFeed {
     }
 
     private static String excerpt(String body) {
-        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+        return BodyText.excerpt(body, -1);
     }
 }
