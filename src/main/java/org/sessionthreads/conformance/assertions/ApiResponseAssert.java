@@ -79,6 +79,21 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
         return this;
     }
 
+    /**
+     * The answer is labelled as JSON: its {@code Content-Type} media type (parameters such as {@code charset}
+     * ignored, case-insensitive) is {@code application/json} or a structured {@code +json} type such as
+     * {@code application/problem+json}.
+     */
+    public ApiResponseAssert isLabelledJson() {
+        String contentType = actual.header("Content-Type");
+        if (!MediaTypes.isJson(contentType)) {
+            failWithMessage("Expecting Content-Type application/json (or application/*+json) but was %s%n  %s%n"
+                    + "  body: %s", contentType == null ? "absent" : "\"" + contentType + "\"",
+                    actual.exchange().summary(), excerpt());
+        }
+        return this;
+    }
+
     /** Continues with assertions on the body as a Session Thread (after checking it is one). */
     public ThreadAssert thread() {
         conformsTo(Schemas.SESSION_THREAD);

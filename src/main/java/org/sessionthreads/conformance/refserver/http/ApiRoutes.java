@@ -56,8 +56,8 @@ public final class ApiRoutes {
         routes.before(new BearerAuthentication(options, lookup, archive));
         routes.before(new QueryStringCheck());
         int pageCap = options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT;
-        StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat(), json);
-        ListEventsHandler events = new ListEventsHandler(lookup, json, pageCap);
+        StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat(), json, options);
+        ListEventsHandler events = new ListEventsHandler(lookup, json, pageCap, options);
         Handler archiveThread = new IdempotencyKeys(new ArchiveThreadHandler(archive, options, json), options);
         RouteTable table = new RouteTable()
                 .add(POST, THREAD + "/archive", archiveThread)
