@@ -173,7 +173,7 @@ final class SseFeed implements EventFeed {
 
             @Override
             public void onEnd(String why) {
-                if (current == generation.get()) {
+                if (current == generation.get() && dropReason == null) { // why: keep "broken" over "closed"
                     droppedNanos = System.nanoTime();
                     dropReason = why;
                 }
