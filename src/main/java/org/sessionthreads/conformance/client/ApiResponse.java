@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * An answer of the target, with the (redacted) exchange it came from. Reading a field of a body that is not JSON
@@ -38,7 +39,7 @@ public final class ApiResponse {
 
     public JsonNode json() {
         if (json == null) {
-            json = utf8Problem.isEmpty() ? JsonBody.parse(body) : tools.jackson.databind.node.MissingNode.getInstance();
+            json = utf8Problem.isEmpty() ? JsonBody.parse(body) : MissingNode.getInstance();
         }
         return json;
     }

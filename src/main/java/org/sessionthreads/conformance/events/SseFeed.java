@@ -160,7 +160,7 @@ final class SseFeed implements EventFeed {
                 Event event = Event.parse(frame.data());
                 if (!event.json().isObject()) {
                     droppedNanos = System.nanoTime();
-                    dropReason = "event stream broken: a frame whose data is not a JSON event: "
+                    dropReason = "a frame whose data is not a JSON event: "
                             + BodyText.excerpt(frame.data(), -1);
                     return;
                 }

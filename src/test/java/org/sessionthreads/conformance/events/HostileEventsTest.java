@@ -78,6 +78,18 @@ class HostileEventsTest {
     }
 
     @Test
+    void should_break_a_stream_whose_line_never_ends_instead_of_filling_the_memory() throws IOException {
+        SessionEvents events = serve(EMPTY_PAGE, exchange -> streamThenClose(exchange,
+                "data: " + "x".repeat(org.sessionthreads.conformance.client.sse.SseFrameParser.MAX_BYTES + 10)));
+        EventCursor cursor = events.on(EventChannel.SSE).openFor("sess_h");
+
+        assertThatThrownBy(() -> cursor.awaitFirst(EventMatcher.terminated("sthr_x")))
+                .isInstanceOf(EventObservationException.class).hasMessageStartingWith("event stream broken: ")
+                .hasMessageContaining("a line or message longer than 4194304 bytes");
+        cursor.close();
+    }
+
+    @Test
     void should_make_an_event_list_that_answers_garbage_an_error_quoting_it() throws IOException {
         SessionEvents events = serve("{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.mess", exchange -> { });
 

@@ -109,7 +109,7 @@ public final class SseConnection implements AutoCloseable {
                 overflowed = parser.overflowed();
             }
             if (overflowed && !cancelled) {
-                end("event stream broken: a line or message longer than " + SseFrameParser.MAX_BYTES + " bytes");
+                end("a line or message longer than " + SseFrameParser.MAX_BYTES + " bytes");
                 subscription.cancel();
                 return;
             }
