@@ -94,6 +94,8 @@ class HostileAnswersSelfTest {
             List<Outcome> notPassed = run.outcomes().stream()
                     .filter(o -> o.status() != TestExecutionResult.Status.SUCCESSFUL).toList();
 
+            System.out.printf("[hostile] %s: %d scenarios, %d ERROR (\"%s\"), wall time %d ms%n", fault,
+                    run.outcomes().size(), notPassed.size(), cause, run.wallTime().toMillis());
             assertThat(notPassed).as("scenarios that did not pass under %s", fault).isNotEmpty();
             assertThat(notPassed).as("under %s every scenario that did not pass is an ERROR naming \"%s\"",
                     fault, cause).allSatisfy(o -> {
