@@ -159,7 +159,7 @@ public enum Fault {
     // -- hostile answers (issue 10, item 3): bodies the suite must judge as FAIL, and misbehaviour it must report
     //    as ERROR naming the cause (declared with errorNaming: HostileAnswersSelfTest checks those, not the
     //    mutation score, since "killed" means "requirements not met" and an ERROR judges no requirement)
-    /** The archive answer has a byte that is not UTF-8 (0xC3 0x28) in the thread's name ({@code ArchiveThreadHandler}). */
+    /** The archive answer has bytes that are not UTF-8 (0xC3 0x28) in a name ({@code ArchiveThreadHandler}). */
     ARCHIVE_BODY_INVALID_UTF8("ARCH-001"),
     /** The archive answer's thread carries {@code metadata} nested 100,000 arrays deep ({@code ArchiveThreadHandler}). */
     DEEPLY_NESTED_BODY("ARCH-001"),

@@ -18,8 +18,6 @@ public final class ArchiveThreadHandler implements Handler {
     private final ArchiveThread archive;
     private final ServerOptions options;
     private final Json json;
-    /** Stands for the hostile part of a fault's body until the JSON text is written. */
-    private static final String MARKER = "@@hostile@@";
     /** How deep {@link Fault#DEEPLY_NESTED_BODY} nests its arrays. */
     public static final int NESTING = 100_000;
 
@@ -36,25 +34,29 @@ public final class ArchiveThreadHandler implements Handler {
         if (options.has(Fault.ARCHIVED_THREAD_WITHOUT_ROLE)) {
             body.remove("role");
         }
-        if (options.has(Fault.ARCHIVE_BODY_INVALID_UTF8)) {
-            body.put("name", MARKER); // why: a free-text field, where a lenient decoder's U+FFFD would pass
-        }
-        if (options.has(Fault.DEEPLY_NESTED_BODY)) {
-            body.put("metadata", MARKER);
-        }
         json.respond(ctx, 200, body);
         if (options.has(Fault.ARCHIVE_BODY_INVALID_UTF8)) {
-            String[] around = ctx.result().split(MARKER, 2);
-            ctx.result(concat(around[0].getBytes(StandardCharsets.UTF_8), new byte[] {'w', (byte) 0xC3, '(', 'r'},
-                    around[1].getBytes(StandardCharsets.UTF_8)));
+            ctx.result(withInvalidUtf8(ctx.result()));
         }
         if (options.has(Fault.DEEPLY_NESTED_BODY)) {
-            ctx.result(ctx.result().replace("\"" + MARKER + "\"",
-                    "[".repeat(NESTING) + "]".repeat(NESTING)));
+            String thread = ctx.result();
+            ctx.result(thread.substring(0, thread.lastIndexOf('}')) + ",\"metadata\":" + "[".repeat(NESTING)
+                    + "]".repeat(NESTING) + "}");
         }
         if (options.has(Fault.ARCHIVE_BODY_AS_TEXT_PLAIN)) {
             ctx.contentType("text/plain");
         }
+    }
+
+    /**
+     * The first {@code name} of the thread (its agent's) becomes {@code w 0xC3 ( r}: 0xC3 starts a two-byte
+     * sequence that {@code (} does not continue. A free-text field, where a lenient decoder's U+FFFD would pass
+     * the schema.
+     */
+    private static byte[] withInvalidUtf8(String thread) {
+        String[] around = thread.split("\"name\":(null|\"(\\\\.|[^\"\\\\])*\")", 2);
+        return concat(around[0].getBytes(StandardCharsets.UTF_8), "\"name\":\"w".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xC3, '(', 'r', '"'}, around[1].getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] concat(byte[]... parts) {
