@@ -39,8 +39,8 @@ public final class ArchiveThreadHandler implements Handler {
             ctx.result(withInvalidUtf8(ctx.result()));
         }
         if (options.has(Fault.DEEPLY_NESTED_BODY)) {
-            String thread = ctx.result();
-            ctx.result(thread.substring(0, thread.lastIndexOf('}')) + ",\"metadata\":" + "[".repeat(NESTING)
+            String answer = ctx.result();
+            ctx.result(answer.substring(0, answer.lastIndexOf('}')) + ",\"metadata\":" + "[".repeat(NESTING)
                     + "]".repeat(NESTING) + "}");
         }
         if (options.has(Fault.ARCHIVE_BODY_AS_TEXT_PLAIN)) {
