@@ -15,8 +15,6 @@ import org.sessionthreads.conformance.schema.Schemas;
 
 /** Assertions on one answer of the target: status, schema, error envelope. */
 public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, ApiResponse> {
-    private static final int BODY_EXCERPT = 500;
-
     ApiResponseAssert(ApiResponse actual) {
         super(actual, ApiResponseAssert.class);
     }
@@ -38,8 +36,15 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
         return this;
     }
 
-    /** The body validates against {@code schema} (one of {@link Schemas}). */
+    /**
+     * The body validates against {@code schema} (one of {@link Schemas}). A body that is not UTF-8 fails first,
+     * naming the byte: JSON is UTF-8 (RFC 8259 §8.1), and a leniently decoded body must not pass.
+     */
     public ApiResponseAssert conformsTo(SchemaRef schema) {
+        if (!actual.utf8Problem().isEmpty()) {
+            failWithMessage("Expecting the body to conform to %s but it is not UTF-8 JSON: %s%n  %s%n  body: %s",
+                    schema, actual.utf8Problem(), actual.exchange().summary(), excerpt());
+        }
         List<SchemaViolation> violations = SchemaRegistry.shared().validate(schema, actual.body());
         if (!violations.isEmpty()) {
             failWithMessage("Expecting the body to conform to %s but:%n  %s%n  %s%n  body: %s", schema,
@@ -74,14 +79,29 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
         return this;
     }
 
+    /**
+     * The answer is labelled as JSON: its {@code Content-Type} media type (parameters such as {@code charset}
+     * ignored, case-insensitive) is {@code application/json} or a structured {@code +json} type such as
+     * {@code application/problem+json}.
+     */
+    public ApiResponseAssert isLabelledJson() {
+        String contentType = actual.header("Content-Type");
+        if (!MediaTypes.isJson(contentType)) {
+            failWithMessage("Expecting Content-Type application/json (or application/*+json) but was %s%n  %s%n"
+                    + "  body: %s", contentType == null ? "absent" : "\"" + contentType + "\"",
+                    actual.exchange().summary(), excerpt());
+        }
+        return this;
+    }
+
     /** Continues with assertions on the body as a Session Thread (after checking it is one). */
     public ThreadAssert thread() {
         conformsTo(Schemas.SESSION_THREAD);
         return new ThreadAssert(actual.thread(), actual.exchange().summary());
     }
 
+    /** The first characters of the body, escaped, with its size (never the whole of a giant body). */
     private String excerpt() {
-        String body = actual.exchange().responseBody();
-        return body.length() <= BODY_EXCERPT ? body : body.substring(0, BODY_EXCERPT) + "…";
+        return actual.excerpt();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.assertj.core.api.AbstractAssert;
 
+import org.sessionthreads.conformance.client.BodyText;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.schema.SchemaRef;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
@@ -21,7 +22,7 @@ public final class EventAssert extends AbstractAssert<EventAssert, Event> {
         List<SchemaViolation> violations = SchemaRegistry.shared().validate(schema, actual.toString());
         if (!violations.isEmpty()) {
             failWithMessage("Expecting event %s to conform to %s but:%n  %s%n  event: %s", actual.id(), schema,
-                    String.join("\n  ", violations.stream().map(SchemaViolation::toString).toList()), actual);
+                    String.join("\n  ", violations.stream().map(SchemaViolation::toString).toList()), shown());
         }
         return this;
     }
@@ -29,7 +30,7 @@ public final class EventAssert extends AbstractAssert<EventAssert, Event> {
     public EventAssert hasStopReasonType(String expected) {
         if (!Objects.equals(expected, actual.stopReasonType())) {
             failWithMessage("Expecting event %s to have stop_reason.type \"%s\" but was %s%n  event: %s",
-                    actual.id(), expected, actual.stopReasonType(), actual);
+                    actual.id(), expected, actual.stopReasonType(), shown());
         }
         return this;
     }
@@ -37,7 +38,7 @@ public final class EventAssert extends AbstractAssert<EventAssert, Event> {
     public EventAssert isOnThread(String threadId) {
         if (!Objects.equals(threadId, actual.sessionThreadId())) {
             failWithMessage("Expecting event %s on thread %s but its session_thread_id was %s%n  event: %s",
-                    actual.id(), threadId, actual.sessionThreadId(), actual);
+                    actual.id(), threadId, actual.sessionThreadId(), shown());
         }
         return this;
     }
@@ -45,9 +46,14 @@ public final class EventAssert extends AbstractAssert<EventAssert, Event> {
     /** The content text contains {@code expected} (content as a string or as text blocks). */
     public EventAssert hasTextContaining(String expected) {
         if (!actual.text().contains(expected)) {
-            failWithMessage("Expecting event %s content to contain \"%s\" but was \"%s\"%n  event: %s", actual.id(),
-                    expected, actual.text(), actual);
+            failWithMessage("Expecting event %s content to contain \"%s\" but was %s%n  event: %s", actual.id(),
+                    expected, BodyText.excerpt(actual.text(), -1), shown());
         }
         return this;
+    }
+
+    /** The event as failure messages show it: its start, escaped, never the whole of a giant event. */
+    private String shown() {
+        return BodyText.excerpt(actual.toString(), -1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.assertj.core.api.AbstractAssert;
 
+import org.sessionthreads.conformance.client.BodyText;
 import org.sessionthreads.conformance.client.SessionThread;
 
 /** Assertions on a Session Thread object; {@code context} (the exchange it came from) ends every message. */
@@ -85,7 +86,11 @@ public final class ThreadAssert extends AbstractAssert<ThreadAssert, SessionThre
         }
     }
 
+    /** A value in quotes; a long one (a hostile target's) only by its start, escaped. */
     private static String quote(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
+        if (value == null) {
+            return "null";
+        }
+        return value.length() > BodyText.EXCERPT_CHARS ? BodyText.excerpt(value, -1) : "\"" + value + "\"";
     }
 }

@@ -3,7 +3,6 @@ package org.sessionthreads.conformance.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.restassured.RestAssured;
@@ -143,7 +142,7 @@ public final class ApiClient {
                 CURRENT_GUARD.remove();
             }
             health.answered();
-            return new ApiResponse(captured[0], new String(response.asByteArray(), StandardCharsets.UTF_8));
+            return new ApiResponse(captured[0], response.asByteArray());
         }
     }
 

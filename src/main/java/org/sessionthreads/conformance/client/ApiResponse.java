@@ -5,19 +5,27 @@ import java.util.List;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * An answer of the target, with the (redacted) exchange it came from. Reading a field of a body that is not JSON
- * gives null, so a malformed answer becomes a failed assertion, not a crash of the suite.
+ * gives null, so a malformed answer becomes a failed assertion, not a crash of the suite. The body is decoded as
+ * strict UTF-8 ({@link BodyText#decode}): a body with a byte that is not UTF-8 reads as no JSON at all, and
+ * {@link #utf8Problem()} names the byte.
  */
 public final class ApiResponse {
     private final Exchange exchange;
     private final String body;
+    private final String utf8Problem;
+    private final int size;
     private JsonNode json;
 
-    ApiResponse(Exchange exchange, String body) {
+    ApiResponse(Exchange exchange, byte[] bytes) {
+        BodyText.Decoded decoded = BodyText.decode(bytes);
         this.exchange = exchange;
-        this.body = body;
+        this.body = decoded.text();
+        this.utf8Problem = decoded.problem(bytes);
+        this.size = bytes.length;
     }
 
     public int status() {
@@ -31,9 +39,27 @@ public final class ApiResponse {
 
     public JsonNode json() {
         if (json == null) {
-            json = JsonBody.parse(body);
+            json = utf8Problem.isEmpty() ? JsonBody.parse(body) : MissingNode.getInstance();
         }
         return json;
+    }
+
+    /**
+     * Why the body is not UTF-8 ({@code byte 0xC3 at offset 17 is not valid UTF-8}), or empty when it is. A body
+     * that is not UTF-8 is not JSON (RFC 8259 §8.1), whatever its text looks like after lenient decoding.
+     */
+    public String utf8Problem() {
+        return utf8Problem;
+    }
+
+    /** The body's size in bytes. */
+    public int size() {
+        return size;
+    }
+
+    /** The start of the (redacted) body, quoted and escaped, with its size: what failure messages show. */
+    public String excerpt() {
+        return BodyText.excerpt(exchange.responseBody(), size);
     }
 
     public Exchange exchange() {

@@ -1,8 +1,11 @@
 package org.sessionthreads.conformance.events;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,12 @@ import org.sessionthreads.conformance.client.Event;
  * (polling or SSE: the scenario cannot tell). Events are de-duplicated by id and kept in the target's order with
  * the moment each was received, so failure messages say what was seen and when, never just "timeout".
  *
+ * <p>Memory is bounded, whatever the target sends: the cursor keeps every event up to {@value #KEEP_ALL_UP_TO},
+ * then only events of the types the suite judges ({@link EventMatcher#JUDGED_TYPES}, at most
+ * {@value #KEEP_JUDGED_UP_TO}), and always the last {@value #DIAGNOSTIC_TAIL} for failure messages and a count of
+ * all. De-duplication remembers the kept ids and the last {@value #RECENT_IDS} others (a resumed stream repeats
+ * recent events, not old ones). A session flooded with unrelated events therefore costs reading time, not memory.
+ *
  * <pre>{@code
  * EventCursor events = sessionEvents.openFor(child.sessionId());          // subscribe BEFORE acting
  * ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
@@ -26,6 +35,14 @@ import org.sessionthreads.conformance.client.Event;
  */
 public final class EventCursor implements AutoCloseable {
     private static final int DIAGNOSTIC_TAIL = 5;
+    /** Extra reads before the request is sent while the feed is still behind (bounded, like each read). */
+    private static final int CATCH_UP_READS = 100;
+    /** Events kept whatever their type, so small sessions keep their whole history. */
+    static final int KEEP_ALL_UP_TO = 1_000;
+    /** Events of judged types kept after {@link #KEEP_ALL_UP_TO}; beyond it the cursor says it stopped keeping. */
+    static final int KEEP_JUDGED_UP_TO = 10_000;
+    /** Ids of events not kept that are still remembered for de-duplication. */
+    static final int RECENT_IDS = 10_000;
     private final EventFeed feed;
     private final EventChannel channel;
     private final Waits waits;
@@ -33,6 +50,10 @@ public final class EventCursor implements AutoCloseable {
     private final String sessionId;
     private final List<Observed> seen = new ArrayList<>();
     private final Set<String> seenIds = new HashSet<>();
+    private final Set<String> recentIds = new LinkedHashSet<>();
+    private final Deque<Observed> lastSeen = new ArrayDeque<>();
+    private long total;
+    private long notKept;
     private final long openedNanos = System.nanoTime();
     private long sentNanos = -1;
     private long answeredNanos = -1;
@@ -85,7 +106,7 @@ public final class EventCursor implements AutoCloseable {
         });
     }
 
-    /** Every event seen so far that matches (reads what arrived first). */
+    /** Every event kept so far that matches (reads what arrived first; see the class comment for what is kept). */
     public List<Event> all(EventMatcher matcher) {
         refresh();
         return seen.stream().map(Observed::event).filter(matcher::matches).toList();
@@ -98,6 +119,9 @@ public final class EventCursor implements AutoCloseable {
      */
     public <T> T timed(Supplier<T> action) {
         refresh();
+        for (int i = 0; i < CATCH_UP_READS && feed.behind(); i++) {
+            refresh(); // why: everything listed before the request must be known as such (OUT_OF_ORDER)
+        }
         sentNanos = System.nanoTime();
         T result = action.get();
         answeredNanos = System.nanoTime();
@@ -193,19 +217,40 @@ public final class EventCursor implements AutoCloseable {
     /** The last few events seen, each with when it arrived: the diagnosis of every event failure. */
     String tail() {
         refresh();
-        if (seen.isEmpty()) {
+        if (total == 0) {
             return "no events at all since the cursor opened";
         }
-        return "last " + Math.min(DIAGNOSTIC_TAIL, seen.size()) + " of " + seen.size() + " events seen: "
-                + seen.subList(Math.max(0, seen.size() - DIAGNOSTIC_TAIL), seen.size()).stream()
-                .map(o -> o.event().brief() + " " + since(o)).collect(Collectors.joining(", "));
+        return "last " + lastSeen.size() + " of " + total + " events seen"
+                + (notKept == 0 ? "" : " (" + notKept + " of other types not kept)") + ": "
+                + lastSeen.stream().map(o -> o.event().brief() + " " + since(o)).collect(Collectors.joining(", "));
+    }
+
+    /** How many events the cursor holds (for the memory bound's test). */
+    int kept() {
+        return seen.size();
     }
 
     private void refresh() {
         for (Observed observed : feed.take()) {
             String id = observed.event().id();
-            if (id != null && seenIds.add(id)) {
+            if (id == null || seenIds.contains(id) || recentIds.contains(id)) {
+                continue;
+            }
+            total++;
+            lastSeen.addLast(observed);
+            if (lastSeen.size() > DIAGNOSTIC_TAIL) {
+                lastSeen.removeFirst();
+            }
+            if (seen.size() < KEEP_ALL_UP_TO
+                    || seen.size() < KEEP_ALL_UP_TO + KEEP_JUDGED_UP_TO && EventMatcher.isJudged(observed.event())) {
+                seenIds.add(id);
                 seen.add(observed);
+            } else {
+                notKept++;
+                recentIds.add(id);
+                if (recentIds.size() > RECENT_IDS) {
+                    recentIds.remove(recentIds.iterator().next());
+                }
             }
         }
     }

@@ -16,6 +16,11 @@ interface EventFeed extends AutoCloseable {
      */
     List<Observed> take();
 
+    /** True when the last {@link #take()} stopped at its bound with more already listed (polling only). */
+    default boolean behind() {
+        return false;
+    }
+
     /** One line for diagnostics, e.g. "sse, 1 reconnect" or "polling". */
     String describe();
 

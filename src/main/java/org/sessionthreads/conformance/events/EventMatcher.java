@@ -10,6 +10,17 @@ public record EventMatcher(String description, Predicate<Event> predicate) {
     public static final String THREAD_STATUS_RUNNING = "session.thread_status_running";
     public static final String TOOL_RESULT = "agent.tool_result";
     public static final String THREAD_MESSAGE_RECEIVED = "agent.thread_message_received";
+    /**
+     * The event types the suite's matchers look for. A cursor keeps these even in a flooded session (see
+     * {@link EventCursor}); a new matcher on another type must add it here.
+     */
+    public static final java.util.Set<String> JUDGED_TYPES = java.util.Set.of(THREAD_STATUS_TERMINATED,
+            THREAD_STATUS_RUNNING, TOOL_RESULT, THREAD_MESSAGE_RECEIVED);
+
+    /** True when {@code event} is of one of the {@link #JUDGED_TYPES}. */
+    public static boolean isJudged(Event event) {
+        return JUDGED_TYPES.contains(event.type());
+    }
 
     public boolean matches(Event event) {
         return predicate.test(event);

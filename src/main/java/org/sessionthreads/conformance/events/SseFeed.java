@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.sessionthreads.conformance.client.BodyText;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.EventsApi;
@@ -22,6 +23,12 @@ import org.sessionthreads.conformance.client.sse.SseListener;
  * delivered, so the target replays exactly what was missed; if the stream dropped before delivering anything,
  * the anchor (the last event listed when the cursor opened) is used, so nothing is lost either way. Repeats after a
  * resume are removed by the cursor's de-duplication.
+ *
+ * <p>A hostile stream ends as an ERROR ({@link EventObservationException.Cause#EVENT_STREAM_BROKEN}), never as a
+ * hang and never as a MISSING event: a frame whose data is not a JSON object breaks its connection (it is closed
+ * and resumed), and after {@value #RESUME_ATTEMPTS} connections in a row that broke or ended without delivering
+ * anything (no event, no comment), or {@value #RESUME_ATTEMPTS} refused resumes, the feed gives up. The feed does
+ * not fall back to polling: the scenario is about this channel, and polling it instead would hide the break.
  */
 final class SseFeed implements EventFeed {
     /** Consecutive failed resumes after which the stream counts as unreadable (an ERROR, not a FAIL). */
@@ -37,6 +44,9 @@ final class SseFeed implements EventFeed {
     private String resumeFrom;
     private int resumes;
     private int failedResumes;
+    /** Connections in a row that broke (garbage) or ended having delivered nothing; reset by a delivered event. */
+    private final AtomicInteger unproductive = new AtomicInteger();
+    private volatile boolean deliveredOnCurrent;
     private boolean closed;
 
     private SseFeed(EventStreamApi streams, String sessionId) {
@@ -59,8 +69,8 @@ final class SseFeed implements EventFeed {
             first = feed.connect(null);
         }
         if (!subscribed(first)) {
-            throw new EventObservationException("cannot open the event stream: " + first.exchange().summary()
-                    + " " + excerpt(first.exchange().responseBody()));
+            throw new EventObservationException(EventObservationException.Cause.EVENT_STREAM_REFUSED,
+                    first.exchange().summary() + " " + excerpt(first.exchange().responseBody()));
         }
         feed.connection = first;
         return feed;
@@ -100,6 +110,14 @@ final class SseFeed implements EventFeed {
         String delivered = connection.lastEventId();
         resumeFrom = delivered != null ? delivered : resumeFrom;
         String reason = dropReason;
+        if (!deliveredOnCurrent && connection.comments() == 0
+                && unproductive.incrementAndGet() >= RESUME_ATTEMPTS) {
+            connection.close();
+            throw new EventObservationException(EventObservationException.Cause.EVENT_STREAM_BROKEN,
+                    "the stream of session " + sessionId + " broke or ended without delivering an event "
+                            + RESUME_ATTEMPTS + " times in a row; last: " + reason);
+        }
+        connection.close();
         dropReason = null;
         try {
             SseConnection next = connect(resumeFrom);
@@ -119,9 +137,9 @@ final class SseFeed implements EventFeed {
         dropReason = reason;
         droppedNanos = System.nanoTime();
         if (++failedResumes >= RESUME_ATTEMPTS) {
-            throw new EventObservationException("the event stream of session " + sessionId + " dropped (" + reason
-                    + ") and " + RESUME_ATTEMPTS + " attempts to resume it after " + resumeFrom + " failed; last: "
-                    + why);
+            throw new EventObservationException(EventObservationException.Cause.EVENT_STREAM_BROKEN,
+                    "the stream of session " + sessionId + " dropped (" + reason + ") and " + RESUME_ATTEMPTS
+                            + " attempts to resume it after " + resumeFrom + " failed; last: " + why);
         }
     }
 
@@ -132,10 +150,22 @@ final class SseFeed implements EventFeed {
 
     private SseConnection connect(String lastEventId) {
         int current = generation.incrementAndGet();
+        deliveredOnCurrent = false;
         return streams.open(sessionId, lastEventId, new SseListener() {
             @Override
             public void onFrame(SseFrame frame, long receivedNanos) {
+                if (current != generation.get() || dropReason != null) {
+                    return; // why: this connection is broken or replaced; its frames are no longer believed
+                }
                 Event event = Event.parse(frame.data());
+                if (!event.json().isObject()) {
+                    droppedNanos = System.nanoTime();
+                    dropReason = "a frame whose data is not a JSON event: "
+                            + BodyText.excerpt(frame.data(), -1);
+                    return;
+                }
+                deliveredOnCurrent = true;
+                unproductive.set(0);
                 if (lastEventId == null || !lastEventId.equals(event.id())) { // why: a resume may repeat its anchor
                     received.add(new Observed(event, receivedNanos));
                 }
@@ -143,7 +173,7 @@ final class SseFeed implements EventFeed {
 
             @Override
             public void onEnd(String why) {
-                if (current == generation.get()) {
+                if (current == generation.get() && dropReason == null) { // why: keep "broken" over "closed"
                     droppedNanos = System.nanoTime();
                     dropReason = why;
                 }
@@ -160,6 +190,6 @@ final class SseFeed implements EventFeed {
     }
 
     private static String excerpt(String body) {
-        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+        return BodyText.excerpt(body, -1);
     }
 }

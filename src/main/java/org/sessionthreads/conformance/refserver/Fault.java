@@ -154,7 +154,27 @@ public enum Fault {
     /** {@code Idempotency-Key} is ignored: a reused key archives another thread ({@code IdempotencyKeys}). */
     IDEMPOTENCY_KEY_IGNORED("IDEM-002"),
     /** A retry with the same key and request is refused with 409 instead of replayed ({@code IdempotencyKeys}). */
-    IDEMPOTENT_REPLAY_REFUSED("IDEM-001");
+    IDEMPOTENT_REPLAY_REFUSED("IDEM-001"),
+
+    // -- hostile answers (issue 10, item 3): bodies the suite must judge as FAIL, and misbehaviour it must report
+    //    as ERROR naming the cause (declared with errorNaming: HostileAnswersSelfTest checks those, not the
+    //    mutation score, since "killed" means "requirements not met" and an ERROR judges no requirement)
+    /** The archive answer has bytes that are not UTF-8 (0xC3 0x28) in a name ({@code ArchiveThreadHandler}). */
+    ARCHIVE_BODY_INVALID_UTF8("ARCH-001"),
+    /** The archive answer's thread carries {@code metadata} nested 100,000 arrays deep ({@code ArchiveThreadHandler}). */
+    DEEPLY_NESTED_BODY("ARCH-001"),
+    /** The archive answer is labelled {@code text/plain} (its body is still JSON) ({@code ArchiveThreadHandler}). */
+    ARCHIVE_BODY_AS_TEXT_PLAIN("WIRE-001"),
+    /** The event stream sends frames whose data is not JSON, then closes ({@code StreamEventsHandler}). */
+    EVENT_STREAM_GARBAGE(errorNaming("event stream broken")),
+    /** The event list answers 200 with a truncated JSON body ({@code ListEventsHandler}). */
+    EVENT_LIST_GARBAGE(errorNaming("cannot read the event list")),
+    /** The fixture hook answers 500 in the error envelope ({@code FixtureHook}). */
+    FIXTURE_HOOK_500(errorNaming("fixture hook failed")),
+    /** The fixture hook answers 200 with an HTML page, as a proxy's login page would ({@code FixtureHook}). */
+    FIXTURE_HOOK_HTML(errorNaming("fixture hook failed")),
+    /** The fixture hook answers 201 without {@code thread_id} ({@code FixtureHook}). */
+    FIXTURE_HOOK_BAD_SCHEMA(errorNaming("fixture hook answered a body that breaks its contract"));
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;
@@ -163,9 +183,16 @@ public enum Fault {
 
     private final List<String> breaks;
     private final String knownSurvivor;
+    private final String expectedError;
 
     Fault(String... breaks) {
         this(null, breaks);
+    }
+
+    Fault(ExpectedError error) {
+        this.breaks = List.of();
+        this.knownSurvivor = null;
+        this.expectedError = error.cause();
     }
 
     Fault(Survivor survivor, String... breaks) {
@@ -174,6 +201,7 @@ public enum Fault {
         }
         this.breaks = List.of(breaks);
         this.knownSurvivor = survivor == null ? null : survivor.reason();
+        this.expectedError = null;
     }
 
     /** The requirement ids (e.g. {@code "COORD-001"}) whose scenarios must fail when this fault is on. */
@@ -187,6 +215,15 @@ public enum Fault {
      */
     public Optional<String> knownSurvivor() {
         return Optional.ofNullable(knownSurvivor);
+    }
+
+    /**
+     * For a fault the suite must report as ERROR rather than judge (a broken fixture hook or event channel): the
+     * text every scenario that does not pass must name. Such a fault declares no requirement ({@link #breaks()}
+     * is empty) and is not part of the mutation score; empty for every other fault.
+     */
+    public Optional<String> expectedError() {
+        return Optional.ofNullable(expectedError);
     }
 
     /**
@@ -212,5 +249,13 @@ public enum Fault {
     }
 
     private record Survivor(String reason) {
+    }
+
+    /** Marks a fault whose expected verdict is ERROR, naming {@code cause} (see {@link #expectedError()}). */
+    private static ExpectedError errorNaming(String cause) {
+        return new ExpectedError(cause);
+    }
+
+    private record ExpectedError(String cause) {
     }
 }

@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 
+import org.sessionthreads.conformance.client.BodyText;
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.config.Redactor;
@@ -38,7 +39,7 @@ public final class ExchangeCaptureFilter implements Filter {
         try {
             Response response = context.next(request, responseSpec);
             Exchange exchange = exchange(request, response.statusCode(), headers(response.getHeaders()),
-                    redactor.text(response.asString()), started, start, null);
+                    BodyText.forReport(redactor, response.asByteArray()), started, start, null);
             listener.onExchange(exchange);
             return response;
         } catch (Exception e) { // rest-assured may throw checked IO exceptions without declaring them

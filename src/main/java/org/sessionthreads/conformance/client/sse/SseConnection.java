@@ -103,8 +103,15 @@ public final class SseConnection implements AutoCloseable {
         public void onNext(List<ByteBuffer> chunks) {
             long received = System.nanoTime();
             List<SseFrame> frames = new java.util.ArrayList<>();
+            boolean overflowed;
             synchronized (parser) {
                 chunks.forEach(chunk -> frames.addAll(parser.feed(chunk)));
+                overflowed = parser.overflowed();
+            }
+            if (overflowed && !cancelled) {
+                end("a line or message longer than " + SseFrameParser.MAX_BYTES + " bytes");
+                subscription.cancel();
+                return;
             }
             if (!cancelled) {
                 frames.forEach(frame -> listener.onFrame(frame, received));

@@ -16,6 +16,10 @@ import java.util.Optional;
  * data (that id is what a reconnect sends as {@code Last-Event-ID}); {@code retry:} sets the reconnection delay
  * when it is all digits; a message that the stream ends before its blank line is discarded.
  *
+ * <p>Bounded: a line or a message's data longer than {@value #MAX_BYTES} bytes is dropped and
+ * {@link #overflowed()} becomes true (the connection then treats the stream as broken), so a stream that never
+ * sends a line end cannot fill the memory.
+ *
  * <p>Pure and not thread-safe: feed it the chunks of one stream in order, from one thread at a time.
  *
  * <pre>{@code
@@ -27,6 +31,9 @@ import java.util.Optional;
 public final class SseFrameParser {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    /** The longest line, and the longest data of one message, the parser keeps (4 MiB). */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    private boolean overflowed;
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private boolean afterCarriageReturn;
@@ -50,8 +57,10 @@ public final class SseFrameParser {
             afterCarriageReturn = b == CR;
             if (b == CR || b == LF) {
                 endOfLine(frames);
-            } else {
+            } else if (line.size() < MAX_BYTES) {
                 line.write(b);
+            } else {
+                overflowed = true;
             }
         }
         return frames;
@@ -75,6 +84,11 @@ public final class SseFrameParser {
     /** The reconnection delay the server asked for with {@code retry:}, if it did. */
     public Optional<Duration> retry() {
         return Optional.ofNullable(retry);
+    }
+
+    /** True once a line or a message was longer than {@value #MAX_BYTES} bytes (and was dropped). */
+    public boolean overflowed() {
+        return overflowed;
     }
 
     /** How many comment lines (e.g. {@code : heartbeat}) were read. */
@@ -104,7 +118,13 @@ public final class SseFrameParser {
     private void field(String name, String value) {
         switch (name) {
             case "event" -> eventType = value;
-            case "data" -> data.append(value).append('\n');
+            case "data" -> {
+                if (data.length() + value.length() < MAX_BYTES) {
+                    data.append(value).append('\n');
+                } else {
+                    overflowed = true;
+                }
+            }
             case "id" -> {
                 if (value.indexOf('\0') < 0) {
                     idBuffer = value;

@@ -60,8 +60,8 @@ public final class ApiRoutes {
         routes.before(new BearerAuthentication(options, lookup, archive));
         routes.before(new QueryStringCheck());
         int pageCap = options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT;
-        StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat(), json);
-        ListEventsHandler events = new ListEventsHandler(lookup, json, pageCap);
+        StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat(), json, options);
+        ListEventsHandler events = new ListEventsHandler(lookup, json, pageCap, options);
         Handler plainArchive = new ArchiveThreadHandler(archive, options, json);
         // why: a target without the Forward API ignores the header; the suite must then leave IDEM-* DISABLED
         Handler archiveThread = options.idempotency() ? new IdempotencyKeys(plainArchive, options) : plainArchive;

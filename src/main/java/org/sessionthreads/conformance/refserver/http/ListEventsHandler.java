@@ -3,6 +3,8 @@ package org.sessionthreads.conformance.refserver.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
+import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
 import org.sessionthreads.conformance.refserver.store.Session;
@@ -10,17 +12,20 @@ import org.sessionthreads.conformance.refserver.store.Session;
 /**
  * {@code GET /v1/sessions/{session_id}/events} and {@code GET /v1/sessions/{session_id}/threads/{thread_id}/events}:
  * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first, paged.
+ * {@link Fault#EVENT_LIST_GARBAGE} lives here.
  */
 public final class ListEventsHandler implements Handler {
     private final ThreadLookup lookup;
     private final Json json;
     private final int pageCap;
+    private final ServerOptions options;
 
     /** @param pageCap the most items one page holds, whatever {@code limit} asks */
-    public ListEventsHandler(ThreadLookup lookup, Json json, int pageCap) {
+    public ListEventsHandler(ThreadLookup lookup, Json json, int pageCap, ServerOptions options) {
         this.lookup = lookup;
         this.json = json;
         this.pageCap = pageCap;
+        this.options = options;
     }
 
     @Override
@@ -32,5 +37,9 @@ public final class ListEventsHandler implements Handler {
         List<SessionEvent> scoped = session.events().snapshot().stream().filter(EventFilter.scope(threadId)).toList();
         Page<SessionEvent> page = Page.of(scoped, SessionEvent::id, EventFilter.types(ctx), request);
         json.respond(ctx, 200, page.toWire(WireFormat::event));
+        if (options.has(Fault.EVENT_LIST_GARBAGE)) {
+            String whole = ctx.result();
+            ctx.result(whole.substring(0, whole.length() / 2)); // a body cut off halfway, as a broken proxy sends
+        }
     }
 }

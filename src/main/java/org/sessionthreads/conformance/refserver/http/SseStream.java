@@ -37,6 +37,13 @@ final class SseStream {
                 + json.write(WireFormat.event(event)) + "\n\n");
     }
 
+    /** Frames whose data is not JSON (an HTML error page cut into lines), for {@code Fault.EVENT_STREAM_GARBAGE}. */
+    void garbage() throws IOException {
+        write("id: garbage-1\nevent: message\ndata: <html><body>502 Bad Gateway</body></html>\n\n");
+        write("data: {\"id\":\"evt_trunc\n\n");
+        write("data: \u0000\u0001 not an event\n\n");
+    }
+
     void heartbeat() throws IOException {
         write(": heartbeat\n\n");
     }

@@ -2,6 +2,8 @@ package org.sessionthreads.conformance.refserver.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -18,17 +20,19 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * committed, so errors still get the JSON envelope. Then the request's own thread writes the replay (events after
  * {@code Last-Event-ID}) followed by live events as they are appended, with a heartbeat comment whenever nothing
  * happened for a heartbeat interval. The stream ends when the client goes away, the session is deleted or the
- * server stops. Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
+ * server stops. {@link Fault#EVENT_STREAM_GARBAGE} lives here. Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
  */
 public final class StreamEventsHandler implements Handler {
     private final ThreadLookup lookup;
     private final Duration heartbeat;
     private final Json json;
+    private final ServerOptions options;
 
-    public StreamEventsHandler(ThreadLookup lookup, Duration heartbeat, Json json) {
+    public StreamEventsHandler(ThreadLookup lookup, Duration heartbeat, Json json, ServerOptions options) {
         this.lookup = lookup;
         this.heartbeat = heartbeat;
         this.json = json;
+        this.options = options;
     }
 
     @Override
@@ -40,6 +44,10 @@ public final class StreamEventsHandler implements Handler {
         try (EventSubscription subscription =
                      session.events().subscribe(scope, EventFilter.types(ctx), lastEventId(ctx))) {
             SseStream stream = SseStream.open(ctx.res(), json);
+            if (options.has(Fault.EVENT_STREAM_GARBAGE)) {
+                stream.garbage(); // then the stream ends: the handler returns
+                return;
+            }
             for (SessionEvent event : subscription.replay()) {
                 stream.event(event);
             }
