@@ -8,6 +8,8 @@ import java.util.List;
  * the token's entry shows only where it came from, never its value.
  */
 public record EffectiveSettings(List<Entry> entries) {
+    private static final int SHOWN = 40;
+
     public EffectiveSettings {
         entries = List.copyOf(entries);
     }
@@ -51,10 +53,15 @@ public record EffectiveSettings(List<Entry> entries) {
             if (e.key().equals("profile") || e.key().equals("token")) {
                 lines.add("  " + e.key() + ": " + e.value() + "  [" + e.source() + "]");
             } else {
-                bySource.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.key() + "=" + e.value());
+                bySource.computeIfAbsent(e.source(), k -> new java.util.ArrayList<>()).add(e.key() + "=" + shortened(e.value()));
             }
         }
         bySource.forEach((source, settings) -> lines.add("  " + source + ": " + String.join(", ", settings)));
         return lines;
+    }
+
+    /** Long values (prompts, descriptions) are cut in the console block; the summary has them whole. */
+    private static String shortened(String value) {
+        return value.length() <= SHOWN ? value : value.substring(0, SHOWN - 1) + "…";
     }
 }
