@@ -50,6 +50,9 @@ final class Settings {
         d.put("capabilities.idempotency_key", "false");
         d.put("race.requests", "8");
         d.put("race.repetitions", "3");
+        d.put("audit.settle", "2s");
+        d.put("audit.max_sessions", "500");
+        d.put("audit.max_pages", "20");
         d.put("readings.archived_status", "archived");
         d.put("readings.conflict_error_type", "invalid_request_error");
         d.put("readings.rearchive", "either");
@@ -106,7 +109,9 @@ final class Settings {
         return new TargetProfile(name, v.get("description"), ProfileLoader.url("target", v.get("target")),
                 v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
-                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v));
+                bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v),
+                new TargetProfile.Audit(duration(v, "audit.settle"), count(v, "audit.max_sessions", 1),
+                        count(v, "audit.max_pages", 1)));
     }
 
     private static TargetProfile.FixtureSettings fixtureSettings(Map<String, String> v) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param capabilities    what the target offers beyond the archive endpoint (event channels, Idempotency-Key)
  * @param race            the size of the race kit's races
  * @param fixtureSettings what the api and preprovisioned fixture strategies need, and where the fixture ledger is
+ * @param audit           the end-of-run audit's settle time and bounds
  */
 public record TargetProfile(
         String name,
@@ -44,7 +45,8 @@ public record TargetProfile(
         boolean certify,
         Capabilities capabilities,
         Race race,
-        FixtureSettings fixtureSettings) {
+        FixtureSettings fixtureSettings,
+        Audit audit) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
@@ -82,6 +84,13 @@ public record TargetProfile(
      * @param repetitions races per scenario, each on a fresh fixture (at least 1)
      */
     public record Race(int requests, int repetitions) {
+    }
+
+    /**
+     * The end-of-run audit: how long after the run's last archive answer it waits before re-reading, and the
+     * most sessions and list pages (per session and endpoint) it reads.
+     */
+    public record Audit(Duration settle, int maxSessions, int maxPages) {
     }
 
     /**

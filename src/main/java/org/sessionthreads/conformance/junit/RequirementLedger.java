@@ -36,6 +36,7 @@ public final class RequirementLedger implements TestExecutionListener {
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
     private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<ScenarioOutcome> audit = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> run = new ConcurrentHashMap<>();
     private final AtomicLong responses = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
@@ -58,7 +59,7 @@ public final class RequirementLedger implements TestExecutionListener {
         entry.getKeyValuePairs().forEach((key, value) -> {
             if (key.equals(ConformanceExtension.PROFILE_ENTRY) || key.equals(ConformanceExtension.TARGET_ENTRY)
                     || key.equals(ConformanceExtension.TARGET_URL_ENTRY)
-                    || key.equals(ConformanceExtension.FIXTURES_ENTRY)) {
+                    || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(AuditExtension.AUDIT_ENTRY)) {
                 run.put(key, value);
             }
         });
@@ -81,13 +82,17 @@ public final class RequirementLedger implements TestExecutionListener {
             responses.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.RESPONSES, "0")));
             unauthorized.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.UNAUTHORIZED, "0")));
             String exchanges = recorded.getOrDefault(ScenarioRecording.EXCHANGES, "");
-            outcomes.add(new ScenarioOutcome(requirement, id.getDisplayName(), verdict(result),
+            ScenarioOutcome outcome = new ScenarioOutcome(requirement, id.getDisplayName(), verdict(result),
                     result.getStatus() == TestExecutionResult.Status.FAILED, reason(result),
                     Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
                     recorded.getOrDefault(ScenarioRecording.PROVENANCE, ""),
                     exchanges.isEmpty() ? List.of() : Arrays.asList(exchanges.split(",")),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.getOrDefault(ScenarioRecording.REPRODUCE, "")));
+                            : recorded.getOrDefault(ScenarioRecording.REPRODUCE, ""));
+            outcomes.add(outcome);
+            if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
+                audit.add(outcome);
+            }
         });
     }
 
@@ -101,6 +106,10 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
                 responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""));
+        if (!audit.isEmpty() || run.containsKey(AuditExtension.AUDIT_ENTRY)) {
+            summary = summary.withAudit(new RunSummary.AuditSection(
+                    run.getOrDefault(AuditExtension.AUDIT_ENTRY, "(the audit did not run)"), List.copyOf(audit)));
+        }
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         SummaryWriter.write(summary, BuildInfo.load(), dir);
         System.out.print(SummaryWriter.consoleTable(summary));
@@ -128,6 +137,10 @@ public final class RequirementLedger implements TestExecutionListener {
     }
 
     private Optional<String> requirementOf(TestIdentifier id) {
+        Optional<String> audited = AuditChecks.requirementOf(id.getSource().orElse(null));
+        if (audited.isPresent()) {
+            return audited;
+        }
         Map<String, String> recorded = entries.get(id.getUniqueId());
         if (recorded != null && recorded.containsKey(ScenarioRecording.REQUIREMENT)) {
             return Optional.of(recorded.get(ScenarioRecording.REQUIREMENT));

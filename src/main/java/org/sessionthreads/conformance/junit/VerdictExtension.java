@@ -44,19 +44,27 @@ final class VerdictExtension implements BeforeEachCallback, TestExecutionExcepti
         if (!(throwable instanceof AssertionError)) {
             throw throwable;
         }
-        CatalogueEntry entry = ConformanceExtension.requirement(context);
-        Optional<Waiver> waiver = waiver(context);
+        throw judged(ConformanceExtension.requirement(context), waiver(context),
+                ConformanceExtension.run(context).profile().strictShould(), (AssertionError) throwable);
+    }
+
+    /**
+     * What a broken requirement becomes: WAIVED (an abort) under a waiver, a SHOULD warning (an abort) on a
+     * non-strict profile, else a failure whose message starts with the requirement id. Shared with the audit's
+     * dynamic tests, which no extension sees.
+     */
+    static Throwable judged(CatalogueEntry entry, Optional<Waiver> waiver, boolean strict, AssertionError failure) {
         if (waiver.isPresent()) {
-            throw new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + throwable.getMessage());
+            return new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + failure.getMessage());
         }
-        if (entry.level() == Level.SHOULD && !ConformanceExtension.run(context).profile().strictShould()) {
-            throw new TestAbortedException("SHOULD not met (" + entry.id() + "): " + throwable.getMessage());
+        if (entry.level() == Level.SHOULD && !strict) {
+            return new TestAbortedException("SHOULD not met (" + entry.id() + "): " + failure.getMessage());
         }
         // why: every report and console summary then names the requirement, whatever the reporter shows
         AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + ") not met: "
-                + throwable.getMessage(), throwable.getCause());
-        named.setStackTrace(throwable.getStackTrace());
-        throw named;
+                + failure.getMessage(), failure.getCause());
+        named.setStackTrace(failure.getStackTrace());
+        return named;
     }
 
     @Override

@@ -19,9 +19,27 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param targetUrl the target's API base URL
  * @param problems  run-level problems; any makes the run an ERROR
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
+ * @param audit     the end-of-run audit's section, if the run had one
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                         List<RequirementResult> requirements, List<String> problems, String fixtures) {
+                         List<RequirementResult> requirements, List<String> problems, String fixtures,
+                         java.util.Optional<AuditSection> audit) {
+
+    /**
+     * The end-of-run audit as its own section: what it read, and its checks (also counted in their requirements'
+     * verdicts above).
+     */
+    public record AuditSection(String scope, List<ScenarioOutcome> checks) {
+        public AuditSection {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** This summary with the audit's section. */
+    public RunSummary withAudit(AuditSection section) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                java.util.Optional.of(section));
+    }
 
     /**
      * One requirement with the outcomes of all its scenario invocations.
@@ -51,7 +69,8 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         if (responses > 0 && responses == unauthorized) {
             problems.add("every one of the " + responses + " answers was 401: check the token");
         }
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures);
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures,
+                java.util.Optional.empty());
     }
 
     private static RequirementResult result(CatalogueEntry entry, List<ScenarioOutcome> scenarios) {
