@@ -139,6 +139,7 @@ public final class ArchiveThread {
         if (!options.has(Fault.ARCHIVE_NOT_PERSISTED)) {
             session.put(archived);
         }
+        List<PendingMessage> pending = session.mailbox().pendingFor(archived.id());
         settleMailbox(session, archived);
         if (!options.has(Fault.NO_AGENT_CANCELLED)) {
             session.takeAgentCall(current.id()).ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
@@ -149,7 +150,6 @@ public final class ArchiveThread {
                     stored.withStatus(ThreadStatus.IDLE, StopReason.END_TURN, transitions.now()))));
         }
         if (options.has(Fault.MAILBOX_DELIVERED_LATER)) {
-            List<PendingMessage> pending = session.mailbox().pendingFor(archived.id());
             transitions.later(session, () -> pending.forEach(message -> session.thread(message.fromThreadId())
                     .ifPresent(from -> transitions.sendMessage(session, from, archived, message.text()))));
         }
