@@ -14,8 +14,8 @@ class NearMissTokenTest {
         assertThat(NearMissToken.LAST_CHARACTER_CHANGED.of(TOKEN)).isEqualTo("pt-Canary-7f3a");
         assertThat(NearMissToken.TRUNCATED_BY_ONE.of(TOKEN)).isEqualTo("pt-Canary-7f3");
         assertThat(NearMissToken.EXTENDED_BY_ONE.of(TOKEN)).isEqualTo("pt-Canary-7f3za");
-        assertThat(NearMissToken.SPACE_INSIDE.of(TOKEN)).isEqualTo("pt-Can ary-7f3z");
-        assertThat(NearMissToken.TAB_INSIDE.of(TOKEN)).isEqualTo("pt-Can\tary-7f3z");
+        assertThat(NearMissToken.SPACE_INSIDE.of(TOKEN)).isEqualTo("pt-Cana ry-7f3z");
+        assertThat(NearMissToken.TAB_INSIDE.of(TOKEN)).isEqualTo("pt-Cana\try-7f3z");
         assertThat(NearMissToken.all(TOKEN)).hasSize(NearMissToken.values().length).doesNotContain(TOKEN)
                 .allSatisfy(v -> assertThat(v.strip()).as("no whitespace around a near miss").isEqualTo(v));
     }
