@@ -151,6 +151,8 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token.reveal());
         } else if (credentials instanceof Credentials.OtherCaseToken) {
             request.header("Authorization", "Bearer " + swapCase(token.reveal()));
+        } else if (credentials instanceof Credentials.NearMiss n) {
+            request.header("Authorization", "Bearer " + n.variant().of(token.reveal()));
         } else if (credentials instanceof Credentials.TokenInHeader t) {
             request.header(t.name(), token.reveal());
         } else if (credentials instanceof Credentials.Header h) {

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.client;
 
+import org.sessionthreads.conformance.config.NearMissToken;
+
 /**
  * How one request authenticates. Scenarios use {@link #profileToken()} except when authentication itself is the
  * subject; the other forms build the wrong credentials that the 401 requirements need. None of them ever holds
@@ -34,6 +36,14 @@ public sealed interface Credentials {
         return OtherCaseToken.INSTANCE;
     }
 
+    /**
+     * {@code Authorization: Bearer <a near miss of the profile's token>}, derived when the request is sent (see
+     * {@link NearMissToken} for the variants and why surrounding whitespace is not one).
+     */
+    static Credentials nearMiss(NearMissToken variant) {
+        return new NearMiss(variant);
+    }
+
     /** No credentials at all. */
     static Credentials none() {
         return None.INSTANCE;
@@ -48,4 +58,6 @@ public sealed interface Credentials {
     record Header(String name, String value) implements Credentials { }
 
     record TokenInHeader(String name) implements Credentials { }
+
+    record NearMiss(NearMissToken variant) implements Credentials { }
 }

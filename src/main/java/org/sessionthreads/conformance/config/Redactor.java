@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Removes credentials from anything the suite writes: header values of credential-bearing headers, and every
@@ -12,10 +13,35 @@ import java.util.Set;
 public final class Redactor {
     private static final Set<String> SENSITIVE_HEADERS = Set.of(
             "authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie");
-    private final List<String> secrets;
+    /** Variants shorter than this are not masked on their own (they would mask ordinary text). */
+    static final int SHORTEST_MASKED = 8;
+    private final List<Pattern> secrets;
 
+    /**
+     * Masks each secret and everything the suite derives from it: every {@link NearMissToken} variant, the
+     * secret in any case, the secret without its last or first character (a truncated token reveals most of it),
+     * and the URL-encoded forms of all of these; longest first, so a longer form is never half-masked.
+     */
     public Redactor(List<Secret> secrets) {
-        this.secrets = secrets.stream().map(Secret::reveal).toList();
+        Set<String> forms = new java.util.TreeSet<>(java.util.Comparator.comparingInt(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (Secret secret : secrets) {
+            String token = secret.reveal();
+            if (token == null || token.isEmpty()) {
+                continue;
+            }
+            forms.add(token);
+            NearMissToken.all(token).forEach(forms::add);
+            if (token.length() > SHORTEST_MASKED) {
+                forms.add(token.substring(0, token.length() - 1));
+                forms.add(token.substring(1));
+            }
+        }
+        Set<String> encoded = new java.util.HashSet<>();
+        forms.forEach(f -> encoded.add(java.net.URLEncoder.encode(f, java.nio.charset.StandardCharsets.UTF_8)));
+        forms.addAll(encoded);
+        this.secrets = forms.stream().filter(f -> !f.isEmpty()).map(f -> Pattern.compile(Pattern.quote(f),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
     }
 
     public static boolean isSensitiveHeader(String name) {
@@ -38,8 +64,8 @@ public final class Redactor {
             return null;
         }
         String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, Secret.MASK);
+        for (Pattern secret : secrets) {
+            result = secret.matcher(result).replaceAll(java.util.regex.Matcher.quoteReplacement(Secret.MASK));
         }
         return result;
     }

@@ -52,6 +52,9 @@ final class Settings {
         d.put("capabilities.idempotency_key", "false");
         d.put("race.requests", "8");
         d.put("race.repetitions", "3");
+        d.put("audit.settle", "2s");
+        d.put("audit.max_sessions", "500");
+        d.put("audit.max_pages", "20");
         d.put("readings.archived_status", "archived");
         d.put("readings.conflict_error_type", "invalid_request_error");
         d.put("readings.rearchive", "either");
@@ -118,7 +121,8 @@ final class Settings {
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
                 bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), gateShould(v), effective,
                 new TargetProfile.DiscoverySettings(bool(v, "discovery"), bool(v, "discover_capabilities")),
-                transportLimits(v));
+                transportLimits(v), new TargetProfile.Audit(duration(v, "audit.settle"),
+                        count(v, "audit.max_sessions", 1), count(v, "audit.max_pages", 1)));
     }
 
     /** Requirement ids as written (upper case); whether each is a SHOULD of the catalogue is checked at run start. */

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param effective       every setting's final value and where it came from (the token's value never)
  * @param discovery       whether the run probes the target before the scenarios, and may adopt what it sees
  * @param transportLimits body size limit, when a target counts as stopped answering, the 429/503 retry budget
+ * @param audit           the end-of-run audit's settle time and bounds
  */
 public record TargetProfile(
         String name,
@@ -53,7 +54,8 @@ public record TargetProfile(
         List<String> gateShould,
         EffectiveSettings effective,
         DiscoverySettings discovery,
-        TransportLimits transportLimits) {
+        TransportLimits transportLimits,
+        Audit audit) {
 
     public TargetProfile {
         embeddedOptions = Map.copyOf(embeddedOptions);
@@ -85,7 +87,7 @@ public record TargetProfile(
                 token, timeouts, readings, strictShould, waivers, certify,
                 new Capabilities(channels, capabilities.idempotencyKey()), race, fixtureSettings, gateShould,
                 effective.with("event_channels", String.join(",", channels), "discovered at run start"), discovery,
-                transportLimits);
+                transportLimits, audit);
     }
 
     /**
@@ -121,6 +123,13 @@ public record TargetProfile(
      * @param repetitions races per scenario, each on a fresh fixture (at least 1)
      */
     public record Race(int requests, int repetitions) {
+    }
+
+    /**
+     * The end-of-run audit: how long after the run's last archive answer it waits before re-reading, and the
+     * most sessions and list pages (per session and endpoint) it reads.
+     */
+    public record Audit(Duration settle, int maxSessions, int maxPages) {
     }
 
     /**

@@ -67,6 +67,17 @@ public final class Waits {
         return Optional.of(found.get());
     }
 
+    /**
+     * Lets {@code period} pass (a settle time before re-reading a target whose late effects are sought); returns
+     * at once for a zero or negative period.
+     */
+    public void settle(String alias, Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            return;
+        }
+        base(alias).pollDelay(period).atMost(period.plusSeconds(1)).until(() -> true);
+    }
+
     public Timeouts timeouts() {
         return timeouts;
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.sessionthreads.conformance.audit.AuditReport;
+import org.sessionthreads.conformance.audit.RunAudit;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.client.ApiClient;
 import org.sessionthreads.conformance.client.EventsApi;
@@ -34,6 +36,7 @@ import org.sessionthreads.conformance.events.Waits;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.FixtureProvider;
 import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.fixture.RunFixtures;
 import org.sessionthreads.conformance.report.AllureScenarioReport;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
 import org.sessionthreads.conformance.waiver.Waivers;
@@ -52,6 +55,8 @@ final class ConformanceRun implements AutoCloseable {
     private final Interleavings interleavings = new Interleavings();
     private final List<FixtureProvider> fixtureChain;
     private final FixtureContext fixtureContext;
+    private final RunFixtures runFixtures = new RunFixtures();
+    private final RunAudit audit;
     private final Waivers waivers;
     private final DiscoveryReport discovery;
     private final TargetHealth health;
@@ -70,7 +75,10 @@ final class ConformanceRun implements AutoCloseable {
         this.threads = new ThreadsApi(client, target.apiBase());
         SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
                 profile.transportLimits(), health, redactor, listener);
-        this.events = new SessionEvents(new EventsApi(client, target.apiBase()),
+        EventsApi eventList = new EventsApi(client, target.apiBase());
+        this.audit = new RunAudit(threads, eventList, new Waits(profile.timeouts()), profile.audit(),
+                profile.readings());
+        this.events = new SessionEvents(eventList,
                 new EventStreamApi(streams, target.apiBase()),
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait), eventTimings);
         this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
@@ -180,8 +188,19 @@ final class ConformanceRun implements AutoCloseable {
         return interleavings;
     }
 
+    /** Fixtures for one scenario; the run holds them after the scenario until {@link #releaseFixtures()}. */
     Fixtures newFixtures() {
-        return new Fixtures(fixtureChain, fixtureContext);
+        return new Fixtures(fixtureChain, fixtureContext, runFixtures);
+    }
+
+    /** The end-of-run audit over every fixture the run handed out and every archive it sent. */
+    AuditReport audit() {
+        return audit.run(runFixtures.fixtures(), threads.journal());
+    }
+
+    /** Releases every fixture the run holds (after the audit); one line per failure. */
+    List<String> releaseFixtures() {
+        return runFixtures.releaseAll();
     }
 
     Map<String, String> describe() {
@@ -190,6 +209,7 @@ final class ConformanceRun implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseFixtures().forEach(failure -> System.err.println("[conformance] could not release " + failure));
         fixtureContext.close(); // one line: fixtures created and released; leftovers are a WARNING
         closeQuietly(target);
     }

@@ -42,6 +42,7 @@ public final class RequirementLedger implements TestExecutionListener {
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
     private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<ScenarioOutcome> audit = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> run = new ConcurrentHashMap<>();
     private final AtomicLong responses = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
@@ -77,7 +78,8 @@ public final class RequirementLedger implements TestExecutionListener {
                     || key.equals(ConformanceExtension.TARGET_URL_ENTRY)
                     || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(SettingsEntry.KEY)
                     || key.equals(ConformanceExtension.DISCOVERY_ENTRY)
-                    || key.equals(ConformanceExtension.START_FAILURE_ENTRY)) {
+                    || key.equals(ConformanceExtension.START_FAILURE_ENTRY)
+                    || key.equals(AuditExtension.AUDIT_ENTRY)) {
                 run.put(key, value);
             }
         });
@@ -101,13 +103,17 @@ public final class RequirementLedger implements TestExecutionListener {
             responses.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.RESPONSES, "0")));
             unauthorized.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.UNAUTHORIZED, "0")));
             String exchanges = recorded.getOrDefault(ScenarioRecording.EXCHANGES, "");
-            outcomes.add(new ScenarioOutcome(requirement, id.getDisplayName(), verdict(result),
+            ScenarioOutcome outcome = new ScenarioOutcome(requirement, id.getDisplayName(), verdict(result),
                     result.getStatus() == TestExecutionResult.Status.FAILED, reason(result),
                     Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
                     recorded.getOrDefault(ScenarioRecording.PROVENANCE, ""),
                     exchanges.isEmpty() ? List.of() : Arrays.asList(exchanges.split(",")),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.getOrDefault(ScenarioRecording.REPRODUCE, "")));
+                            : recorded.getOrDefault(ScenarioRecording.REPRODUCE, ""));
+            outcomes.add(outcome);
+            if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
+                audit.add(outcome);
+            }
         });
     }
 
@@ -163,6 +169,10 @@ public final class RequirementLedger implements TestExecutionListener {
         if (startFailure != null) { // why: the one line every scenario would have errored with, named once
             summary = summary.withProblem("the run could not start: " + startFailure);
         }
+        if (!audit.isEmpty() || run.containsKey(AuditExtension.AUDIT_ENTRY)) {
+            summary = summary.withAudit(new RunSummary.AuditSection(
+                    run.getOrDefault(AuditExtension.AUDIT_ENTRY, "(the audit did not run)"), List.copyOf(audit)));
+        }
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         SummaryWriter.write(summary, BuildInfo.load(), dir);
         System.out.print(SummaryWriter.consoleTable(summary));
@@ -190,6 +200,10 @@ public final class RequirementLedger implements TestExecutionListener {
     }
 
     private Optional<String> requirementOf(TestIdentifier id) {
+        Optional<String> audited = AuditChecks.requirementOf(id.getSource().orElse(null));
+        if (audited.isPresent()) {
+            return audited;
+        }
         Map<String, String> recorded = entries.get(id.getUniqueId());
         if (recorded != null && recorded.containsKey(ScenarioRecording.REQUIREMENT)) {
             return Optional.of(recorded.get(ScenarioRecording.REQUIREMENT));

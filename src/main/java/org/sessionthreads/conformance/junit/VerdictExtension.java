@@ -46,22 +46,30 @@ final class VerdictExtension implements BeforeEachCallback, TestExecutionExcepti
         if (!(throwable instanceof AssertionError)) {
             throw throwable;
         }
-        CatalogueEntry entry = ConformanceExtension.requirement(context);
-        Optional<Waiver> waiver = waiver(context);
+        throw judged(ConformanceExtension.requirement(context), waiver(context),
+                ConformanceExtension.run(context).profile(), (AssertionError) throwable);
+    }
+
+    /**
+     * What a broken requirement becomes: WAIVED (an abort) under a waiver, a SHOULD warning (an abort) on a
+     * non-strict profile, else a failure whose message starts with the requirement id. Shared with the audit's
+     * dynamic tests, which no extension sees.
+     */
+    static Throwable judged(CatalogueEntry entry, Optional<Waiver> waiver, TargetProfile profile,
+                            AssertionError failure) {
         if (waiver.isPresent()) {
-            throw new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + throwable.getMessage());
+            return new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + failure.getMessage());
         }
-        TargetProfile profile = ConformanceExtension.run(context).profile();
         if (entry.level() == Level.SHOULD && !profile.gatesOnShould(entry.id())) {
-            throw new TestAbortedException("SHOULD not met (" + entry.id() + "): " + throwable.getMessage());
+            return new TestAbortedException("SHOULD not met (" + entry.id() + "): " + failure.getMessage());
         }
         String gated = entry.level() == Level.SHOULD && !profile.strictShould()
                 ? ", gating on profile " + profile.name() + " (gate_should)" : "";
         // why: every report and console summary then names the requirement, whatever the reporter shows
         AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + gated + ") not met: "
-                + throwable.getMessage(), throwable.getCause());
-        named.setStackTrace(throwable.getStackTrace());
-        throw named;
+                + failure.getMessage(), failure.getCause());
+        named.setStackTrace(failure.getStackTrace());
+        return named;
     }
 
     @Override

@@ -62,6 +62,23 @@ public enum Fault {
      */
     STALE_READS("ARCH-004"),
 
+    /**
+     * The archive's stored state reverts to idle {@link #LATER_MILLIS} after the answer, long after the ARCH-004
+     * scenario's read ({@code ArchiveThread}).
+     */
+    ARCHIVE_REVERTS_LATER("ARCH-004"),
+    /** The list shows an archived thread as it was before the archive; GET is right ({@code ThreadLookup}). */
+    LIST_SHOWS_OLD_STATE("LIST-001"),
+
+    // -- effects on threads the request did not name
+    /** Archiving a child also archives the coordinator of its session ({@code ArchiveThread}). */
+    ARCHIVE_ALSO_ARCHIVES_COORDINATOR("ISO-001"),
+    /**
+     * Archiving a child also archives an idle child of another session (stored state only, no event)
+     * ({@code ArchiveThread}).
+     */
+    ARCHIVE_ALSO_ARCHIVES_OTHER_SESSION("ISO-001"),
+
     // -- the terminated event
     /** Archiving emits no {@code session.thread_status_terminated} event ({@code ThreadTransitions}). */
     NO_TERMINATED_EVENT("EVT-001"),
@@ -84,6 +101,11 @@ public enum Fault {
      * {@code timeouts.event} ({@code ThreadTransitions}, {@link #SLOW_MILLIS}).
      */
     TERMINATED_EVENT_SLOW("EVT-004"),
+    /**
+     * A second terminated event is appended {@link #LATER_MILLIS} after the first, after the EVT-002 scenario's
+     * quiet window ({@code ThreadTransitions}).
+     */
+    SECOND_TERMINATED_EVENT_LATER("EVT-002"),
     /** A rejected (409) coordinator archive still appends a terminated event for it ({@code ArchiveThread}). */
     EVENT_FOR_REJECTED_ARCHIVE("EVT-003"),
 
@@ -94,6 +116,12 @@ public enum Fault {
     LENIENT_AUTH("AUTH-001"),
     /** The token is also accepted in an {@code x-api-key} header ({@code BearerAuthentication}). */
     ACCEPTS_X_API_KEY("AUTH-001"),
+    /** A token that is a prefix of the real one, or starts with it, is accepted ({@code BearerAuthentication}). */
+    TOKEN_PREFIX_MATCH("AUTH-001"),
+    /** Whitespace inside the header value is removed before the token is compared ({@code BearerAuthentication}). */
+    TOKEN_INNER_WHITESPACE_REMOVED("AUTH-001"),
+    /** The token's last character is not compared (an off-by-one loop) ({@code BearerAuthentication}). */
+    TOKEN_LAST_CHARACTER_IGNORED("AUTH-001"),
     /** The bearer token is compared ignoring case ({@code BearerAuthentication}). */
     TOKEN_CASE_INSENSITIVE("AUTH-001"),
     /** 401 answers are a plain-text "Unauthorized" from a proxy, not the error envelope ({@code ErrorEnvelope}). */
@@ -102,10 +130,19 @@ public enum Fault {
     REJECTED_REQUEST_MUTATES("AUTH-003"),
 
     // -- a rejected archive changes state
+    /**
+     * A rejected (409) coordinator archive still archives the session's idle children ({@code ArchiveThread}).
+     */
+    CONFLICT_BUT_CHILD_ARCHIVED("COORD-002"),
     /** A rejected (409) archive still bumps the thread's {@code updated_at} ({@code ArchiveThread}). */
     REJECTED_ARCHIVE_TOUCHES_THREAD("COORD-002", "IDLE-002"),
 
     // -- isolation between sessions
+    /**
+     * A 404 for a session or thread that is not where the path says, but a thread with that id exists in another
+     * session: it is archived there anyway, then 404 is answered ({@code ArchiveThread}).
+     */
+    NOT_FOUND_BUT_ARCHIVED("NF-001", "NF-002"),
     /** A thread of another session is found, and archived, through the wrong session id ({@code ThreadLookup}). */
     CROSS_SESSION_THREAD("NF-002"),
     /** Threads are looked up by their own id alone; the session id of the path is ignored ({@code ThreadLookup}). */
@@ -114,6 +151,11 @@ public enum Fault {
     // -- the mailbox
     /** Pending mailbox messages of an archived thread are still delivered ({@code ArchiveThread}). */
     MAILBOX_NOT_CANCELLED("MBX-001"),
+    /**
+     * A pending message of an archived thread is delivered {@link #LATER_MILLIS} after the archive, when the
+     * MBX-001 scenario has stopped watching ({@code ArchiveThread}).
+     */
+    MAILBOX_DELIVERED_LATER("MBX-001"),
     /**
      * Archive flushes the mailbox: pending messages are delivered at once instead of cancelled ({@code ArchiveThread}).
      */
@@ -178,6 +220,11 @@ public enum Fault {
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;
+    /**
+     * How long after the archive the late faults act: after every scenario's window (timeouts.quiet 1 s; MBX-001
+     * deliver_after plus quiet), within the audit's settle time as the mutation self-test sets it.
+     */
+    public static final long LATER_MILLIS = 4_500;
     /** How long {@link #TERMINATED_EVENT_SLOW} holds the terminated event back. */
     public static final long SLOW_MILLIS = 3_000;
 

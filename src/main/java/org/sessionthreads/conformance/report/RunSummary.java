@@ -22,10 +22,12 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param settings  every setting of the run with its value and source (never the token's value); empty when the
  *                  run did not start
  * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
+ * @param audit     the end-of-run audit's section, if the run had one
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                          List<RequirementResult> requirements, List<String> problems, String fixtures,
-                         List<Setting> settings, DiscoverySection discovery) {
+                         List<Setting> settings, DiscoverySection discovery,
+                         java.util.Optional<AuditSection> audit) {
 
     public RunSummary {
         settings = List.copyOf(settings);
@@ -35,7 +37,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                       List<RequirementResult> requirements, List<String> problems, String fixtures) {
         this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of(),
-                DiscoverySection.notRun());
+                DiscoverySection.notRun(), java.util.Optional.empty());
     }
 
     /** One effective setting: its key, final value and where the value came from. */
@@ -45,13 +47,13 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the run's effective settings. */
     public RunSummary withSettings(List<Setting> effective) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                effective, discovery);
+                effective, discovery, audit);
     }
 
     /** This summary with the discovery section. */
     public RunSummary withDiscovery(DiscoverySection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, section);
+                settings, section, audit);
     }
 
     /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
@@ -60,7 +62,23 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         more.add(problem);
         more.addAll(problems);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
-                settings, discovery);
+                settings, discovery, audit);
+    }
+
+    /**
+     * The end-of-run audit as its own section: what it read, and its checks (also counted in their requirements'
+     * verdicts above).
+     */
+    public record AuditSection(String scope, List<ScenarioOutcome> checks) {
+        public AuditSection {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** This summary with the audit's section. */
+    public RunSummary withAudit(AuditSection section) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                settings, discovery, java.util.Optional.of(section));
     }
 
     /**
@@ -119,7 +137,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, List.copyOf(all),
-                fixtures, settings, discovery);
+                fixtures, settings, discovery, audit);
     }
 
     /** Number of requirements per verdict (all verdicts present, zero included). */

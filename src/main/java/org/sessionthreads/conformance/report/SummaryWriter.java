@@ -57,6 +57,19 @@ public final class SummaryWriter {
             return node;
         }).toList());
         root.put("fixtures", summary.fixtures());
+        summary.audit().ifPresent(audit -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("scope", audit.scope());
+            section.put("checks", audit.checks().stream().map(c -> {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("name", c.name());
+                check.put("requirement", c.requirement());
+                check.put("verdict", c.verdict().name());
+                check.put("reason", c.reason());
+                return check;
+            }).toList());
+            root.put("audit", section);
+        });
         Map<String, Long> counts = new LinkedHashMap<>();
         summary.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
         root.put("counts", counts);
@@ -144,6 +157,7 @@ public final class SummaryWriter {
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
         appendDiscovery(md, summary.discovery());
+        appendAudit(md, summary);
         appendFailures(md, summary);
         appendSettings(md, summary);
         return md.toString();
@@ -159,6 +173,18 @@ public final class SummaryWriter {
             md.append("| ").append(s.key()).append(" | ").append(cell(s.value())).append(" | ")
                     .append(cell(s.source())).append(" |\n");
         }
+    }
+
+    /** The end-of-run audit's own section: its scope, then one line per invariant. */
+    private static void appendAudit(StringBuilder md, RunSummary summary) {
+        summary.audit().ifPresent(audit -> {
+            md.append("\n## End-of-run audit\n\n- ").append(audit.scope()).append("\n\n")
+                    .append("| requirement | check | verdict |\n|---|---|---|\n");
+            for (ScenarioOutcome check : audit.checks()) {
+                md.append("| ").append(check.requirement()).append(" | ").append(check.name().replace("|", "\\|"))
+                        .append(" | ").append(check.verdict()).append(" |\n");
+            }
+        });
     }
 
     /** Per scenario that did not pass: its message and a curl line that repeats the exchange it is about. */

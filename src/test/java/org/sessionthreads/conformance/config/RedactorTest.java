@@ -29,4 +29,20 @@ class RedactorTest {
         assertThat(token.toString()).isEqualTo("[REDACTED]");
         assertThat(Secret.random().toString()).isEqualTo("[REDACTED]");
     }
+
+    @Test
+    void should_mask_every_near_miss_the_suite_sends_in_headers_bodies_and_urls() {
+        for (NearMissToken variant : NearMissToken.values()) {
+            String sent = variant.of("pt-canary-7f3a");
+
+            assertThat(redactor.header("Authorization", "Bearer " + sent)).as("%s header", variant)
+                    .isEqualTo("Bearer [REDACTED]");
+            assertThat(redactor.text("{\"echo\":\"Bearer " + sent + "\"}")).as("%s body", variant)
+                    .isEqualTo("{\"echo\":\"Bearer [REDACTED]\"}");
+            assertThat(redactor.text("GET /v1/x?t=" + java.net.URLEncoder.encode(sent,
+                    java.nio.charset.StandardCharsets.UTF_8))).as("%s url", variant).isEqualTo("GET /v1/x?t=[REDACTED]");
+        }
+        assertThat(redactor.text("echo PT-CANARY-7F3A")).isEqualTo("echo [REDACTED]");
+        assertThat(redactor.text("t-canary-7f3a and pt-canary-7f3")).doesNotContain("canary");
+    }
 }

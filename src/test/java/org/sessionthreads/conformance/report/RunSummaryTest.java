@@ -106,6 +106,22 @@ class RunSummaryTest {
         assertThat(DiscoverySection.fromJson("not json").status()).isEqualTo("not run");
     }
 
+    @Test
+    void should_report_the_audit_as_its_own_section_that_conforms_to_the_schema() {
+        ScenarioOutcome check = outcome("EVT-002", Verdict.FAIL, false);
+        RunSummary summary = summary(List.of(check), 3, 0)
+                .withAudit(new RunSummary.AuditSection("2 of 2 sessions, 6 threads", List.of(check)));
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(json).contains("\"audit\"", "2 of 2 sessions, 6 threads");
+        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+                .contains("## End-of-run audit", "| EVT-002 | EVT-002 scenario | FAIL |");
+        assertThat(verdictOf(summary, "EVT-002")).isEqualTo(Verdict.FAIL);
+    }
+
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
         return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
                 Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");

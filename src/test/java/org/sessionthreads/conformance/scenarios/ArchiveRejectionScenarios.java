@@ -4,6 +4,7 @@ import static org.sessionthreads.conformance.assertions.ConformanceAssertions.as
 
 import org.junit.jupiter.api.Test;
 
+import org.sessionthreads.conformance.audit.SessionSnapshot;
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.SessionThread;
 import org.sessionthreads.conformance.client.ThreadsApi;
@@ -32,10 +33,12 @@ class ArchiveRejectionScenarios {
     void aRejectedCoordinatorArchiveChangesNothing(Fixtures fixtures, ThreadsApi threads) {
         Fixture session = fixtures.idleChild();
         SessionThread before = assertThat(threads.get(session.coordinator())).hasStatus(200).thread().actual();
+        SessionSnapshot sessionThreads = SessionSnapshot.of(threads, session.sessionId());
 
         threads.archive(session.coordinator());
 
         assertThat(threads.get(session.coordinator())).hasStatus(200).thread().isUnchangedSince(before);
+        sessionThreads.assertNothingChanged(threads);
     }
 
     @Requirement("IDLE-001")
@@ -53,9 +56,11 @@ class ArchiveRejectionScenarios {
     void aRejectedRunningChildArchiveChangesNothing(Fixtures fixtures, ThreadsApi threads) {
         Fixture child = fixtures.runningChild();
         SessionThread before = assertThat(threads.get(child.thread())).hasStatus(200).thread().actual();
+        SessionSnapshot sessionThreads = SessionSnapshot.of(threads, child.sessionId());
 
         threads.archive(child.thread());
 
         assertThat(threads.get(child.thread())).hasStatus(200).thread().isUnchangedSince(before);
+        sessionThreads.assertNothingChanged(threads);
     }
 }

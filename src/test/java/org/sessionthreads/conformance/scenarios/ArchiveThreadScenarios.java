@@ -4,6 +4,7 @@ import static org.sessionthreads.conformance.assertions.ConformanceAssertions.as
 
 import org.junit.jupiter.api.Test;
 
+import org.sessionthreads.conformance.audit.SessionSnapshot;
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
@@ -59,5 +60,17 @@ class ArchiveThreadScenarios {
         assertThat(archived).hasStatus(200);
         assertThat(later).hasStatus(200).thread()
                 .hasStatus(readings.archivedStatus()).hasSameFinalStateAs(archived.thread());
+    }
+
+    @Requirement("ISO-001")
+    @Test
+    void archivingAChildLeavesEveryOtherThreadAlone(Fixtures fixtures, ThreadsApi threads) {
+        Fixture child = fixtures.idleChild();
+        Fixture elsewhere = fixtures.idleChild();
+        SessionSnapshot sessions = SessionSnapshot.of(threads, child.sessionId(), elsewhere.sessionId());
+
+        assertThat(threads.archive(child.thread())).hasStatus(200);
+
+        sessions.assertOnlyArchived(threads, child.threadId());
     }
 }

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.sessionthreads.conformance.audit.SessionSnapshot;
 import org.sessionthreads.conformance.client.Credentials;
 import org.sessionthreads.conformance.client.SessionThread;
 import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.config.NearMissToken;
 import org.sessionthreads.conformance.config.Timeouts;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventMatcher;
@@ -27,7 +29,11 @@ import org.sessionthreads.conformance.junit.Requirement;
 @ConformanceScenarios
 class AuthenticationScenarios {
 
-    /** Credentials a target must refuse. None of them contains the profile's token in an Authorization header. */
+    /**
+     * Credentials a target must refuse. None of them contains the profile's token in an Authorization header; the
+     * near misses are derived from it when sent and masked in every record. Whitespace around the header value is
+     * not among them: a server may strip it (see NearMissToken).
+     */
     enum BadCredentials {
         WRONG_TOKEN(Credentials.authorization("Bearer conformance-not-a-valid-token")),
         NO_AUTHORIZATION_HEADER(Credentials.none()),
@@ -35,7 +41,13 @@ class AuthenticationScenarios {
                 + Base64.getEncoder().encodeToString("conformance:secret".getBytes(StandardCharsets.UTF_8)))),
         EMPTY_BEARER(Credentials.authorization("Bearer ")),
         TOKEN_AS_X_API_KEY(Credentials.profileTokenIn("x-api-key")),
-        TOKEN_IN_OTHER_CASE(Credentials.profileTokenInOtherCase());
+        TOKEN_IN_OTHER_CASE(Credentials.profileTokenInOtherCase()),
+        TOKEN_FIRST_CHARACTER_CHANGED(Credentials.nearMiss(NearMissToken.FIRST_CHARACTER_CHANGED)),
+        TOKEN_LAST_CHARACTER_CHANGED(Credentials.nearMiss(NearMissToken.LAST_CHARACTER_CHANGED)),
+        TOKEN_TRUNCATED_BY_ONE(Credentials.nearMiss(NearMissToken.TRUNCATED_BY_ONE)),
+        TOKEN_EXTENDED_BY_ONE(Credentials.nearMiss(NearMissToken.EXTENDED_BY_ONE)),
+        TOKEN_WITH_SPACE_INSIDE(Credentials.nearMiss(NearMissToken.SPACE_INSIDE)),
+        TOKEN_WITH_TAB_INSIDE(Credentials.nearMiss(NearMissToken.TAB_INSIDE));
 
         private final Credentials credentials;
 
@@ -68,11 +80,13 @@ class AuthenticationScenarios {
                                        Timeouts timeouts) {
         Fixture child = fixtures.idleChild();
         SessionThread before = assertThat(threads.get(child.thread())).hasStatus(200).thread().actual();
+        SessionSnapshot sessionThreads = SessionSnapshot.of(threads, child.sessionId());
         EventCursor events = sessionEvents.openFor(child.sessionId());
 
         threads.archive(child.thread(), BadCredentials.WRONG_TOKEN.credentials);
 
         events.assertNoneDuring(EventMatcher.terminated(child.threadId()), timeouts.quiet());
         assertThat(threads.get(child.thread())).hasStatus(200).thread().isUnchangedSince(before);
+        sessionThreads.assertNothingChanged(threads);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.sessionthreads.conformance.audit.SessionSnapshot;
 import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.fixture.Fixture;
@@ -15,7 +16,10 @@ import org.sessionthreads.conformance.fixture.UnknownIds;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
 import org.sessionthreads.conformance.junit.Requirement;
 
-/** Archiving something that does not exist answers 404 not_found_error. */
+/**
+ * Archiving something that does not exist answers 404 not_found_error, and changes nothing: neither the session
+ * named nor, when the thread id is real, the session the thread really belongs to.
+ */
 @ConformanceScenarios
 class NotFoundScenarios {
 
@@ -54,9 +58,12 @@ class NotFoundScenarios {
     @ParameterizedTest(name = "{0}")
     @EnumSource(MissingSession.class)
     void archivingInAMissingSessionAnswers404(MissingSession missing, Fixtures fixtures, ThreadsApi threads) {
-        ThreadRef target = missing.ref.apply(fixtures.idleChild());
+        Fixture real = fixtures.idleChild();
+        ThreadRef target = missing.ref.apply(real);
+        SessionSnapshot realSession = SessionSnapshot.of(threads, real.sessionId());
 
         assertThat(threads.archive(target)).isError(404, "not_found_error");
+        realSession.assertNothingChanged(threads); // why: the thread id is real, only its session is not
     }
 
     @Requirement("NF-002")
@@ -64,7 +71,9 @@ class NotFoundScenarios {
     @EnumSource(MissingThread.class)
     void archivingAMissingThreadAnswers404(MissingThread missing, Fixtures fixtures, ThreadsApi threads) {
         ThreadRef target = missing.ref.apply(fixtures);
+        SessionSnapshot sessions = SessionSnapshot.of(threads, fixtures.sessionIds().toArray(String[]::new));
 
         assertThat(threads.archive(target)).isError(404, "not_found_error");
+        sessions.assertNothingChanged(threads); // why: also the session a foreign thread really belongs to
     }
 }

@@ -24,6 +24,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+import org.sessionthreads.conformance.junit.AuditChecks;
 import org.sessionthreads.conformance.junit.Requirement;
 
 /**
@@ -89,6 +90,8 @@ public final class SuiteRun {
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
                 .filters(includeClassNamePatterns(".*Scenarios"))
                 .configurationParameter("conformance.profile", profileWith(setup).toString())
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
@@ -152,6 +155,10 @@ public final class SuiteRun {
     }
 
     private static Optional<String> requirementOf(TestDescriptor descriptor) {
+        Optional<String> audited = AuditChecks.requirementOf(descriptor.getSource().orElse(null));
+        if (audited.isPresent()) {
+            return audited;
+        }
         return methodOf(descriptor).or(() -> descriptor.getParent().flatMap(SuiteRun::methodOf))
                 .map(m -> m.getAnnotation(Requirement.class)).map(Requirement::value);
     }

@@ -22,10 +22,12 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * through SHA-256 digests with {@link MessageDigest#isEqual}, in constant time.
  *
  * <p>The authentication faults live here: {@link Fault#NOT_FOUND_BEFORE_AUTH}, {@link Fault#LENIENT_AUTH},
+ * {@link Fault#TOKEN_PREFIX_MATCH}, {@link Fault#TOKEN_INNER_WHITESPACE_REMOVED}, {@link Fault#TOKEN_LAST_CHARACTER_IGNORED},
  * {@link Fault#ACCEPTS_X_API_KEY}, {@link Fault#TOKEN_CASE_INSENSITIVE}, {@link Fault#REJECTED_REQUEST_MUTATES}.
  */
 public final class BearerAuthentication implements Handler {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([^\\s]+)");
+    private static final Pattern BEARER_ANYTHING = Pattern.compile("(?i)bearer\\s+(.+)");
 
     private final byte[] expectedDigest;
     private final byte[] expectedLowerCaseDigest;
@@ -56,6 +58,12 @@ public final class BearerAuthentication implements Handler {
     }
 
     private boolean accepts(String header) {
+        if (options.has(Fault.TOKEN_INNER_WHITESPACE_REMOVED)) {
+            Matcher loose = BEARER_ANYTHING.matcher(header == null ? "" : header.trim());
+            if (loose.matches() && isToken(loose.group(1).replaceAll("\\s", ""))) {
+                return true;
+            }
+        }
         Matcher matcher = BEARER.matcher(header == null ? "" : header.trim());
         if (!matcher.matches()) {
             return false;
@@ -68,6 +76,15 @@ public final class BearerAuthentication implements Handler {
     }
 
     private boolean isToken(String candidate) {
+        String token = options.token();
+        if (options.has(Fault.TOKEN_PREFIX_MATCH) && !candidate.isEmpty()
+                && (token.startsWith(candidate) || candidate.startsWith(token))) {
+            return true;
+        }
+        if (options.has(Fault.TOKEN_LAST_CHARACTER_IGNORED) && candidate.length() == token.length()
+                && candidate.regionMatches(0, token, 0, token.length() - 1)) {
+            return true;
+        }
         if (options.has(Fault.TOKEN_CASE_INSENSITIVE)) {
             return MessageDigest.isEqual(expectedLowerCaseDigest, digest(candidate.toLowerCase(Locale.ROOT)));
         }

@@ -2,6 +2,7 @@ package org.sessionthreads.conformance.refserver.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -48,7 +49,15 @@ public final class ArchiveThread {
      * @throws ArchiveRejectedException  coordinator, or not idle (including already archived in conflict mode)
      */
     public SessionThread archive(String sessionId, String threadId) {
-        Session owner = lookup.thread(sessionId, threadId).session();
+        Session owner;
+        try {
+            owner = lookup.thread(sessionId, threadId).session();
+        } catch (ResourceNotFoundException notThere) {
+            if (options.has(Fault.NOT_FOUND_BUT_ARCHIVED)) {
+                lookup.anywhereById(threadId).ifPresent(found -> archiveQuietly(found.session(), threadId));
+            }
+            throw notThere;
+        }
         chatter(owner, threadId);
         try {
             SessionThread result = archiveIn(owner, threadId);
@@ -88,6 +97,10 @@ public final class ArchiveThread {
             if (options.has(Fault.EVENT_FOR_REJECTED_ARCHIVE)) {
                 transitions.terminated(session, current);
             }
+            if (options.has(Fault.CONFLICT_BUT_CHILD_ARCHIVED)) {
+                session.threads().stream().filter(t -> !t.isCoordinator() && t.status() == ThreadStatus.IDLE)
+                        .forEach(child -> apply(session, child));
+            }
             throw reject(session, current, ArchiveRejectedException.Reason.COORDINATOR,
                     "Coordinator threads cannot be archived.");
         }
@@ -126,12 +139,51 @@ public final class ArchiveThread {
         if (!options.has(Fault.ARCHIVE_NOT_PERSISTED)) {
             session.put(archived);
         }
+        List<PendingMessage> pending = session.mailbox().pendingFor(archived.id());
         settleMailbox(session, archived);
         if (!options.has(Fault.NO_AGENT_CANCELLED)) {
             session.takeAgentCall(current.id()).ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
         }
         transitions.terminated(session, archived);
+        if (options.has(Fault.ARCHIVE_REVERTS_LATER)) {
+            transitions.later(session, () -> session.thread(archived.id()).ifPresent(stored -> session.put(
+                    stored.withStatus(ThreadStatus.IDLE, StopReason.END_TURN, transitions.now()))));
+        }
+        if (options.has(Fault.MAILBOX_DELIVERED_LATER)) {
+            transitions.later(session, () -> pending.forEach(message -> session.thread(message.fromThreadId())
+                    .ifPresent(from -> transitions.sendMessage(session, from, archived, message.text()))));
+        }
+        if (options.has(Fault.ARCHIVE_ALSO_ARCHIVES_COORDINATOR) && !current.isCoordinator()) {
+            SessionThread coordinator = session.coordinator();
+            session.put(coordinator.archived(StopReason.ARCHIVE, now, now));
+        }
+        if (options.has(Fault.ARCHIVE_ALSO_ARCHIVES_OTHER_SESSION)) {
+            archiveNewestIdleChildElsewhere(session);
+        }
         return archived;
+    }
+
+    /** The faults that reach across sessions: archive a thread of {@code other} without an answer. */
+    private void archiveQuietly(Session other, String threadId) {
+        other.exclusively(() -> {
+            other.thread(threadId).filter(t -> !t.isCoordinator() && t.status() == ThreadStatus.IDLE)
+                    .ifPresent(t -> apply(other, t));
+            return null;
+        });
+    }
+
+    private void archiveNewestIdleChildElsewhere(Session session) {
+        List<Session> others = lookup.sessions().stream().filter(s -> !s.id().equals(session.id())).toList();
+        for (int i = others.size() - 1; i >= 0; i--) {
+            Session other = others.get(i);
+            Optional<SessionThread> idle = other.threads().stream()
+                    .filter(t -> !t.isCoordinator() && t.status() == ThreadStatus.IDLE).findFirst();
+            if (idle.isPresent()) {
+                // why: not under the other session's lock while holding this one's, so no lock-order deadlock
+                other.put(idle.get().archived(StopReason.ARCHIVE, transitions.now(), transitions.now()));
+                return;
+            }
+        }
     }
 
     private Instant archivedAt(Instant now) {

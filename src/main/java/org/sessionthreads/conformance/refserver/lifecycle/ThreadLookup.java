@@ -6,6 +6,7 @@ import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.model.IdPrefix;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
+import org.sessionthreads.conformance.refserver.model.ThreadStatus;
 import org.sessionthreads.conformance.refserver.store.Session;
 import org.sessionthreads.conformance.refserver.store.SessionStore;
 
@@ -61,7 +62,19 @@ public final class ThreadLookup {
 
     /** The threads of the session as the list shows them. */
     public List<SessionThread> readAll(Session session) {
-        return session.threads().stream().map(thread -> stale(session, thread)).toList();
+        return session.threads().stream().map(thread -> stale(session, thread))
+                .map(thread -> options.has(Fault.LIST_SHOWS_OLD_STATE) && thread.status() == ThreadStatus.ARCHIVED
+                        ? session.previous(thread.id()).orElse(thread) : thread).toList();
+    }
+
+    /** Where a thread with this id lives, in whichever session (for the faults that reach across sessions). */
+    public Optional<ThreadLocation> anywhereById(String threadId) {
+        return anywhere(threadId);
+    }
+
+    /** Every session of the store. */
+    public List<Session> sessions() {
+        return store.all();
     }
 
     private SessionThread stale(Session session, SessionThread thread) {

@@ -154,6 +154,14 @@ public final class ThreadTransitions {
                 session.events().append(events.terminated(subject, reason, now()));
             }
         });
+        if (options.has(Fault.SECOND_TERMINATED_EVENT_LATER)) {
+            later(session, () -> session.events().append(events.terminated(thread, reason, now())));
+        }
+    }
+
+    /** Runs {@code work} {@link Fault#LATER_MILLIS} from now under the session lock (the late faults). */
+    public void later(Session session, Runnable work) {
+        deferred(session, Fault.LATER_MILLIS, work);
     }
 
     /** Appends {@code count} {@code agent.message} events of threads other than {@code threadId}, round robin. */

@@ -1,0 +1,47 @@
+package org.sessionthreads.conformance.junit;
+
+import java.util.List;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.sessionthreads.conformance.audit.AuditReport;
+
+/**
+ * Runs the audit once (lazily, when the factory asks for {@link AuditChecks}) and, after the class, releases the
+ * run's fixtures and publishes the fixture line and the audit's scope for the summary.
+ */
+final class AuditExtension implements ParameterResolver, AfterAllCallback {
+    /** Report entry with the audit's scope line ({@code RequirementLedger} reads it). */
+    static final String AUDIT_ENTRY = "conformance.audit";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == AuditChecks.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ConformanceRun run = ConformanceExtension.run(context);
+        AuditReport report = run.audit();
+        System.out.println("[conformance] end-of-run audit: " + report.scope() + ", " + report.took().toMillis()
+                + " ms");
+        context.getParent().orElseThrow().getStore(ConformanceExtension.NAMESPACE).put("audit", report);
+        return new AuditChecks(report, run.catalogue(), run.waivers(), run.profile());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ConformanceRun run = ConformanceExtension.run(context);
+        List<String> failures = run.releaseFixtures();
+        failures.forEach(failure -> System.err.println("[conformance] could not release " + failure));
+        AuditReport report = context.getStore(ConformanceExtension.NAMESPACE).get("audit", AuditReport.class);
+        if (report != null) {
+            context.publishReportEntry(AUDIT_ENTRY, report.scope() + ", " + report.took().toMillis() + " ms"
+                    + (report.problems().isEmpty() ? "" : "; problems: " + String.join("; ", report.problems())));
+        }
+        context.publishReportEntry(ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
+    }
+}
