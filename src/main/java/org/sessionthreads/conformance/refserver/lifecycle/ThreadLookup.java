@@ -6,6 +6,7 @@ import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.model.IdPrefix;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
+import org.sessionthreads.conformance.refserver.model.ThreadStatus;
 import org.sessionthreads.conformance.refserver.store.Session;
 import org.sessionthreads.conformance.refserver.store.SessionStore;
 
@@ -13,7 +14,7 @@ import org.sessionthreads.conformance.refserver.store.SessionStore;
  * Resolves the ids of a request path in the contract's order: the session first, then the thread inside that
  * session. A malformed id is simply one that is never found. The faults of lookup, isolation and reads live here:
  * {@link Fault#CROSS_SESSION_THREAD}, {@link Fault#SESSION_ID_IGNORED}, {@link Fault#MALFORMED_ID_SERVER_ERROR},
- * {@link Fault#STALE_READS}.
+ * {@link Fault#STALE_READS}, {@link Fault#SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE}.
  */
 public final class ThreadLookup {
     private final SessionStore store;
@@ -61,14 +62,14 @@ public final class ThreadLookup {
 
     /** The threads of the session as the list shows them. */
     public List<SessionThread> readAll(Session session) {
-        return session.threads().stream().map(thread -> stale(session, thread)).toList();
+        return session.threads().stream().map(thread -> listed(session, stale(session, thread))).toList();
     }
 
-    private SessionThread stale(Session session, SessionThread thread) {
-        return options.has(Fault.STALE_READS) ? session.previous(thread.id()).orElse(thread) : thread;
-    }
-
-    private Optional<ThreadLocation> anywhere(String threadId) {
+    /**
+     * The thread {@code threadId} in whichever session holds it, whatever the request path says; only for the
+     * faults that ignore the session a thread belongs to.
+     */
+    public Optional<ThreadLocation> anywhere(String threadId) {
         for (Session other : store.all()) {
             Optional<SessionThread> found = other.thread(threadId);
             if (found.isPresent()) {
@@ -76,6 +77,17 @@ public final class ThreadLookup {
             }
         }
         return Optional.empty();
+    }
+
+    private SessionThread stale(Session session, SessionThread thread) {
+        return options.has(Fault.STALE_READS) ? session.previous(thread.id()).orElse(thread) : thread;
+    }
+
+    /** {@link Fault#SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE}: an archived thread as it was before its archive. */
+    private SessionThread listed(Session session, SessionThread thread) {
+        boolean projectionMissesArchive = options.has(Fault.SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE)
+                && thread.status() == ThreadStatus.ARCHIVED;
+        return projectionMissesArchive ? session.previous(thread.id()).orElse(thread) : thread;
     }
 
     private void requireParsable(String id, IdPrefix prefix) {
