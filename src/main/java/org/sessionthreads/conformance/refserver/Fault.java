@@ -216,7 +216,65 @@ public enum Fault {
     /** The fixture hook answers 200 with an HTML page, as a proxy's login page would ({@code FixtureHook}). */
     FIXTURE_HOOK_HTML(errorNaming("fixture hook failed")),
     /** The fixture hook answers 201 without {@code thread_id} ({@code FixtureHook}). */
-    FIXTURE_HOOK_BAD_SCHEMA(errorNaming("fixture hook answered a body that breaks its contract"));
+    FIXTURE_HOOK_BAD_SCHEMA(errorNaming("fixture hook answered a body that breaks its contract")),
+
+    // -- defects written from the page alone, aimed at what per-request checks miss: delayed effects, effects on
+    //    threads the request did not name, rejected requests that still change something, list vs GET, credentials
+    /**
+     * A status reconciler, fed by the child's runtime that still reports it idle, writes status {@code idle} and stop
+     * reason {@code end_turn} back over the archived thread {@link #SPEC_REVERT_AFTER_MILLIS} later, silently
+     * ({@code ArchiveThread}).
+     */
+    SPEC_ARCHIVE_REVERTED_LATER("ARCH-004"),
+    /**
+     * An outbox relay whose acknowledgement timed out re-publishes the terminated event, with a freshly generated id,
+     * {@link #SPEC_REPUBLISH_AFTER_MILLIS} after the first ({@code ThreadTransitions}).
+     */
+    SPEC_TERMINATED_EVENT_REPUBLISHED_LATER("EVT-002"),
+    /**
+     * The runtime's teardown callback stamps {@code archived_at} (and {@code updated_at}) again when the child's
+     * container has actually stopped, {@link #SPEC_RESTAMP_AFTER_MILLIS} after the archive ({@code ArchiveThread}).
+     */
+    SPEC_ARCHIVED_AT_REWRITTEN_LATER("ARCH-003"),
+    /**
+     * Cancelling removes pending messages from the in-memory timers but not from the durable retry queue, which
+     * delivers them to the archived thread {@link #SPEC_REDELIVER_AFTER_MILLIS} after the archive
+     * ({@code ArchiveThread}).
+     */
+    SPEC_MAILBOX_REDELIVERED_LATER("MBX-001"),
+    /**
+     * The runtime is told to stop the child before the idle check, and the 409 for a running child does not roll that
+     * back: the child's turn is cut short and it goes idle ({@code end_turn}) {@link #SPEC_STOP_AFTER_MILLIS} later
+     * ({@code ArchiveThread}).
+     */
+    SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD("IDLE-002"),
+    /**
+     * The archive is written by thread id alone and the session-ownership check runs on the row it returned: a thread
+     * of another session, named through a real but foreign session, answers 404 yet is archived, with all effects
+     * ({@code ArchiveThread}).
+     */
+    SPEC_FOREIGN_SESSION_ARCHIVED_DESPITE_404("NF-002"),
+    /**
+     * The cascade "archive the children of a coordinator" runs before the role check and is not rolled back: archiving
+     * the coordinator answers 409 but archives every idle child ({@code ArchiveThread}).
+     */
+    SPEC_REJECTED_COORDINATOR_ARCHIVE_CASCADES("COORD-002"),
+    /**
+     * The unblock step fetches "the coordinator's pending Agent call" (assuming there is at most one), not the one of
+     * the archived child: archiving an idle sibling cancels the call the coordinator waits on for another child
+     * ({@code ArchiveThread}).
+     */
+    SPEC_SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR("UNB-001"),
+    /**
+     * The list is served from a summary projection whose consumer handles running/idle but not terminated: archived
+     * threads keep their pre-archive state in the list, while GET shows them archived ({@code ThreadLookup}).
+     */
+    SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE("ARCH-004"),
+    /**
+     * A hand-rolled constant-time compare loops over the shorter of the two strings: any non-empty prefix of the
+     * token (a truncated token) and any extension of it is accepted ({@code BearerAuthentication}).
+     */
+    SPEC_TOKEN_PREFIX_MATCH("AUTH-001");
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;
@@ -227,6 +285,19 @@ public enum Fault {
     public static final long LATER_MILLIS = 4_500;
     /** How long {@link #TERMINATED_EVENT_SLOW} holds the terminated event back. */
     public static final long SLOW_MILLIS = 3_000;
+    /** How long after the archive {@link #SPEC_ARCHIVE_REVERTED_LATER} writes the thread back to idle. */
+    public static final long SPEC_REVERT_AFTER_MILLIS = 3_000;
+    /** How long after the first terminated event {@link #SPEC_TERMINATED_EVENT_REPUBLISHED_LATER} emits the copy. */
+    public static final long SPEC_REPUBLISH_AFTER_MILLIS = 3_000;
+    /** How long after the archive {@link #SPEC_ARCHIVED_AT_REWRITTEN_LATER} stamps {@code archived_at} again. */
+    public static final long SPEC_RESTAMP_AFTER_MILLIS = 3_000;
+    /**
+     * How long after the archive {@link #SPEC_MAILBOX_REDELIVERED_LATER} delivers the cancelled messages: longer than
+     * the self-test profile's 3 s {@code deliver_after_ms}, so the copy also comes after the original due time.
+     */
+    public static final long SPEC_REDELIVER_AFTER_MILLIS = 5_000;
+    /** How long after the rejected archive {@link #SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD} stops the child. */
+    public static final long SPEC_STOP_AFTER_MILLIS = 3_000;
 
     private final List<String> breaks;
     private final String knownSurvivor;

@@ -23,7 +23,8 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  *
  * <p>The authentication faults live here: {@link Fault#NOT_FOUND_BEFORE_AUTH}, {@link Fault#LENIENT_AUTH},
  * {@link Fault#TOKEN_PREFIX_MATCH}, {@link Fault#TOKEN_INNER_WHITESPACE_REMOVED}, {@link Fault#TOKEN_LAST_CHARACTER_IGNORED},
- * {@link Fault#ACCEPTS_X_API_KEY}, {@link Fault#TOKEN_CASE_INSENSITIVE}, {@link Fault#REJECTED_REQUEST_MUTATES}.
+ * {@link Fault#ACCEPTS_X_API_KEY}, {@link Fault#TOKEN_CASE_INSENSITIVE}, {@link Fault#REJECTED_REQUEST_MUTATES},
+ * {@link Fault#SPEC_TOKEN_PREFIX_MATCH}.
  */
 public final class BearerAuthentication implements Handler {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([^\\s]+)");
@@ -76,6 +77,9 @@ public final class BearerAuthentication implements Handler {
     }
 
     private boolean isToken(String candidate) {
+        if (options.has(Fault.SPEC_TOKEN_PREFIX_MATCH)) {
+            return overShorterLength(options.token(), candidate);
+        }
         String token = options.token();
         if (options.has(Fault.TOKEN_PREFIX_MATCH) && !candidate.isEmpty()
                 && (token.startsWith(candidate) || candidate.startsWith(token))) {
@@ -89,6 +93,15 @@ public final class BearerAuthentication implements Handler {
             return MessageDigest.isEqual(expectedLowerCaseDigest, digest(candidate.toLowerCase(Locale.ROOT)));
         }
         return MessageDigest.isEqual(expectedDigest, digest(candidate));
+    }
+
+    /** The hand-rolled "constant-time" compare of {@link Fault#SPEC_TOKEN_PREFIX_MATCH}: it stops at the shorter. */
+    private static boolean overShorterLength(String expected, String candidate) {
+        int difference = 0;
+        for (int i = 0; i < Math.min(expected.length(), candidate.length()); i++) {
+            difference |= expected.charAt(i) ^ candidate.charAt(i);
+        }
+        return difference == 0;
     }
 
     private void resolve(ResourcePath path) {

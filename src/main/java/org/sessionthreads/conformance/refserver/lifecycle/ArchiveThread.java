@@ -49,15 +49,7 @@ public final class ArchiveThread {
      * @throws ArchiveRejectedException  coordinator, or not idle (including already archived in conflict mode)
      */
     public SessionThread archive(String sessionId, String threadId) {
-        Session owner;
-        try {
-            owner = lookup.thread(sessionId, threadId).session();
-        } catch (ResourceNotFoundException notThere) {
-            if (options.has(Fault.NOT_FOUND_BUT_ARCHIVED)) {
-                lookup.anywhereById(threadId).ifPresent(found -> archiveQuietly(found.session(), threadId));
-            }
-            throw notThere;
-        }
+        Session owner = locate(sessionId, threadId);
         chatter(owner, threadId);
         try {
             SessionThread result = archiveIn(owner, threadId);
@@ -65,6 +57,34 @@ public final class ArchiveThread {
                     ? owner.thread(result.parentThreadId()).orElse(result) : result;
         } finally {
             chatter(owner, threadId);
+        }
+    }
+
+    /**
+     * The session that owns the thread; {@link Fault#SPEC_FOREIGN_SESSION_ARCHIVED_DESPITE_404} and
+     * {@link Fault#NOT_FOUND_BUT_ARCHIVED} live here.
+     */
+    private Session locate(String sessionId, String threadId) {
+        try {
+            return lookup.thread(sessionId, threadId).session();
+        } catch (ResourceNotFoundException notHere) {
+            if (options.has(Fault.SPEC_FOREIGN_SESSION_ARCHIVED_DESPITE_404)) {
+                Session named = lookup.session(sessionId);
+                lookup.anywhere(threadId).filter(location -> location.session() != named)
+                        .ifPresent(location -> archiveBeforeOwnershipCheck(location.session(), threadId));
+            }
+            if (options.has(Fault.NOT_FOUND_BUT_ARCHIVED)) {
+                lookup.anywhereById(threadId).ifPresent(found -> archiveQuietly(found.session(), threadId));
+            }
+            throw notHere;
+        }
+    }
+
+    private void archiveBeforeOwnershipCheck(Session owner, String threadId) {
+        try {
+            archiveIn(owner, threadId);
+        } catch (ArchiveRejectedException | ResourceNotFoundException ignored) {
+            // the write found nothing to change; the answer is the 404 either way
         }
     }
 
@@ -101,6 +121,10 @@ public final class ArchiveThread {
                 session.threads().stream().filter(t -> !t.isCoordinator() && t.status() == ThreadStatus.IDLE)
                         .forEach(child -> apply(session, child));
             }
+            if (options.has(Fault.SPEC_REJECTED_COORDINATOR_ARCHIVE_CASCADES)) {
+                session.threads().stream().filter(thread -> current.id().equals(thread.parentThreadId()))
+                        .filter(child -> child.status() == ThreadStatus.IDLE).forEach(child -> apply(session, child));
+            }
             throw reject(session, current, ArchiveRejectedException.Reason.COORDINATOR,
                     "Coordinator threads cannot be archived.");
         }
@@ -115,10 +139,22 @@ public final class ArchiveThread {
             return Optional.of(current);
         }
         if (current.status() != ThreadStatus.IDLE && !options.has(Fault.NON_IDLE_ARCHIVABLE)) {
+            if (options.has(Fault.SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD)) {
+                stopLater(session, current);
+            }
             throw reject(session, current, ArchiveRejectedException.Reason.NOT_IDLE, "Thread status is '"
                     + current.status().wireName() + "'; only idle threads can be archived.");
         }
         return Optional.empty();
+    }
+
+    /** {@link Fault#SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD}: the stop the refused archive did not roll back. */
+    private void stopLater(Session session, SessionThread current) {
+        if (current.status() == ThreadStatus.RUNNING) {
+            transitions.later(session, Fault.SPEC_STOP_AFTER_MILLIS, () -> session.thread(current.id())
+                    .filter(thread -> thread.status() == ThreadStatus.RUNNING)
+                    .ifPresent(running -> transitions.finishTurn(session, running)));
+        }
     }
 
     private ArchiveRejectedException reject(
@@ -142,7 +178,7 @@ public final class ArchiveThread {
         List<PendingMessage> pending = session.mailbox().pendingFor(archived.id());
         settleMailbox(session, archived);
         if (!options.has(Fault.NO_AGENT_CANCELLED)) {
-            session.takeAgentCall(current.id()).ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
+            agentCallOf(session, current.id()).ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
         }
         transitions.terminated(session, archived);
         if (options.has(Fault.ARCHIVE_REVERTS_LATER)) {
@@ -160,6 +196,7 @@ public final class ArchiveThread {
         if (options.has(Fault.ARCHIVE_ALSO_ARCHIVES_OTHER_SESSION)) {
             archiveNewestIdleChildElsewhere(session);
         }
+        rewriteLater(session, archived.id());
         return archived;
     }
 
@@ -186,6 +223,42 @@ public final class ArchiveThread {
         }
     }
 
+    /**
+     * Takes the coordinator's {@code Agent} call on {@code childId}; under
+     * {@link Fault#SPEC_SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR} any pending call of the coordinator.
+     */
+    private Optional<String> agentCallOf(Session session, String childId) {
+        Optional<String> own = session.takeAgentCall(childId);
+        if (own.isPresent() || !options.has(Fault.SPEC_SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR)) {
+            return own;
+        }
+        return session.threads().stream().filter(thread -> !thread.id().equals(childId))
+                .map(sibling -> session.takeAgentCall(sibling.id())).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The delayed overwrites of {@link Fault#SPEC_ARCHIVE_REVERTED_LATER} and
+     * {@link Fault#SPEC_ARCHIVED_AT_REWRITTEN_LATER}.
+     */
+    private void rewriteLater(Session session, String threadId) {
+        if (options.has(Fault.SPEC_ARCHIVE_REVERTED_LATER)) {
+            transitions.later(session, Fault.SPEC_REVERT_AFTER_MILLIS, () -> stillArchived(session, threadId)
+                    .ifPresent(thread -> session.put(thread.withStatus(ThreadStatus.IDLE, StopReason.END_TURN,
+                            transitions.now()))));
+        }
+        if (options.has(Fault.SPEC_ARCHIVED_AT_REWRITTEN_LATER)) {
+            transitions.later(session, Fault.SPEC_RESTAMP_AFTER_MILLIS, () -> stillArchived(session, threadId)
+                    .ifPresent(thread -> {
+                        Instant now = transitions.now();
+                        session.put(thread.archived(thread.stopReason(), now, now));
+                    }));
+        }
+    }
+
+    private static Optional<SessionThread> stillArchived(Session session, String threadId) {
+        return session.thread(threadId).filter(thread -> thread.status() == ThreadStatus.ARCHIVED);
+    }
+
     private Instant archivedAt(Instant now) {
         if (options.has(Fault.MISSING_ARCHIVED_AT)) {
             return null;
@@ -198,7 +271,12 @@ public final class ArchiveThread {
             return;
         }
         if (!options.has(Fault.MAILBOX_FLUSHED_ON_ARCHIVE)) {
+            List<PendingMessage> cancelled = session.mailbox().pendingFor(archived.id());
             session.mailbox().cancelAll(archived.id());
+            if (options.has(Fault.SPEC_MAILBOX_REDELIVERED_LATER)) {
+                transitions.later(session, Fault.SPEC_REDELIVER_AFTER_MILLIS,
+                        () -> cancelled.forEach(message -> redeliver(session, message)));
+            }
             return;
         }
         for (PendingMessage message : session.mailbox().pendingFor(archived.id())) {
@@ -206,6 +284,14 @@ public final class ArchiveThread {
                 session.thread(message.fromThreadId()).ifPresent(
                         from -> transitions.sendMessage(session, from, archived, message.text()));
             }
+        }
+    }
+
+    private void redeliver(Session session, PendingMessage message) {
+        Optional<SessionThread> from = session.thread(message.fromThreadId());
+        Optional<SessionThread> to = session.thread(message.toThreadId());
+        if (from.isPresent() && to.isPresent()) {
+            transitions.sendMessage(session, from.get(), to.get(), message.text());
         }
     }
 

@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.refserver.store.SessionStore;
  * Resolves the ids of a request path in the contract's order: the session first, then the thread inside that
  * session. A malformed id is simply one that is never found. The faults of lookup, isolation and reads live here:
  * {@link Fault#CROSS_SESSION_THREAD}, {@link Fault#SESSION_ID_IGNORED}, {@link Fault#MALFORMED_ID_SERVER_ERROR},
- * {@link Fault#STALE_READS}.
+ * {@link Fault#STALE_READS}, {@link Fault#SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE}.
  */
 public final class ThreadLookup {
     private final SessionStore store;
@@ -62,7 +62,7 @@ public final class ThreadLookup {
 
     /** The threads of the session as the list shows them. */
     public List<SessionThread> readAll(Session session) {
-        return session.threads().stream().map(thread -> stale(session, thread))
+        return session.threads().stream().map(thread -> listed(session, stale(session, thread)))
                 .map(thread -> options.has(Fault.LIST_SHOWS_OLD_STATE) && thread.status() == ThreadStatus.ARCHIVED
                         ? session.previous(thread.id()).orElse(thread) : thread).toList();
     }
@@ -77,11 +77,11 @@ public final class ThreadLookup {
         return store.all();
     }
 
-    private SessionThread stale(Session session, SessionThread thread) {
-        return options.has(Fault.STALE_READS) ? session.previous(thread.id()).orElse(thread) : thread;
-    }
-
-    private Optional<ThreadLocation> anywhere(String threadId) {
+    /**
+     * The thread {@code threadId} in whichever session holds it, whatever the request path says; only for the
+     * faults that ignore the session a thread belongs to.
+     */
+    public Optional<ThreadLocation> anywhere(String threadId) {
         for (Session other : store.all()) {
             Optional<SessionThread> found = other.thread(threadId);
             if (found.isPresent()) {
@@ -89,6 +89,17 @@ public final class ThreadLookup {
             }
         }
         return Optional.empty();
+    }
+
+    private SessionThread stale(Session session, SessionThread thread) {
+        return options.has(Fault.STALE_READS) ? session.previous(thread.id()).orElse(thread) : thread;
+    }
+
+    /** {@link Fault#SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE}: an archived thread as it was before its archive. */
+    private SessionThread listed(Session session, SessionThread thread) {
+        boolean projectionMissesArchive = options.has(Fault.SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE)
+                && thread.status() == ThreadStatus.ARCHIVED;
+        return projectionMissesArchive ? session.previous(thread.id()).orElse(thread) : thread;
     }
 
     private void requireParsable(String id, IdPrefix prefix) {

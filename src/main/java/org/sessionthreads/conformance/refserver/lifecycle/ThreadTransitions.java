@@ -24,7 +24,8 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * log never disagree (except where a {@link Fault} says so). Callers that check before changing hold the session
  * lock; these methods do not take it themselves, except deferred work, which takes it when it runs.
  *
- * <p>The faults of the terminated event and of the coordinator's unblocking live here, and so does
+ * <p>The faults of the terminated event (including {@link Fault#SPEC_TERMINATED_EVENT_REPUBLISHED_LATER}) and of
+ * the coordinator's unblocking live here, and so does
  * {@link Variation#LATE_EVENTS}: the archive's events are then appended {@link Variation#LATE_MILLIS} later, in
  * the same order, on the server's scheduler.
  */
@@ -153,6 +154,10 @@ public final class ThreadTransitions {
             for (int i = 0; i < copies; i++) {
                 session.events().append(events.terminated(subject, reason, now()));
             }
+            if (copies > 0 && options.has(Fault.SPEC_TERMINATED_EVENT_REPUBLISHED_LATER)) {
+                later(session, Fault.SPEC_REPUBLISH_AFTER_MILLIS,
+                        () -> session.events().append(events.terminated(subject, reason, now())));
+            }
         });
         if (options.has(Fault.SECOND_TERMINATED_EVENT_LATER)) {
             later(session, () -> session.events().append(events.terminated(thread, reason, now())));
@@ -162,6 +167,14 @@ public final class ThreadTransitions {
     /** Runs {@code work} {@link Fault#LATER_MILLIS} from now under the session lock (the late faults). */
     public void later(Session session, Runnable work) {
         deferred(session, Fault.LATER_MILLIS, work);
+    }
+
+    /**
+     * Runs {@code work} after {@code delayMillis} under the session lock, on the server's scheduler: for the faults
+     * whose effect shows only seconds after the request. Nothing runs once the server is stopping.
+     */
+    public void later(Session session, long delayMillis, Runnable work) {
+        deferred(session, Math.max(1, delayMillis), work);
     }
 
     /** Appends {@code count} {@code agent.message} events of threads other than {@code threadId}, round robin. */
