@@ -154,8 +154,10 @@ public final class RunAudit {
         for (int page = 1; page <= settings.maxPages(); page++) {
             ApiResponse response = events.listAfter(sessionId, after);
             counts.requests++;
-            if (response.status() != 200) {
-                problems.add("session " + sessionId + ": event page " + page + " answered " + response);
+            if (response.status() != 200 || !response.json().path("data").isArray()) {
+                // why: a body that is not a list page reads as "no events", which would judge invariants on nothing
+                problems.add("cannot read the event list of session " + sessionId + ": page " + page + " answered "
+                        + response + " " + response.excerpt());
                 return null;
             }
             List<Event> data = response.events();

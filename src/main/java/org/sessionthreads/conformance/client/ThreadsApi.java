@@ -71,8 +71,9 @@ public final class ThreadsApi {
         for (int page = 1; page <= maxPages; page++) {
             ApiResponse response = client.send("GET", Paths.withQuery(url, query), Credentials.profileToken(), null);
             last = response.exchange();
-            if (response.status() != 200) {
-                return new ThreadList(threads, page, Optional.of("page " + page + " answered " + response), last);
+            if (response.status() != 200 || !response.json().path("data").isArray()) { // why: garbage is no "empty"
+                return new ThreadList(threads, page, Optional.of("page " + page + " answered " + response + " "
+                        + response.excerpt()), last);
             }
             threads.addAll(response.threads());
             if (!response.hasMore()) {

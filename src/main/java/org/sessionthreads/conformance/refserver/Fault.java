@@ -234,8 +234,9 @@ public enum Fault {
     /**
      * The runtime's teardown callback stamps {@code archived_at} (and {@code updated_at}) again when the child's
      * container has actually stopped, {@link #SPEC_RESTAMP_AFTER_MILLIS} after the archive ({@code ArchiveThread}).
+     * It breaks the stored state (ARCH-004: the same archived_at as the archive answer), not the answer (ARCH-003).
      */
-    SPEC_ARCHIVED_AT_REWRITTEN_LATER("ARCH-003"),
+    SPEC_ARCHIVED_AT_REWRITTEN_LATER("ARCH-004"),
     /**
      * Cancelling removes pending messages from the in-memory timers but not from the durable retry queue, which
      * delivers them to the archived thread {@link #SPEC_REDELIVER_AFTER_MILLIS} after the archive
@@ -247,7 +248,9 @@ public enum Fault {
      * back: the child's turn is cut short and it goes idle ({@code end_turn}) {@link #SPEC_STOP_AFTER_MILLIS} later
      * ({@code ArchiveThread}).
      */
-    SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD("IDLE-002"),
+    SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD(survivor("a running child that goes idle seconds after a refused"
+            + " archive looks, through the API, like one whose turn ended: no page promises how long a turn lasts,"
+            + " so the suite cannot call it a change the 409 made"), "IDLE-002"),
     /**
      * The archive is written by thread id alone and the session-ownership check runs on the row it returned: a thread
      * of another session, named through a real but foreign session, answers 404 yet is archived, with all effects
@@ -264,12 +267,13 @@ public enum Fault {
      * the archived child: archiving an idle sibling cancels the call the coordinator waits on for another child
      * ({@code ArchiveThread}).
      */
-    SPEC_SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR("UNB-001"),
+    SPEC_SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR(survivor("needs a coordinator waiting on one child while a second"
+            + " child of the same session is archived; the fixture hook makes one child per session"), "UNB-001"),
     /**
      * The list is served from a summary projection whose consumer handles running/idle but not terminated: archived
      * threads keep their pre-archive state in the list, while GET shows them archived ({@code ThreadLookup}).
      */
-    SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE("ARCH-004"),
+    SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE("LIST-001"),
     /**
      * A hand-rolled constant-time compare loops over the shorter of the two strings: any non-empty prefix of the
      * token (a truncated token) and any extension of it is accepted ({@code BearerAuthentication}).

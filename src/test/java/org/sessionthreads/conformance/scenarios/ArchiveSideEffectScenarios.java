@@ -2,6 +2,7 @@ package org.sessionthreads.conformance.scenarios;
 
 import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
 
+import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
@@ -10,7 +11,9 @@ import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.fixture.PendingMessage;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
 import org.sessionthreads.conformance.junit.EventChannelTest;
 import org.sessionthreads.conformance.junit.Requirement;
@@ -26,14 +29,22 @@ class ArchiveSideEffectScenarios {
     @EventChannelTest
     void pendingMailboxMessagesAreNeverDelivered(Fixtures fixtures, ThreadsApi threads,
                                                  SessionEvents sessionEvents, Timeouts timeouts, Readings readings) {
-        Fixture child = fixtures.childWithPendingMessage();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        Archived archived = fixtures.whileFresh(FixtureKind.CHILD_WITH_PENDING_MESSAGE, child -> {
+            EventCursor events = sessionEvents.openFor(child.sessionId());
+            ApiResponse answer = threads.archive(child.thread());
+            PendingMessage.requireArchivedBeforeDelivery(answer, () -> threads.get(child.thread()));
+            assertThat(answer).hasStatus(200);
+            return new Archived(child, events);
+        });
 
-        assertThat(threads.archive(child.thread())).hasStatus(200);
+        archived.events().assertNoneDuring(EventMatcher.deliveryTo(archived.child().threadId()),
+                archived.child().deliverAfter().plus(timeouts.quiet()));
+        assertThat(threads.get(archived.child().thread())).hasStatus(200).thread()
+                .hasStatus(readings.archivedStatus());
+    }
 
-        events.assertNoneDuring(EventMatcher.deliveryTo(child.threadId()),
-                child.deliverAfter().plus(timeouts.quiet()));
-        assertThat(threads.get(child.thread())).hasStatus(200).thread().hasStatus(readings.archivedStatus());
+    /** A child archived before its pending message was due, and the cursor opened before the archive. */
+    private record Archived(Fixture child, EventCursor events) {
     }
 
     @Requirement("UNB-001")
