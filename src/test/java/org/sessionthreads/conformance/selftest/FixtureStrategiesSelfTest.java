@@ -87,11 +87,8 @@ class FixtureStrategiesSelfTest {
                 .filters(includeClassNamePatterns(".*Scenarios"))
                 .configurationParameter("conformance.profile", "reference-api")
                 .configurationParameter("conformance.reports_dir", reports.toString())
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+;
+        ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         settings.forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
         return new Results(kit.execute());
     }

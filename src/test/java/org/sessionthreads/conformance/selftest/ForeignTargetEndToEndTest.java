@@ -1,8 +1,6 @@
 package org.sessionthreads.conformance.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -186,18 +184,12 @@ class ForeignTargetEndToEndTest {
     /** Runs the scenarios against a target with only target, fixtures, token (plus {@code extra}). */
     private static JsonNode runSuite(Path reports, URI target, URI hook, String credential, String classes,
                                      Map<String, String> extra) throws IOException {
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
-                .filters(includeClassNamePatterns(classes))
+        LauncherDiscoveryRequestBuilder request = ConcurrentScenarios.request(classes)
                 .configurationParameter("conformance.target", target.toString())
                 .configurationParameter("conformance.fixtures", hook.toString())
                 .configurationParameter("conformance.token_file", tokenFile(reports, credential).toString())
                 .configurationParameter("conformance.reports_dir", reports.toString())
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+;
         extra.forEach(request::configurationParameter);
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();

@@ -2,8 +2,6 @@ package org.sessionthreads.conformance.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import org.sessionthreads.conformance.refserver.Fault;
@@ -121,17 +118,11 @@ class HostileAnswersSelfTest {
         Files.writeString(profile, Files.readString(Path.of("profiles", "reference.yaml")).replace(
                 "embedded_options: {}", "embedded_options:\n  faults: \"" + fault.name()
                         + "\"\n  deliver_after_ms: \"6000\""));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
-                .filters(includeClassNamePatterns(".*Scenarios"))
+        LauncherDiscoveryRequest request = ConcurrentScenarios.request(".*Scenarios")
                 .configurationParameter("conformance.profile", profile.toString())
                 .configurationParameter("conformance.reports_dir", reports.toString())
                 .configurationParameter("conformance.timeouts.event", "4s")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
+
                 .build();
         Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();

@@ -1,9 +1,6 @@
 package org.sessionthreads.conformance.selftest;
 
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
@@ -16,14 +13,9 @@ public final class InterruptedRunMain {
     }
 
     public static void main(String[] args) {
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
-                .filters(includeClassNamePatterns(".*Scenarios"))
+        LauncherFactory.create().execute(ConcurrentScenarios.request(".*Scenarios")
                 .configurationParameter("conformance.profile", args[0])
                 .configurationParameter("conformance.reports_dir", args[1])
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
                 .build(), new SummaryGeneratingListener());
     }
 }

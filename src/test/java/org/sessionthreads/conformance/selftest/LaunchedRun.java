@@ -1,7 +1,5 @@
 package org.sessionthreads.conformance.selftest;
 
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,16 +32,10 @@ record LaunchedRun(Duration elapsed, Path reports) {
             Path profile = Files.createTempFile(workDir, "profile-", ".yaml");
             Files.writeString(profile, profileYaml);
             Path reports = Files.createTempDirectory(workDir, "reports-");
-            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
-                    .filters(includeClassNamePatterns(".*Scenarios"))
+            LauncherDiscoveryRequestBuilder request = ConcurrentScenarios.request(".*Scenarios")
                     .configurationParameter("conformance.profile", profile.toString())
                     .configurationParameter("conformance.reports_dir", reports.toString())
-                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                    .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                    .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                    .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                    .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+;
             for (Map.Entry<String, String> setting : settings.entrySet()) {
                 if (setting.getKey().equals("token")) { // why: a token is never a parameter; users pass a file
                     Path tokenFile = Files.writeString(Files.createTempFile(workDir, "token-", ""), setting.getValue());

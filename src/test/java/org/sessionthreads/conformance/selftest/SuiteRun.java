@@ -92,11 +92,8 @@ public final class SuiteRun {
                 .configurationParameter("conformance.profile", profileWith(setup).toString())
                 .configurationParameter("junit.jupiter.testclass.order.default",
                         "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+;
+        ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         setup.settings().forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
         setup.leftOut().ifPresent(requirementId -> kit.filters(leaveOut(requirementId)));
         return new SuiteRun(kit.execute());
