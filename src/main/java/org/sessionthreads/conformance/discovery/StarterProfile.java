@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.config.TargetProfile;
 /**
  * The profile YAML the {@code discover} command writes: the capabilities as discovery saw them, everything else
  * (timeouts, readings, strictness, race) as the profile it ran with. It never contains the token: the token is
- * given per run through {@code CONFORMANCE_TOKEN} or {@code -Dconformance.token}.
+ * given per run through {@code CONFORMANCE_TOKEN} or {@code token_file}.
  */
 final class StarterProfile {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,7 +45,7 @@ final class StarterProfile {
         StringBuilder y = new StringBuilder();
         y.append("# Starter profile written by the discover command for ").append(apiBase).append(" at ")
                 .append(Instant.now()).append(".\n")
-                .append("# Review it before use. The token never goes in a file: set CONFORMANCE_TOKEN or -Dconformance.token.\n")
+                .append("# Review it before use. The token never goes in a profile: set CONFORMANCE_TOKEN or token_file.\n")
                 .append("description: ").append(quoted("Discovered target " + apiBase)).append('\n')
                 .append("target: ").append(quoted(apiBase.toString())).append('\n');
         if (hookSeen == Presence.PRESENT) {
