@@ -34,10 +34,6 @@ public final class BodyText {
 
     /** A body decoded as UTF-8; {@code malformedAt} is the offset of the first byte that is not valid UTF-8. */
     public record Decoded(String text, OptionalLong malformedAt, int bytes) {
-        public boolean isUtf8() {
-            return malformedAt.isEmpty();
-        }
-
         /** {@code byte 0xC3 at offset 17 is not valid UTF-8}, or empty for a valid body. */
         String problem(byte[] raw) {
             return malformedAt.stream().mapToObj(at -> String.format("byte 0x%02X at offset %d is not valid UTF-8",

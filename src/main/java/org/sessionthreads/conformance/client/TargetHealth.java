@@ -44,9 +44,4 @@ public final class TargetHealth {
         }
         return stopped == null ? failure : new TargetStoppedAnsweringException(stopped);
     }
-
-    /** The one line of why the target counts as stopped, or null while it answers. */
-    public synchronized String stoppedBecause() {
-        return stopped;
-    }
 }

@@ -74,7 +74,7 @@ public final class ArchiveThread {
                         .ifPresent(location -> archiveBeforeOwnershipCheck(location.session(), threadId));
             }
             if (options.has(Fault.NOT_FOUND_BUT_ARCHIVED)) {
-                lookup.anywhereById(threadId).ifPresent(found -> archiveQuietly(found.session(), threadId));
+                lookup.anywhere(threadId).ifPresent(found -> archiveQuietly(found.session(), threadId));
             }
             throw notHere;
         }

@@ -67,11 +67,6 @@ public final class ThreadLookup {
                         ? session.previous(thread.id()).orElse(thread) : thread).toList();
     }
 
-    /** Where a thread with this id lives, in whichever session (for the faults that reach across sessions). */
-    public Optional<ThreadLocation> anywhereById(String threadId) {
-        return anywhere(threadId);
-    }
-
     /** Every session of the store. */
     public List<Session> sessions() {
         return store.all();
