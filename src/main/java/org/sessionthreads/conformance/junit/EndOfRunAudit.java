@@ -16,7 +16,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * parameter, one dynamic test per invariant, each carrying its requirement id. The class runs after every
  * scenario class: {@link Isolated} makes the parallel executor run it after all concurrent classes (JUnit 6's
  * fork-join executor defers isolated siblings until the others are joined), and {@link Order} puts it last when
- * classes run one after another ({@code ClassOrderer$OrderAnnotation}, set in junit-platform.properties). After
+ * classes run one after another ({@code ClassOrderer$OrderAnnotation}, set by ConformanceSuite and SuiteConfiguration). After
  * it, the run's fixtures are released.
  */
 @Documented

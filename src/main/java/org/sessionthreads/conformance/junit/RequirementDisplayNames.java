@@ -9,7 +9,7 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 
 /**
  * Names each scenario after its requirement, e.g. {@code "COORD-001 A coordinator cannot be archived (409)"}, so
- * console output, JUnit XML and Allure all show the catalogue's words. Registered in junit-platform.properties.
+ * console output, JUnit XML and Allure all show the catalogue's words. Registered by ConformanceSuite (SuiteConfiguration).
  */
 public final class RequirementDisplayNames extends DisplayNameGenerator.Standard {
     private final RequirementCatalogue catalogue = RequirementCatalogue.load();

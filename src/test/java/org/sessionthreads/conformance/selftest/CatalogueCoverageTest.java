@@ -1,5 +1,9 @@
 package org.sessionthreads.conformance.selftest;
 
+import org.sessionthreads.conformance.ConformanceSuite;
+import org.sessionthreads.conformance.SuiteConfiguration;
+import org.junit.platform.suite.api.SelectClasses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -76,18 +80,34 @@ class CatalogueCoverageTest {
                 assertThat(readme).as("README row for %s", entry.id()).contains("| " + entry.id() + " |"));
     }
 
+    @Test
+    void should_list_in_the_suite_every_scenario_class_of_the_package() {
+        Set<Class<?>> listed = Set.of(ConformanceSuite.class.getAnnotation(SelectClasses.class).value());
+        Set<Class<?>> found = new LinkedHashSet<>();
+        scenarioMethodsIncludingAudit().forEach(m -> found.add(m.getDeclaringClass()));
+
+        assertThat(found).as("scenario classes in the package").hasSize(11);
+        assertThat(listed).as("classes ConformanceSuite selects").containsExactlyInAnyOrderElementsOf(found);
+    }
+
     /** The scenario methods as the suite discovers them (not a hand-kept list). */
     private static List<Method> scenarioMethods() {
+        // why: the audit's test factory is no scenario; its dynamic tests name their requirements themselves
+        return scenarioMethodsIncludingAudit().stream()
+                .filter(m -> !m.getDeclaringClass().isAnnotationPresent(EndOfRunAudit.class)).toList();
+    }
+
+    /** Every test method found by scanning the scenarios package. */
+    private static Set<Method> scenarioMethodsIncludingAudit() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage("org.sessionthreads.conformance.scenarios"))
+                .configurationParameters(SuiteConfiguration.PARAMETERS)
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Scenarios"))
                 .build();
         TestPlan plan = LauncherFactory.create().discover(request);
         Set<Method> methods = new LinkedHashSet<>();
         collect(plan, plan.getRoots(), methods);
-        // why: the audit's test factory is no scenario; its dynamic tests name their requirements themselves
-        return methods.stream().filter(m -> !m.getDeclaringClass().isAnnotationPresent(EndOfRunAudit.class))
-                .toList();
+        return methods;
     }
 
     private static void collect(TestPlan plan, Set<TestIdentifier> identifiers, Set<Method> into) {

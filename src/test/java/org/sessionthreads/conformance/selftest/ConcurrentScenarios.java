@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.selftest;
 
+import org.sessionthreads.conformance.SuiteConfiguration;
+
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -29,6 +31,7 @@ final class ConcurrentScenarios {
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
                 .filters(includeClassNamePatterns(classPattern));
         PARALLEL.forEach(request::configurationParameter);
+        request.configurationParameters(SuiteConfiguration.PARAMETERS);
         return request;
     }
 }

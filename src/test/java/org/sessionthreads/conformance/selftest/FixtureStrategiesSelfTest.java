@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.selftest;
 
+import org.sessionthreads.conformance.SuiteConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
@@ -89,6 +91,7 @@ class FixtureStrategiesSelfTest {
                 .configurationParameter("conformance.reports_dir", reports.toString())
 ;
         ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
+        kit.configurationParameters(SuiteConfiguration.PARAMETERS);
         settings.forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
         return new Results(kit.execute());
     }

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.selftest;
 
+import org.sessionthreads.conformance.SuiteConfiguration;
+
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -90,9 +92,7 @@ public final class SuiteRun {
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
                 .filters(includeClassNamePatterns(".*Scenarios"))
                 .configurationParameter("conformance.profile", profileWith(setup).toString())
-                .configurationParameter("junit.jupiter.testclass.order.default",
-                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
-;
+                .configurationParameters(SuiteConfiguration.PARAMETERS);
         ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         setup.settings().forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
         setup.leftOut().ifPresent(requirementId -> kit.filters(leaveOut(requirementId)));

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.selftest;
 
+import org.sessionthreads.conformance.SuiteConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -91,6 +93,7 @@ class WaiverTest {
 
         Events containers = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass("org.sessionthreads.conformance.scenarios.AuthenticationScenarios"))
+                .configurationParameters(SuiteConfiguration.PARAMETERS)
                 .configurationParameter("conformance.profile", profile.toString())
                 .execute().containerEvents();
 
@@ -118,6 +121,7 @@ class WaiverTest {
                 + "strict: " + strict + "\nwaivers: " + waiverFile + "\n" + more);
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass("org.sessionthreads.conformance.scenarios.AuthenticationScenarios"))
+                .configurationParameters(SuiteConfiguration.PARAMETERS)
                 .configurationParameter("conformance.profile", profile.toString())
                 .execute().testEvents();
     }

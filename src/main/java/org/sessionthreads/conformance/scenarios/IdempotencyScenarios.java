@@ -25,7 +25,7 @@ import org.sessionthreads.conformance.schema.Schemas;
  * reason is reported per scenario).
  */
 @ConformanceScenarios
-class IdempotencyScenarios {
+public class IdempotencyScenarios {
 
     @Requirement("IDEM-001")
     @RequiresCapability(Capability.IDEMPOTENCY_KEY)

@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.junit.EndOfRunAudit;
  * requirement.
  */
 @EndOfRunAudit
-class EndOfRunAuditScenarios {
+public class EndOfRunAuditScenarios {
 
     @TestFactory
     Stream<DynamicTest> theRunsSessionsKeepEveryPromiseAfterTheScenariosStoppedLooking(AuditChecks audit) {

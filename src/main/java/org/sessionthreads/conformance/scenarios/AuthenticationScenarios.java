@@ -27,7 +27,7 @@ import org.sessionthreads.conformance.junit.Requirement;
 
 /** Every archive needs a valid bearer token; anything else is 401 authentication_error and has no effect. */
 @ConformanceScenarios
-class AuthenticationScenarios {
+public class AuthenticationScenarios {
 
     /**
      * Credentials a target must refuse. None of them contains the profile's token in an Authorization header; the

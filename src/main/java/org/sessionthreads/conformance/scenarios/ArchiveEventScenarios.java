@@ -24,7 +24,7 @@ import org.sessionthreads.conformance.schema.Schemas;
  * scenario runs once per event channel the profile offers (polling, SSE).
  */
 @ConformanceScenarios
-class ArchiveEventScenarios {
+public class ArchiveEventScenarios {
 
     /** Archive requests the target must reject (409), by the thread they name. */
     enum RejectedArchive {

@@ -16,7 +16,7 @@ import org.sessionthreads.conformance.junit.Requirement;
 
 /** Threads that cannot be archived: the coordinator, and a child that is not idle. */
 @ConformanceScenarios
-class ArchiveRejectionScenarios {
+public class ArchiveRejectionScenarios {
 
     @Requirement("COORD-001")
     @Test

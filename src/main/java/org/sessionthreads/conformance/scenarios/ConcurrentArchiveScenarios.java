@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.junit.Requirement;
  * A race with a second child of the same coordinator is not here: the fixture hook offers one child per session.
  */
 @ConformanceScenarios
-class ConcurrentArchiveScenarios {
+public class ConcurrentArchiveScenarios {
 
     @Requirement("CONC-001")
     @EventChannelTest

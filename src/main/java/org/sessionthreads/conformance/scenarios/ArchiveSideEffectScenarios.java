@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.junit.Requirement;
  * once per event channel the profile offers.
  */
 @ConformanceScenarios
-class ArchiveSideEffectScenarios {
+public class ArchiveSideEffectScenarios {
 
     @Requirement("MBX-001")
     @EventChannelTest

@@ -17,7 +17,7 @@ import org.sessionthreads.conformance.junit.Requirement;
 
 /** How answers are labelled on the wire, whatever they say. */
 @ConformanceScenarios
-class WireFormatScenarios {
+public class WireFormatScenarios {
 
     @Requirement("WIRE-001")
     @Test

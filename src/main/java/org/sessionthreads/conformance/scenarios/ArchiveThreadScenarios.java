@@ -15,7 +15,7 @@ import org.sessionthreads.conformance.junit.Requirement;
 
 /** Archiving an idle child thread: the answer and the stored state. */
 @ConformanceScenarios
-class ArchiveThreadScenarios {
+public class ArchiveThreadScenarios {
 
     @Requirement("ARCH-001")
     @Test

@@ -21,7 +21,7 @@ import org.sessionthreads.conformance.junit.Requirement;
  * named nor, when the thread id is real, the session the thread really belongs to.
  */
 @ConformanceScenarios
-class NotFoundScenarios {
+public class NotFoundScenarios {
 
     /** Sessions that do not exist, each paired with a real thread id (of another session). */
     enum MissingSession {

@@ -19,7 +19,7 @@ import org.sessionthreads.conformance.junit.Requirement;
 
 /** Archiving a thread that is already archived. */
 @ConformanceScenarios
-class ReArchiveScenarios {
+public class ReArchiveScenarios {
 
     @Requirement("REA-001")
     @Test
