@@ -25,7 +25,7 @@ import org.sessionthreads.conformance.config.TransportLimits;
  * static defaults. Every request carries an {@code x-request-id} ({@code conformance-<run>-<n>}) so that a failure
  * can be matched with the target's logs.
  *
- * <p>Time and size are bounded per request (README, "Slow, hanging and rate-limiting targets"):
+ * <p>Time and size are bounded per request (docs/transport.md):
  * <ul>
  *   <li>{@code timeouts.request} is the total time of one request, body included ({@link RequestGuard});</li>
  *   <li>a body longer than {@code limits.body} is cut off and ends with a marker (then judged, not held);</li>

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The settings a profile may contain, their defaults, and how the flat key/value view becomes a
- * {@link TargetProfile}. README's settings table lists the same keys.
+ * {@link TargetProfile}. the settings table (docs/settings.md, generated from SettingReference) lists the same keys.
  */
 final class Settings {
     static final String DEFAULT_PROFILE = "reference";

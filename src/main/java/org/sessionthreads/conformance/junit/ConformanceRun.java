@@ -120,7 +120,7 @@ final class ConformanceRun implements AutoCloseable {
             boolean should = catalogue.find(id).map(e -> e.level() == Level.SHOULD).orElse(false);
             if (!should) {
                 throw new ProfileException("gate_should lists " + id + ", which is not a SHOULD requirement of the"
-                        + " catalogue; list SHOULD ids only (README, \"Requirement catalogue\")");
+                        + " catalogue; list SHOULD ids only (docs/catalogue.md)");
             }
         }
     }

@@ -6,7 +6,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of README's "Architecture": who may speak HTTP, validate schemas, write reports. */
+/** The dependency rules of docs/architecture.md: who may speak HTTP, validate schemas, write reports. */
 @AnalyzeClasses(packages = "org.sessionthreads.conformance")
 class ArchitectureTest {
     private static final String BASE = "org.sessionthreads.conformance";
