@@ -36,7 +36,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothing_but_self_tests_reaches_into_the_reference_server = noClasses()
             .that().resideInAPackage(BASE + "..")
-            .and().resideOutsideOfPackages(BASE + ".refserver..", BASE + ".selftest..")
+            // why: docs renders the faults and variations tables from the enums (a project tool, not shipped)
+            .and().resideOutsideOfPackages(BASE + ".refserver..", BASE + ".selftest..", BASE + ".docs..")
             .should().dependOnClassesThat().resideInAPackage(BASE + ".refserver..");
 
     @ArchTest
