@@ -22,7 +22,7 @@ import java.util.function.Function;
  * property or parameter: Maven copies those into the forked JVM's temporary files and Failsafe into its XML
  * reports, so {@code conformance.token} as either is refused ({@link #TOKEN_REFUSED}).
  *
- * <p>This class and {@link SystemEnvironment} are the only places that read system properties or the environment.
+ * <p>This class and {@link ConformanceProperties} are the only places that read system properties or the environment.
  */
 public final class ProfileLoader {
     /** The one line a run refuses {@code conformance.token} with (also printed by the Maven build, see pom.xml). */
@@ -60,7 +60,7 @@ public final class ProfileLoader {
 
     /** The loader of this JVM: real properties and environment, profiles under {@code ./profiles}, then the classpath. */
     public static ProfileLoader fromSystem() {
-        return new ProfileLoader(SystemEnvironment.properties(), System.getenv(), Path.of("profiles"));
+        return new ProfileLoader(ConformanceProperties.properties(), System.getenv(), Path.of("profiles"));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class ProfileLoader {
         for (String key : keys) {
             parameter.apply("conformance." + key).ifPresent(value -> found.put("conformance." + key, value));
         }
-        Map<String, String> system = SystemEnvironment.properties();
+        Map<String, String> system = ConformanceProperties.properties();
         // why: JUnit falls back to system properties for a parameter it lacks; such a value is a property
         found.entrySet().removeIf(e -> e.getValue().equals(system.get(e.getKey())));
         return new ProfileLoader(found, system, System.getenv(), Path.of("profiles"),
