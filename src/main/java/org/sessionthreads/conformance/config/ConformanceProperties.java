@@ -3,7 +3,9 @@ package org.sessionthreads.conformance.config;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The JVM's {@code conformance.*} system properties as a plain map, read in one place (see {@link ProfileLoader}). */
+/**
+ * The JVM's {@code conformance.*} system properties as a plain map, read in one place (see {@link ProfileLoader}).
+ */
 final class ConformanceProperties {
     private ConformanceProperties() {
     }
