@@ -1,7 +1,5 @@
 package org.sessionthreads.conformance.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,18 +166,4 @@ public final class ProfileLoader {
                 .map(value -> new Sourced(value, SettingSources.environment(variable)));
     }
 
-    static Optional<URI> url(String key, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value.strip().replaceFirst("/+$", ""));
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ProfileException(key + " must be an http(s) URL; got '" + value + "'");
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw new ProfileException(key + " is not a valid URL: " + e.getMessage(), e);
-        }
-    }
 }
