@@ -2,6 +2,7 @@ package org.sessionthreads.conformance.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -186,6 +187,10 @@ public final class ApiClient {
         }
         Throwable io = cause == null ? e : cause;
         String why = redactor.text(io.getClass().getSimpleName() + " " + io.getMessage());
+        if (io instanceof SocketTimeoutException) { // why: the read timeout equals the deadline; which fires first is luck
+            return health.unanswered(new NoAnswerException(NoAnswerException.Kind.DEADLINE, request,
+                    "deadline " + seconds(deadline) + " exceeded (" + why + ")", e));
+        }
         if (io instanceof ConnectException) { // HttpHostConnectException included: nothing listens
             return health.unanswered(new NoAnswerException(NoAnswerException.Kind.REFUSED, request,
                     "connection refused (" + why + ")", e));

@@ -32,7 +32,7 @@ import org.sessionthreads.conformance.events.ArchiveRaces;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.Interleavings;
 import org.sessionthreads.conformance.events.SessionEvents;
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.FixtureProvider;
 import org.sessionthreads.conformance.fixture.Fixtures;

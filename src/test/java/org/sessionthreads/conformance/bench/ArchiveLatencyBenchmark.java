@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.events.EventChannel;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.Fixtures;
