@@ -104,9 +104,14 @@ public final class SuiteRun {
      * and {@code settings} on top ({@code conformance.*} configuration parameters).
      */
     public static SuiteRun withProfile(String profile, Map<String, String> settings) {
+        return withProfile(profile, settings, ".*Scenarios");
+    }
+
+    /** As {@link #withProfile(String, Map)}, only the scenario classes whose name matches {@code classPattern}. */
+    public static SuiteRun withProfile(String profile, Map<String, String> settings, String classPattern) {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
-                .filters(includeClassNamePatterns(".*Scenarios"))
+                .filters(includeClassNamePatterns(classPattern))
                 .configurationParameter("conformance.profile", profile)
                 .configurationParameters(SuiteConfiguration.PARAMETERS);
         ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
@@ -116,16 +121,17 @@ public final class SuiteRun {
 
     /**
      * Runs the scenarios with a temporary profile that extends {@code profile} and sets {@code embeddedOptions} on
-     * its embedded server (e.g. {@code dialect=cas}), written into {@code workDir}.
+     * its embedded server (e.g. {@code dialect=cas}), written into {@code workDir}; only the scenario classes whose
+     * name matches {@code classPattern}.
      */
     public static SuiteRun withProfile(String profile, Map<String, String> embeddedOptions, Map<String, String> settings,
-                                       Path workDir) {
+                                       Path workDir, String classPattern) {
         try {
             Path file = Files.createTempFile(workDir, "profile-", ".yaml");
             Files.writeString(file, "extends: " + profile + "\nembedded_options:\n" + embeddedOptions.entrySet()
                     .stream().map(e -> "  " + e.getKey() + ": \"" + e.getValue() + "\"")
                     .collect(Collectors.joining("\n")) + "\n");
-            return withProfile(file.toString(), settings);
+            return withProfile(file.toString(), settings, classPattern);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
