@@ -8,6 +8,7 @@ import org.sessionthreads.conformance.client.ApiError;
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.SessionThread;
 import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.schema.DialectGuess;
 import org.sessionthreads.conformance.schema.SchemaRef;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
 import org.sessionthreads.conformance.schema.SchemaViolation;
@@ -46,10 +47,49 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
                     schema, actual.utf8Problem(), actual.exchange().summary(), excerpt());
         }
         List<SchemaViolation> violations = SchemaRegistry.shared().validate(schema, actual.body());
+        if (!violations.isEmpty() && schema.equals(Schemas.sessionThread(actual.dialect()))) {
+            // why: a server of another dialect fails nearly every required field; one line says what to change
+            DialectGuess.mismatch(actual.body(), actual.dialect()).ifPresent(guess -> failWithMessage(
+                    "Expecting the body to conform to %s (dialect %s) but %s%n  (%d schema violations, first: %s)"
+                            + "%n  %s%n  body: %s", schema, actual.dialect().wireName(), guess.advice(),
+                    violations.size(), violations.get(0), actual.exchange().summary(), excerpt()));
+        }
         if (!violations.isEmpty()) {
             failWithMessage("Expecting the body to conform to %s but:%n  %s%n  %s%n  body: %s", schema,
                     String.join("\n  ", violations.stream().map(SchemaViolation::toString).toList()),
                     actual.exchange().summary(), excerpt());
+        }
+        return this;
+    }
+
+    /**
+     * A 409 refusal under {@code readings}: the error envelope, the reading's error.type (not judged under
+     * {@code conflict_error_type: any}) and, with {@code readings.error_codes}, {@code error.code == code}.
+     */
+    public ApiResponseAssert isConflict(Readings readings, String code) {
+        hasStatus(409).conformsTo(Schemas.ERROR_ENVELOPE);
+        ApiError error = actual.error();
+        String hint = DialectGuess.conflictMismatch(actual.body(), readings.dialect())
+                .map(g -> "\n  " + g.advice()).orElse("");
+        if (!readings.acceptsConflictType(error.type())) {
+            failWithMessage("Expecting error.type \"%s\" but was \"%s\" (message: %s)%s%n  %s",
+                    readings.conflictErrorType(), error.type(), error.message(), hint, actual.exchange().summary());
+        }
+        if (readings.errorCodes() && !code.equals(error.code())) {
+            failWithMessage("Expecting error.code \"%s\" (readings.error_codes, dialect %s) but was %s%s%n  %s", code,
+                    readings.dialect().wireName(), error.code() == null ? "absent" : "\"" + error.code() + "\"",
+                    hint, actual.exchange().summary());
+        }
+        return this;
+    }
+
+    /** Status {@code status}, the documented error envelope, and an error.type among {@code types}. */
+    public ApiResponseAssert isErrorOfType(int status, List<String> types) {
+        hasStatus(status).conformsTo(Schemas.ERROR_ENVELOPE);
+        ApiError error = actual.error();
+        if (!types.contains(error.type())) {
+            failWithMessage("Expecting error.type in %s but was \"%s\" (message: %s)%n  %s", types, error.type(),
+                    error.message(), actual.exchange().summary());
         }
         return this;
     }
@@ -74,7 +114,7 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
         if (actual.status() == 200) {
             thread().hasSameFinalStateAs(archived);
         } else {
-            isError(409, readings.conflictErrorType());
+            isConflict(readings, "thread_not_idle");
         }
         return this;
     }
@@ -96,8 +136,11 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
 
     /** Continues with assertions on the body as a Session Thread (after checking it is one). */
     public ThreadAssert thread() {
-        conformsTo(Schemas.SESSION_THREAD);
-        return new ThreadAssert(actual.thread(), actual.exchange().summary());
+        conformsTo(Schemas.sessionThread(actual.dialect()));
+        // why: a thread of another dialect may meet this schema and differ only in values (status terminated)
+        String hint = DialectGuess.mismatch(actual.body(), actual.dialect()).map(g -> g.advice() + "\n  ")
+                .orElse("");
+        return new ThreadAssert(actual.thread(), hint + actual.exchange().summary());
     }
 
     /** The first characters of the body, escaped, with its size (never the whole of a giant body). */

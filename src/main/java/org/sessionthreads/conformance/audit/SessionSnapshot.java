@@ -81,7 +81,7 @@ public final class SessionSnapshot {
                             + " is no longer listed");
                     continue;
                 }
-                boolean mayResume = !rejected && "coordinator".equals(before.role());
+                boolean mayResume = !rejected && before.isCoordinator();
                 List<String> fields = new ArrayList<>();
                 if (!mayResume) {
                     diff(fields, "status", before.status(), after.status());

@@ -9,6 +9,32 @@ package org.sessionthreads.conformance.catalogue;
  * @param text    the sentence of the documentation the requirement checks, quoted as closely as possible
  * @param source  where the sentence is (URL or page name)
  * @param reading where the docs disagree or are silent: which reading the suite takes and why; empty otherwise
+ * @param dialects per dialect ({@code archive-page}, {@code cas}, {@code forward}): what it expects, its source,
+ *                 and whether it is DISABLED or of another level there
  */
-public record CatalogueEntry(String id, Level level, String title, String text, String source, String reading) {
+public record CatalogueEntry(String id, Level level, String title, String text, String source, String reading,
+                             java.util.Map<String, DialectExpectation> dialects) {
+    public CatalogueEntry {
+        dialects = java.util.Map.copyOf(dialects);
+    }
+
+    public CatalogueEntry(String id, Level level, String title, String text, String source, String reading) {
+        this(id, level, title, text, source, reading, java.util.Map.of());
+    }
+
+    /** What the dialect named {@code dialect} (its wire name) expects, if the entry says. */
+    public java.util.Optional<DialectExpectation> in(String dialect) {
+        return java.util.Optional.ofNullable(dialects.get(dialect));
+    }
+
+    /** This entry as it applies under {@code dialect}: its level there. */
+    public CatalogueEntry forDialect(String dialect) {
+        Level effective = in(dialect).flatMap(DialectExpectation::level).orElse(level);
+        return effective == level ? this : new CatalogueEntry(id, effective, title, text, source, reading, dialects);
+    }
+
+    /** Why this requirement is DISABLED under {@code dialect}, if it is. */
+    public java.util.Optional<String> disabledIn(String dialect) {
+        return in(dialect).flatMap(DialectExpectation::disabled);
+    }
 }

@@ -40,12 +40,39 @@ public final class RequirementCatalogue {
         for (JsonNode node : root.path("requirements")) {
             CatalogueEntry entry = new CatalogueEntry(required(node, "id"),
                     Level.valueOf(required(node, "level")), required(node, "title"), required(node, "text"),
-                    required(node, "source"), node.path("reading").asString("").strip());
+                    required(node, "source"), node.path("reading").asString("").strip(), dialects(node));
             if (entries.put(entry.id(), entry) != null) {
                 throw new IllegalStateException("duplicate requirement id " + entry.id() + " in " + RESOURCE);
             }
         }
         return new RequirementCatalogue(entries);
+    }
+
+    /** The wire names of the dialects every entry must describe (config {@code Dialect}). */
+    public static final List<String> DIALECTS = List.of("archive-page", "cas", "forward");
+
+    private static Map<String, DialectExpectation> dialects(JsonNode node) {
+        Map<String, DialectExpectation> dialects = new LinkedHashMap<>();
+        for (String name : DIALECTS) {
+            JsonNode d = node.path("dialects").path(name);
+            if (d.isMissingNode()) {
+                throw new IllegalStateException(RESOURCE + ": " + node.path("id").asString("?")
+                        + " does not say what dialect " + name + " expects (dialects." + name + ")");
+            }
+            String disabled = d.path("disabled").asString("").strip();
+            String level = d.path("level").asString("").strip();
+            dialects.put(name, new DialectExpectation(required(d, "expects"), required(d, "source"),
+                    level.isEmpty() ? Optional.empty() : Optional.of(Level.valueOf(level)),
+                    disabled.isEmpty() ? Optional.empty() : Optional.of(disabled)));
+        }
+        return dialects;
+    }
+
+    /** This catalogue as it applies under {@code dialect} (wire name): every entry at its level there. */
+    public RequirementCatalogue forDialect(String dialect) {
+        Map<String, CatalogueEntry> changed = new LinkedHashMap<>();
+        entries.forEach((id, entry) -> changed.put(id, entry.forDialect(dialect)));
+        return new RequirementCatalogue(changed);
     }
 
     private static String required(JsonNode node, String field) {

@@ -18,6 +18,7 @@ public final class ApiResponse {
     private final String body;
     private final String utf8Problem;
     private final int size;
+    private final org.sessionthreads.conformance.config.Dialect dialect;
     private JsonNode json;
 
     ApiResponse(Exchange exchange, byte[] bytes) {
@@ -26,6 +27,25 @@ public final class ApiResponse {
         this.body = decoded.text();
         this.utf8Problem = decoded.problem(bytes);
         this.size = bytes.length;
+        this.dialect = org.sessionthreads.conformance.config.Dialect.DEFAULT;
+    }
+
+    private ApiResponse(ApiResponse answer, org.sessionthreads.conformance.config.Dialect dialect) {
+        this.exchange = answer.exchange;
+        this.body = answer.body;
+        this.utf8Problem = answer.utf8Problem;
+        this.size = answer.size;
+        this.dialect = dialect;
+    }
+
+    /** This answer, read under {@code newDialect} (which Session Thread schema its body must meet). */
+    ApiResponse in(org.sessionthreads.conformance.config.Dialect newDialect) {
+        return newDialect == dialect ? this : new ApiResponse(this, newDialect);
+    }
+
+    /** The dialect the run follows: it names the Session Thread schema this answer's thread must meet. */
+    public org.sessionthreads.conformance.config.Dialect dialect() {
+        return dialect;
     }
 
     public int status() {

@@ -29,6 +29,16 @@ public final class SessionThread {
         return JsonBody.text(json, "role");
     }
 
+    /**
+     * Whether this is the coordinator: {@code role} says so, or (the CAS export has no role) it has no parent
+     * ({@code parent_thread_id} null or absent: api-digest §2a).
+     */
+    public boolean isCoordinator() {
+        String role = role();
+        return role != null ? role.equals("coordinator")
+                : json.path("parent_thread_id").isNull() || json.path("parent_thread_id").isMissingNode();
+    }
+
     public String status() {
         return JsonBody.text(json, "status");
     }

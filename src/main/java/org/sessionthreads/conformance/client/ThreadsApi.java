@@ -17,15 +17,23 @@ public final class ThreadsApi {
     private final ApiClient client;
     private final URI apiBase;
     private final ArchiveJournal journal;
+    private final org.sessionthreads.conformance.config.Dialect dialect;
 
     public ThreadsApi(ApiClient client, URI apiBase) {
         this(client, apiBase, new ArchiveJournal());
     }
 
     public ThreadsApi(ApiClient client, URI apiBase, ArchiveJournal journal) {
+        this(client, apiBase, journal, org.sessionthreads.conformance.config.Dialect.DEFAULT);
+    }
+
+    /** @param dialect the run's dialect: archive and get answers carry it, so their thread meets its schema */
+    public ThreadsApi(ApiClient client, URI apiBase, ArchiveJournal journal,
+                      org.sessionthreads.conformance.config.Dialect dialect) {
         this.client = client;
         this.apiBase = apiBase;
         this.journal = journal;
+        this.dialect = dialect;
     }
 
     /** The archive requests this facade sent, with their answers. */
@@ -45,7 +53,7 @@ public final class ThreadsApi {
     /** The archive request sent with {@code options}, e.g. {@link RequestOptions#idempotent()}. */
     public ApiResponse archive(ThreadRef thread, RequestOptions options) {
         ApiResponse response = client.send("POST", Paths.under(apiBase, "sessions", thread.sessionId(), "threads",
-                thread.threadId(), "archive"), options, null);
+                thread.threadId(), "archive"), options, null).in(dialect);
         journal.record(thread, response);
         return response;
     }
@@ -53,7 +61,7 @@ public final class ThreadsApi {
     /** {@code GET /sessions/{session_id}/threads/{thread_id}}. */
     public ApiResponse get(ThreadRef thread) {
         return client.send("GET", Paths.under(apiBase, "sessions", thread.sessionId(), "threads", thread.threadId()),
-                Credentials.profileToken(), null);
+                Credentials.profileToken(), null).in(dialect);
     }
 
     /**

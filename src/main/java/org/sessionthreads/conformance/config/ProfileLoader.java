@@ -107,6 +107,7 @@ public final class ProfileLoader {
                 sources.put(key, v.source());
             });
         }
+        applyDialect(values, sources);
         ProfileFiles.Layer leaf = chain.get(0);
         if (values.get("waivers").isBlank()) {
             // why: a disk profile's waivers live next to it; a shipped (classpath) profile's under ./profiles,
@@ -120,6 +121,21 @@ public final class ProfileLoader {
         Tokens.Found token = Tokens.find(values.get("token_env"), values.get("token_file"), environment);
         return Settings.toProfile(leaf.name(), values, token.secret(),
                 effective(profile, leaf, names, values, sources, token));
+    }
+
+    /**
+     * The settings the dialect decides (its readings and the Idempotency-Key capability) take the dialect's value
+     * unless a profile, the environment or a property set them; their source then reads {@code dialect <name>}, so
+     * the summary shows which dialect ran and which of its readings were overridden (those keep their own source).
+     */
+    private static void applyDialect(Map<String, String> values, Map<String, String> sources) {
+        Dialect dialect = Dialect.parse(values.get("dialect"));
+        dialect.defaults().forEach((key, value) -> {
+            if (!sources.containsKey(key)) {
+                values.put(key, value);
+                sources.put(key, SettingSources.dialect(dialect));
+            }
+        });
     }
 
     private static EffectiveSettings effective(Sourced profile, ProfileFiles.Layer leaf, List<String> names,

@@ -12,8 +12,26 @@ import java.util.Locale;
  * @param conflictErrorType error.type of the 409 answers: "invalid_request_error" (archive page) or
  *                          "conflict_error" (Forward pages)
  * @param rearchive         what re-archiving an archived child may answer
+ * @param dialect           the documentation set the run follows (setting {@code dialect}); it chose the defaults
+ *                          of the other readings and selects the Session Thread schema
+ * @param errorCodes        true: error answers carry the Forward pages' {@code error.code}
+ *                          ({@code coordinator_thread_not_archivable}, {@code thread_not_idle}), and the suite
+ *                          checks it (setting {@code readings.error_codes})
  */
-public record Readings(String archivedStatus, String conflictErrorType, Rearchive rearchive) {
+public record Readings(String archivedStatus, String conflictErrorType, Rearchive rearchive, Dialect dialect,
+                       boolean errorCodes) {
+    /** {@code readings.conflict_error_type: any}: the 409's error.type is not judged (the CAS page does not show it). */
+    public static final String ANY_ERROR_TYPE = "any";
+
+    /** The archive page's dialect, without error codes: the readings before dialects existed. */
+    public Readings(String archivedStatus, String conflictErrorType, Rearchive rearchive) {
+        this(archivedStatus, conflictErrorType, rearchive, Dialect.DEFAULT, false);
+    }
+
+    /** Whether {@code type} is an acceptable error.type of a 409 under this reading. */
+    public boolean acceptsConflictType(String type) {
+        return ANY_ERROR_TYPE.equals(conflictErrorType) || conflictErrorType.equals(type);
+    }
 
     /** Accepted answers to archiving a thread that is already archived (the archive page is silent). */
     public enum Rearchive {

@@ -14,6 +14,11 @@ final class SettingSources {
                 : "profile " + definedIn + " via " + String.join(" → ", chain.subList(0, chain.indexOf(definedIn) + 1));
     }
 
+    /** A setting the run's dialect decided because nothing else set it. */
+    static String dialect(Dialect dialect) {
+        return "dialect " + dialect.wireName();
+    }
+
     static String environment(String variable) {
         return "environment variable " + variable;
     }

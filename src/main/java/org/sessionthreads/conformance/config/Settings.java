@@ -60,6 +60,10 @@ final class Settings {
         d.put("readings.archived_status", "archived");
         d.put("readings.conflict_error_type", "invalid_request_error");
         d.put("readings.rearchive", "either");
+        // which documented shape of the API (Dialect): it decides the readings and idempotency_key left unset
+        d.put("dialect", Dialect.DEFAULT.wireName());
+        // the 409 answers carry the Forward pages' error.code, and the suite checks it
+        d.put("readings.error_codes", "false");
         d.put("strict", "false");
         d.put("gate_should", "");
         d.put("waivers", "");
@@ -115,7 +119,8 @@ final class Settings {
                 duration(v, "timeouts.request"), duration(v, "timeouts.poll_interval"),
                 duration(v, "timeouts.event_expected"));
         Readings readings = new Readings(v.get("readings.archived_status").strip(),
-                v.get("readings.conflict_error_type").strip(), Readings.Rearchive.parse(v.get("readings.rearchive")));
+                v.get("readings.conflict_error_type").strip(), Readings.Rearchive.parse(v.get("readings.rearchive")),
+                Dialect.parse(v.get("dialect")), bool(v, "readings.error_codes"));
         List<String> strategies = Arrays.stream(v.get("fixture_strategies").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new TargetProfile(name, v.get("description"), url("target", v.get("target")),

@@ -73,11 +73,14 @@ final class StarterProfile {
                 .append("race:\n")
                 .append("  requests: ").append(profile.race().requests()).append('\n')
                 .append("  repetitions: ").append(profile.race().repetitions()).append('\n')
+                .append("# the documented shape of the API: archive-page, cas or forward (docs/dialects.md)\n")
+                .append("dialect: ").append(profile.readings().dialect().wireName()).append('\n')
                 .append("readings:\n")
                 .append("  archived_status: ").append(quoted(profile.readings().archivedStatus())).append('\n')
                 .append("  conflict_error_type: ").append(quoted(profile.readings().conflictErrorType())).append('\n')
                 .append("  rearchive: ").append(quoted(profile.readings().rearchive().name()
                         .toLowerCase(java.util.Locale.ROOT))).append('\n')
+                .append("  error_codes: ").append(profile.readings().errorCodes()).append('\n')
                 .append("strict: ").append(profile.strictShould()).append('\n');
         return y.toString();
     }

@@ -44,7 +44,13 @@ public final class AuditChecks {
     }
 
     public Stream<DynamicTest> tests() {
-        return Arrays.stream(Invariant.values()).map(invariant -> DynamicTest.dynamicTest(
+        // why: an invariant of a requirement the dialect does not document is not checked at all, so the
+        // requirement stays DISABLED (its scenarios are) instead of passing on the audit alone
+        String dialect = profile.readings().dialect().wireName();
+        return Arrays.stream(Invariant.values())
+                .filter(invariant -> catalogue.find(invariant.requirement())
+                        .flatMap(entry -> entry.disabledIn(dialect)).isEmpty())
+                .map(invariant -> DynamicTest.dynamicTest(
                 invariant.requirement() + " audit: " + invariant.description(),
                 URI.create(SCHEME + ":" + invariant.requirement()), () -> check(invariant)));
     }

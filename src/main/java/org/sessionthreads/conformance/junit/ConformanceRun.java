@@ -9,6 +9,7 @@ import org.sessionthreads.conformance.audit.AuditReport;
 import org.sessionthreads.conformance.audit.RunAudit;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.client.ApiClient;
+import org.sessionthreads.conformance.client.ArchiveJournal;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.client.FixtureHook;
@@ -65,14 +66,14 @@ final class ConformanceRun implements AutoCloseable {
     private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
         TargetProfile profile = declared;
         this.target = target;
-        this.catalogue = RequirementCatalogue.load();
+        this.catalogue = RequirementCatalogue.load().forDialect(declared.readings().dialect().wireName());
         requireShouldIds(profile, catalogue);
         this.waivers = Waivers.load(profile.waivers());
         Redactor redactor = new Redactor(List.of(target.token()));
         this.health = new TargetHealth(profile.transportLimits().unanswered());
         ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), profile.transportLimits(),
                 health, redactor, listener);
-        this.threads = new ThreadsApi(client, target.apiBase());
+        this.threads = new ThreadsApi(client, target.apiBase(), new ArchiveJournal(), profile.readings().dialect());
         SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
                 profile.transportLimits(), health, redactor, listener);
         EventsApi eventList = new EventsApi(client, target.apiBase());

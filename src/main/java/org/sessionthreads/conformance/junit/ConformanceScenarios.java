@@ -23,6 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Tag("conformance")
-@ExtendWith({ConformanceExtension.class, ScenarioRecording.class, VerdictExtension.class})
+@ExtendWith({ConformanceExtension.class, DialectCondition.class, ScenarioRecording.class, VerdictExtension.class})
 public @interface ConformanceScenarios {
 }

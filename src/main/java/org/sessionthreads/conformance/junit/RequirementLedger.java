@@ -181,12 +181,16 @@ public final class RequirementLedger implements TestExecutionListener {
         if (!written.compareAndSet(false, true)) {
             return;
         }
-        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), scenarioOutcomes,
+        List<RunSummary.Setting> settings = SettingsEntry.decode(run.get(SettingsEntry.KEY));
+        // why: the levels in the summary are the dialect's (a requirement may be a SHOULD under one dialect)
+        String dialect = settings.stream().filter(s -> s.key().equals("dialect")).map(RunSummary.Setting::value)
+                .findFirst().orElse("archive-page");
+        RunSummary summary = RunSummary.of(RequirementCatalogue.load().forDialect(dialect), scenarioOutcomes,
                 run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
                 responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
-                .withSettings(SettingsEntry.decode(run.get(SettingsEntry.KEY)))
+                .withSettings(settings)
                 .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)));
         summary = summary.withProblems(problems);
         String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);

@@ -24,6 +24,7 @@ final class CommandLine {
             "  --fault NAME             switch on a deliberate fault; repeatable",
             "  --variation NAME         switch on a conformant variation; repeatable",
             "  --rearchive ok|conflict  answer to archiving an archived child: 200 (default) or 409",
+            "  --dialect NAME           archive-page (default), cas or forward: the documented API shape to speak",
             "  --deliver-after-ms N     delay of pending mailbox deliveries, >= 300 (default 1000)",
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
             "  --fixture-hook true|false  serve the fixture hook /_fixtures (default true); false: fixtures only",
@@ -118,6 +119,8 @@ final class CommandLine {
                 return options.withOption(ServerOptions.FIXTURE_HOOK, value);
             case "--event-stream":
                 return options.withOption(ServerOptions.EVENT_STREAM, value);
+            case "--dialect":
+                return options.withDialect(ServerDialect.parse(value));
             case "--idempotency":
                 return options.withOption(ServerOptions.IDEMPOTENCY, value);
             default:

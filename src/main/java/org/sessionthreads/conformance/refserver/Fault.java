@@ -278,7 +278,19 @@ public enum Fault {
      * A hand-rolled constant-time compare loops over the shorter of the two strings: any non-empty prefix of the
      * token (a truncated token) and any extension of it is accepted ({@code BearerAuthentication}).
      */
-    SPEC_TOKEN_PREFIX_MATCH("AUTH-001");
+    SPEC_TOKEN_PREFIX_MATCH("AUTH-001"),
+
+    // -- the dialects' own rules: each acts only when the server speaks that dialect ({@link #dialect()})
+    /** A Forward server answers 409 to a re-archive, which its page answers 200 ({@code ServerOptions}). */
+    FORWARD_REARCHIVE_CONFLICT(ServerDialect.FORWARD, "REA-001"),
+    /** A Forward server's 409 answers carry no {@code error.code} ({@code ErrorEnvelope}). */
+    FORWARD_CONFLICT_WITHOUT_CODE(ServerDialect.FORWARD, "COORD-001", "IDLE-001"),
+    /** A Forward server's thread lacks {@code template_id} ({@code WireFormat}). */
+    FORWARD_THREAD_WITHOUT_TEMPLATE_ID(ServerDialect.FORWARD, "ARCH-001"),
+    /** A CAS server's archived thread has {@code archived_at: ""}, empty ({@code WireFormat}). */
+    CAS_ARCHIVED_AT_EMPTY(ServerDialect.CAS, "ARCH-001", "ARCH-002", "ARCH-003"),
+    /** A CAS server answers status {@code archived}, not the export's {@code terminated} ({@code WireFormat}). */
+    CAS_STATUS_ARCHIVED(ServerDialect.CAS, "ARCH-002", "ARCH-004");
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;
@@ -306,15 +318,24 @@ public enum Fault {
     private final List<String> breaks;
     private final String knownSurvivor;
     private final String expectedError;
+    private final ServerDialect dialect;
 
     Fault(String... breaks) {
-        this(null, breaks);
+        this((Survivor) null, breaks);
+    }
+
+    Fault(ServerDialect dialect, String... breaks) {
+        this.breaks = List.of(breaks);
+        this.knownSurvivor = null;
+        this.expectedError = null;
+        this.dialect = dialect;
     }
 
     Fault(ExpectedError error) {
         this.breaks = List.of();
         this.knownSurvivor = null;
         this.expectedError = error.cause();
+        this.dialect = null;
     }
 
     Fault(Survivor survivor, String... breaks) {
@@ -324,6 +345,15 @@ public enum Fault {
         this.breaks = List.of(breaks);
         this.knownSurvivor = survivor == null ? null : survivor.reason();
         this.expectedError = null;
+        this.dialect = null;
+    }
+
+    /**
+     * The dialect whose own rule this fault breaks: it acts only on a server of that dialect (and the mutation
+     * self-test runs it only there); empty for a fault of a rule every dialect shares.
+     */
+    public Optional<ServerDialect> dialect() {
+        return Optional.ofNullable(dialect);
     }
 
     /** The requirement ids (e.g. {@code "COORD-001"}) whose scenarios must fail when this fault is on. */

@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
  * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
- * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM}, {@value #IDEMPOTENCY} and {@value #TRANSPORT_FAULTS}.
+ * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM}, {@value #IDEMPOTENCY}, {@value #TRANSPORT_FAULTS} and {@value #DIALECT}.
  * {@link #toString()} never shows the token.
  *
  * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT} implies {@code rearchive} conflict)
@@ -28,11 +28,14 @@ import java.util.function.Function;
  *                     offers only the event list
  * @param idempotency  false: {@code Idempotency-Key} is ignored on archive, like a target without the Forward API
 * @param transportFaults hostile transport behaviours (hang, drip, flood, redirect, reset), not requirement faults
+ * @param dialect      which documented shape of the API the server speaks; {@link ServerDialect#FORWARD} answers a
+ *                     re-archive 200 whatever {@code rearchive} says (its page demands it), unless
+ *                     {@link Fault#FORWARD_REARCHIVE_CONFLICT}
  */
 public record ServerOptions(
         String host, int port, String token, Set<Fault> faults, Set<Variation> variations, RearchiveMode rearchive,
         Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean eventStream, boolean idempotency,
-        Set<TransportFault> transportFaults) {
+        Set<TransportFault> transportFaults, ServerDialect dialect) {
 
     public static final String FAULTS = "faults";
     public static final String VARIATIONS = "variations";
@@ -43,6 +46,7 @@ public record ServerOptions(
     public static final String EVENT_STREAM = "event_stream";
     public static final String IDEMPOTENCY = "idempotency";
     public static final String TRANSPORT_FAULTS = "transport_faults";
+    public static final String DIALECT = "dialect";
     /** The smallest accepted mailbox delay: long enough for a client to archive the child first. */
     public static final long MIN_DELIVER_AFTER_MS = 300;
 
@@ -61,6 +65,10 @@ public record ServerOptions(
         if (variations.contains(Variation.REARCHIVE_CONFLICT)) {
             rearchive = RearchiveMode.CONFLICT;
         }
+        Objects.requireNonNull(dialect, "dialect");
+        if (dialect == ServerDialect.FORWARD) {
+            rearchive = faults.contains(Fault.FORWARD_REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
+        }
         requireAtLeast(DELIVER_AFTER_MS, deliverAfter, MIN_DELIVER_AFTER_MS);
         requireAtLeast(HEARTBEAT_MS, heartbeat, 1);
         transportFaults = Collections.unmodifiableSet(transportFaults.isEmpty()
@@ -73,7 +81,7 @@ public record ServerOptions(
      */
     public static ServerOptions defaults(String token) {
         return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
-                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, Set.of());
+                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, Set.of(), ServerDialect.ARCHIVE_PAGE);
     }
 
     public boolean has(Fault fault) {
@@ -123,35 +131,37 @@ public record ServerOptions(
                 return withIdempotency(parseBoolean(key, text));
             case TRANSPORT_FAULTS:
                 return withTransportFaults(parseNames(text, TransportFault.class, TransportFault::parse));
+            case DIALECT:
+                return withDialect(ServerDialect.parse(text));
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
                         + String.join(", ", FAULTS, VARIATIONS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS) + ".");
+                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS, DIALECT) + ".");
         }
     }
 
     public ServerOptions withHost(String newHost) {
         return new ServerOptions(newHost, port, token,
                 faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, token,
                 faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withToken(String newToken) {
         return new ServerOptions(host, port, newToken,
                 faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
         return new ServerOptions(host, port, token,
                 newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     /** These options with {@code fault} added to the others. */
@@ -164,7 +174,7 @@ public record ServerOptions(
     public ServerOptions withVariations(Set<Variation> newVariations) {
         return new ServerOptions(host, port, token,
                 faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     /** These options with {@code variation} added to the others. */
@@ -176,37 +186,42 @@ public record ServerOptions(
 
     public ServerOptions withRearchive(RearchiveMode mode) {
         return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled,
-                eventStream, idempotency, transportFaults);
+                eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withEventStream(boolean enabled) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                enabled, idempotency, transportFaults);
+                enabled, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withIdempotency(boolean enabled) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, enabled, transportFaults);
+                eventStream, enabled, transportFaults, dialect);
     }
 
     public ServerOptions withTransportFaults(Set<TransportFault> newTransportFaults) {
         return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, newTransportFaults);
+                eventStream, idempotency, newTransportFaults, dialect);
+    }
+
+    public ServerOptions withDialect(ServerDialect newDialect) {
+        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                eventStream, idempotency, transportFaults, newDialect);
     }
 
     @Override
@@ -215,7 +230,8 @@ public record ServerOptions(
                 + ", variations=" + variations + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter
                 + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook
                 + ", eventStream=" + eventStream + ", idempotency=" + idempotency
-                + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults) + "]";
+                + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults)
+                + ", dialect=" + dialect.wireName() + "]";
     }
 
     private static <E extends Enum<E>> Set<E> parseNames(String text, Class<E> type, Function<String, E> parse) {

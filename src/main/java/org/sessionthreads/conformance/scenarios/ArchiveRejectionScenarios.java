@@ -25,7 +25,7 @@ public class ArchiveRejectionScenarios {
 
         ApiResponse response = threads.archive(session.coordinator());
 
-        assertThat(response).isError(409, readings.conflictErrorType());
+        assertThat(response).isConflict(readings, "coordinator_thread_not_archivable");
     }
 
     @Requirement("COORD-002")
@@ -48,7 +48,7 @@ public class ArchiveRejectionScenarios {
 
         ApiResponse response = threads.archive(child.thread());
 
-        assertThat(response).isError(409, readings.conflictErrorType());
+        assertThat(response).isConflict(readings, "thread_not_idle");
     }
 
     @Requirement("IDLE-002")

@@ -17,6 +17,10 @@ public final class Schemas {
 
     /** The Session Thread object returned by archive, get and list. */
     public static final SchemaRef SESSION_THREAD = new SchemaRef("session-thread.schema.json");
+    /** The Session Thread object of the CAS export dialect (status terminated, no role, no stop_reason). */
+    public static final SchemaRef SESSION_THREAD_CAS = new SchemaRef("session-thread.cas.schema.json");
+    /** The Session Thread object of the Forward API dialect (template_id, role, stop_reason). */
+    public static final SchemaRef SESSION_THREAD_FORWARD = new SchemaRef("session-thread.forward.schema.json");
     /** The body of every error answer. */
     public static final SchemaRef ERROR_ENVELOPE = new SchemaRef("error-envelope.schema.json");
     /** What every event has in common (id, type, a timestamp). */
@@ -37,9 +41,14 @@ public final class Schemas {
     private Schemas() {
     }
 
+    /** The Session Thread schema of {@code dialect} (the archive page's is {@link #SESSION_THREAD}). */
+    public static SchemaRef sessionThread(org.sessionthreads.conformance.config.Dialect dialect) {
+        return new SchemaRef(dialect.threadSchema());
+    }
+
     /** Every constant above, e.g. to preload or to check that all files compile. */
     public static List<SchemaRef> all() {
-        return List.of(SESSION_THREAD, ERROR_ENVELOPE, EVENT, EVENT_THREAD_STATUS_TERMINATED,
+        return List.of(SESSION_THREAD, SESSION_THREAD_CAS, SESSION_THREAD_FORWARD, ERROR_ENVELOPE, EVENT, EVENT_THREAD_STATUS_TERMINATED,
                 LIST_PAGE, FIXTURE_REQUEST, FIXTURE_RESPONSE, RUN_SUMMARY);
     }
 }

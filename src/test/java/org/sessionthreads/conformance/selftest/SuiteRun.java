@@ -99,6 +99,50 @@ public final class SuiteRun {
         return new SuiteRun(kit.execute());
     }
 
+    /**
+     * Runs the scenarios with the shipped (or ./profiles) profile {@code profile} as it is, e.g. {@code reference-cas},
+     * and {@code settings} on top ({@code conformance.*} configuration parameters).
+     */
+    public static SuiteRun withProfile(String profile, Map<String, String> settings) {
+        return withProfile(profile, settings, ".*Scenarios");
+    }
+
+    /** As {@link #withProfile(String, Map)}, only the scenario classes whose name matches {@code classPattern}. */
+    public static SuiteRun withProfile(String profile, Map<String, String> settings, String classPattern) {
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
+                .filters(includeClassNamePatterns(classPattern))
+                .configurationParameter("conformance.profile", profile)
+                .configurationParameters(SuiteConfiguration.PARAMETERS);
+        ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
+        settings.forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
+        return new SuiteRun(kit.execute());
+    }
+
+    /**
+     * Runs the scenarios with a temporary profile that extends {@code profile} and sets {@code embeddedOptions} on
+     * its embedded server (e.g. {@code dialect=cas}), written into {@code workDir}; only the scenario classes whose
+     * name matches {@code classPattern}.
+     */
+    public static SuiteRun withProfile(String profile, Map<String, String> embeddedOptions, Map<String, String> settings,
+                                       Path workDir, String classPattern) {
+        try {
+            Path file = Files.createTempFile(workDir, "profile-", ".yaml");
+            Files.writeString(file, "extends: " + profile + "\nembedded_options:\n" + embeddedOptions.entrySet()
+                    .stream().map(e -> "  " + e.getKey() + ": \"" + e.getValue() + "\"")
+                    .collect(Collectors.joining("\n")) + "\n");
+            return withProfile(file.toString(), settings, classPattern);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ids of the requirements with at least one scenario that was skipped (DISABLED), sorted. */
+    public Set<String> requirementsSkipped() {
+        return results.allEvents().skipped().stream().map(e -> requirementOf(e.getTestDescriptor()))
+                .flatMap(Optional::stream).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     private static Path profileWith(Setup setup) {
         Map<String, String> options = setup.embeddedOptions();
         try {

@@ -16,12 +16,24 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String type;
     private final Map<String, String> headers;
+    private final String code;
 
     public ApiException(int status, String type, String message, Map<String, String> headers) {
+        this(status, type, message, headers, null);
+    }
+
+    /** @param code the Forward pages' {@code error.code}, or null for none */
+    public ApiException(int status, String type, String message, Map<String, String> headers, String code) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.headers = Map.copyOf(headers);
+        this.code = code;
+    }
+
+    /** The {@code error.code} this answer carries, or null. */
+    public String code() {
+        return code;
     }
 
     public static ApiException badRequest(String message) {

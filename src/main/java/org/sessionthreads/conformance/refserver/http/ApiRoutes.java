@@ -67,8 +67,8 @@ public final class ApiRoutes {
         Handler archiveThread = options.idempotency() ? new IdempotencyKeys(plainArchive, options) : plainArchive;
         RouteTable table = new RouteTable()
                 .add(POST, THREAD + "/archive", archiveThread)
-                .add(GET, THREAD, new GetThreadHandler(lookup, json))
-                .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup, json, pageCap))
+                .add(GET, THREAD, new GetThreadHandler(lookup, json, options))
+                .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup, json, pageCap, options))
                 .add(GET, "/v1/sessions/{session_id}/events", events)
                 .add(GET, THREAD + "/events", events)
                 .add(POST, "/v1/agents", publicApi.createAgent())

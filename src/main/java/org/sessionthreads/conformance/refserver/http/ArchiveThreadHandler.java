@@ -40,7 +40,7 @@ public final class ArchiveThreadHandler implements Handler {
             return;
         }
         var thread = archive.archive(ctx.pathParam("session_id"), ctx.pathParam("thread_id"));
-        Map<String, Object> body = WireFormat.thread(thread);
+        Map<String, Object> body = WireFormat.thread(thread, options);
         if (options.has(Fault.ARCHIVED_THREAD_WITHOUT_ROLE)) {
             body.remove("role");
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 
@@ -33,11 +34,20 @@ public final class ErrorEnvelope {
         error.headers().forEach(ctx::header);
         ctx.header(RequestIds.HEADER, requestId);
         ctx.contentType(plainUnauthorized(error.status()) ? "text/plain" : Json.CONTENT_TYPE);
-        ctx.result(body(error.status(), error.type(), error.getMessage(), requestId));
+        ctx.result(body(error.status(), error.type(), error.getMessage(), requestId, error.code()));
     }
 
     /** The body bytes for an error (empty under {@link Fault#NO_ERROR_ENVELOPE}). */
     public byte[] body(int status, String type, String message, String requestId) {
+        return body(status, type, message, requestId, null);
+    }
+
+    /**
+     * The body bytes for an error with the Forward pages' {@code code} (null: none, or the variant's), in the
+     * Forward dialect also {@code authentication_required} on a 401. {@link Fault#FORWARD_CONFLICT_WITHOUT_CODE}
+     * lives here.
+     */
+    public byte[] body(int status, String type, String message, String requestId, String code) {
         if (options.has(Fault.NO_ERROR_ENVELOPE)) {
             return new byte[0];
         }
@@ -49,7 +59,15 @@ public final class ErrorEnvelope {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", effectiveType);
         error.put("message", message);
-        if (variant) {
+        String dialectCode = options.dialect() != ServerDialect.FORWARD ? null
+                : status == 401 ? "authentication_required" : code;
+        boolean codeDropped = status == 409 && options.has(Fault.FORWARD_CONFLICT_WITHOUT_CODE);
+        if (codeDropped) {
+            dialectCode = null;
+        }
+        if (dialectCode != null) {
+            error.put("code", dialectCode);
+        } else if (variant && !codeDropped) {
             error.put("code", codeFor(status));
         }
         Map<String, Object> envelope = new LinkedHashMap<>();

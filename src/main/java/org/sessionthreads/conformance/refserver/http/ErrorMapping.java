@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import java.util.Map;
 import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveRejectedException;
 import org.sessionthreads.conformance.refserver.lifecycle.ResourceNotFoundException;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
+    private static final String CONFLICT = "conflict_error";
+
     private final ServerOptions options;
     private final ErrorEnvelope envelope;
     private final RouteTable routes;
@@ -37,7 +40,7 @@ public final class ErrorMapping {
         config.exception(ApiException.class, (e, ctx) -> envelope.write(ctx, e));
         config.exception(ResourceNotFoundException.class,
                 (e, ctx) -> envelope.write(ctx, ApiException.notFound(e.getMessage())));
-        config.exception(ArchiveRejectedException.class, (e, ctx) -> envelope.write(ctx, conflict(e.getMessage())));
+        config.exception(ArchiveRejectedException.class, (e, ctx) -> envelope.write(ctx, conflict(e)));
         config.exception(ServerFailureException.class, (e, ctx) -> envelope.write(ctx, ApiException.internal()));
         config.exception(UnknownEventException.class,
                 (e, ctx) -> envelope.write(ctx, ApiException.badRequest(e.getMessage())));
@@ -48,9 +51,17 @@ public final class ErrorMapping {
         });
     }
 
-    private ApiException conflict(String message) {
+    /**
+     * The archive page's 409 is {@code invalid_request_error}; the CAS export's and the Forward API's
+     * {@code conflict_error}, the Forward one with the page's {@code error.code} (api-digest §1c).
+     */
+    private ApiException conflict(ArchiveRejectedException e) {
         int status = options.has(Fault.CONFLICT_AS_BAD_REQUEST) ? 400 : 409;
-        return new ApiException(status, ApiException.INVALID_REQUEST, message, Map.of());
+        String type = options.dialect() == ServerDialect.ARCHIVE_PAGE ? ApiException.INVALID_REQUEST : CONFLICT;
+        String code = options.dialect() != ServerDialect.FORWARD ? null
+                : e.reason() == ArchiveRejectedException.Reason.COORDINATOR ? "coordinator_thread_not_archivable"
+                : "thread_not_idle";
+        return new ApiException(status, type, e.getMessage(), Map.of(), code);
     }
 
     private ApiException fromJavalin(HttpResponseException e, Context ctx) {

@@ -1,5 +1,6 @@
 package org.sessionthreads.conformance.refserver.http;
 
+import org.sessionthreads.conformance.refserver.ServerOptions;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
@@ -8,14 +9,17 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 public final class GetThreadHandler implements Handler {
     private final ThreadLookup lookup;
     private final Json json;
+    private final ServerOptions options;
 
-    public GetThreadHandler(ThreadLookup lookup, Json json) {
+    public GetThreadHandler(ThreadLookup lookup, Json json, ServerOptions options) {
         this.lookup = lookup;
         this.json = json;
+        this.options = options;
     }
 
     @Override
     public void handle(Context ctx) {
-        json.respond(ctx, 200, WireFormat.thread(lookup.read(ctx.pathParam("session_id"), ctx.pathParam("thread_id"))));
+        json.respond(ctx, 200, WireFormat.thread(lookup.read(ctx.pathParam("session_id"), ctx.pathParam("thread_id")),
+                options));
     }
 }

@@ -1,5 +1,8 @@
 package org.sessionthreads.conformance.refserver.http;
 
+import java.util.Map;
+import java.util.Set;
+import org.sessionthreads.conformance.refserver.ServerDialect;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -12,7 +15,7 @@ import org.sessionthreads.conformance.refserver.store.Session;
 /**
  * {@code GET /v1/sessions/{session_id}/events} and {@code GET /v1/sessions/{session_id}/threads/{thread_id}/events}:
  * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first, paged.
- * {@link Fault#EVENT_LIST_GARBAGE} lives here.
+ * {@link Fault#EVENT_LIST_GARBAGE} lives here, and the Forward thread-event list's restricted parameters.
  */
 public final class ListEventsHandler implements Handler {
     private final ThreadLookup lookup;
@@ -28,9 +31,28 @@ public final class ListEventsHandler implements Handler {
         this.options = options;
     }
 
+    /**
+     * The Forward thread-event list takes limit, after_id and before_id only, ascending fixed; the other
+     * selectors are 400 {@code invalid_request} (api-digest §4c).
+     */
+    private static void forwardThreadParameters(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (FORWARD_REFUSED.contains(name) || name.startsWith("include_")) {
+                throw new ApiException(400, "invalid_request", "Parameter '" + name + "' is not supported on "
+                        + "thread events.", Map.of(), "invalid_request");
+            }
+        }
+    }
+
+    /** The Forward thread-event list's refused selectors besides {@code include_*}. */
+    private static final Set<String> FORWARD_REFUSED = Set.of("order", "type", "types", "types[]", "event_deltas[]");
+
     @Override
     public void handle(Context ctx) {
         String threadId = ctx.pathParamMap().get("thread_id");
+        if (threadId != null && options.dialect() == ServerDialect.FORWARD) {
+            forwardThreadParameters(ctx);
+        }
         Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))
                 : lookup.thread(ctx.pathParam("session_id"), threadId).session();
         PageRequest request = PageRequest.from(ctx).cappedAt(pageCap);

@@ -1,5 +1,6 @@
 package org.sessionthreads.conformance.refserver.http;
 
+import org.sessionthreads.conformance.refserver.ServerOptions;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
@@ -13,12 +14,14 @@ public final class ListThreadsHandler implements Handler {
     private final ThreadLookup lookup;
     private final Json json;
     private final int pageCap;
+    private final ServerOptions options;
 
     /** @param pageCap the most items one page holds, whatever {@code limit} asks */
-    public ListThreadsHandler(ThreadLookup lookup, Json json, int pageCap) {
+    public ListThreadsHandler(ThreadLookup lookup, Json json, int pageCap, ServerOptions options) {
         this.lookup = lookup;
         this.json = json;
         this.pageCap = pageCap;
+        this.options = options;
     }
 
     @Override
@@ -26,6 +29,6 @@ public final class ListThreadsHandler implements Handler {
         var session = lookup.session(ctx.pathParam("session_id"));
         PageRequest request = PageRequest.from(ctx).cappedAt(pageCap);
         Page<SessionThread> page = Page.of(lookup.readAll(session), SessionThread::id, thread -> true, request);
-        json.respond(ctx, 200, page.toWire(WireFormat::thread));
+        json.respond(ctx, 200, page.toWire(thread -> WireFormat.thread(thread, options)));
     }
 }

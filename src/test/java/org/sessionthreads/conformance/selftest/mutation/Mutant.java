@@ -36,6 +36,13 @@ record Mutant(Kind kind, String name, Map<String, String> options, List<String> 
                 fault.knownSurvivor(), Optional.empty());
     }
 
+    /** This mutant on a server speaking {@code dialect} (server option {@code dialect}). */
+    Mutant inDialect(String dialect) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(options);
+        more.put("dialect", dialect);
+        return new Mutant(kind, name, more, breaks, knownSurvivor, leftOut);
+    }
+
     /** This mutant, run with the scenario of {@code requirementId} left out. */
     Mutant withoutScenarioOf(String requirementId) {
         return new Mutant(kind, name, options, breaks, knownSurvivor, Optional.of(requirementId));

@@ -38,9 +38,16 @@ final class MutationCampaign {
     static final Map<String, String> SERVER_OPTIONS = Map.of("deliver_after_ms", "3000");
 
     private final Path workDir;
+    private final Map<String, String> settings;
 
     MutationCampaign(Path workDir) {
+        this(workDir, SETTINGS);
+    }
+
+    /** A campaign whose runs use {@code settings} (e.g. {@link #SETTINGS} plus {@code dialect: cas}). */
+    MutationCampaign(Path workDir, Map<String, String> settings) {
         this.workDir = workDir;
+        this.settings = Map.copyOf(settings);
     }
 
     /** Runs every mutant and returns the results in the order of {@code mutants}. */
@@ -71,7 +78,7 @@ final class MutationCampaign {
         Map<String, String> options = new LinkedHashMap<>(SERVER_OPTIONS);
         options.putAll(mutant.options());
         SuiteRun.Setup setup = SuiteRun.Setup.of(options, workDir);
-        for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
             setup = setup.withSetting(setting.getKey(), setting.getValue());
         }
         if (mutant.leftOut().isPresent()) {

@@ -68,11 +68,16 @@ record MutationReport(List<MutantResult> results, String leftOutId, List<MutantR
 
     /** Writes both files and returns the Markdown text. */
     String write() {
-        String markdown = markdown();
+        return writeAs("mutation-report", "");
+    }
+
+    /** Writes {@code <name>.md} and {@code <name>.json} under {@link #DIR}, the Markdown headed by {@code heading}. */
+    String writeAs(String name, String heading) {
+        String markdown = heading + markdown();
         try {
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve("mutation-report.md"), markdown);
-            Files.writeString(DIR.resolve("mutation-report.json"), JsonMapper.builder()
+            Files.writeString(DIR.resolve(name + ".md"), markdown);
+            Files.writeString(DIR.resolve(name + ".json"), JsonMapper.builder()
                     .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

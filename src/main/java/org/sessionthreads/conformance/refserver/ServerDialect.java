@@ -1,0 +1,44 @@
+package org.sessionthreads.conformance.refserver;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Which documented shape of the API the reference server speaks (option {@value ServerOptions#DIALECT}, flag
+ * {@code --dialect}); the suite's setting {@code dialect} names the same three. The server knows nothing of the
+ * harness, so this is its own enum.
+ *
+ * <ul>
+ *   <li>{@link #ARCHIVE_PAGE}: the archive page's thread (role, name, stop_reason, status {@code archived}, a short
+ *       agent snapshot), 409 {@code invalid_request_error}.</li>
+ *   <li>{@link #CAS}: the CAS export's thread: no role, name, stop_reason, agent_id, agent_version or
+ *       created_by_tool_use_id; an archived thread is {@code terminated} with {@code archived_at}; the agent
+ *       snapshot has {@code model} as an object, {@code tools}, {@code skills}, {@code mcp_servers}; {@code stats}
+ *       null. Its 409 is {@code conflict_error} (the general error table; the CAS row's type is not shown).</li>
+ *   <li>{@link #FORWARD}: the Forward thread: {@code template_id} instead of an agent snapshot, {@code archived_at}
+ *       omitted until archived; 409 {@code conflict_error} with {@code error.code}; re-archive always 200 with the
+ *       current thread.</li>
+ * </ul>
+ * The wire side lives in {@code http.WireFormat} and {@code http.ErrorMapping}/{@code http.ErrorEnvelope}, the
+ * re-archive rule in {@link ServerOptions}.
+ */
+public enum ServerDialect {
+    ARCHIVE_PAGE,
+    CAS,
+    FORWARD;
+
+    /** The name as in the option and the suite's setting, e.g. {@code archive-page}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** @throws IllegalArgumentException for anything but archive-page, cas or forward (any case, _ or -) */
+    public static ServerDialect parse(String value) {
+        String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(values()).filter(d -> d.name().equals(normalised)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown dialect '" + value.trim() + "'; use "
+                        + Arrays.stream(values()).map(ServerDialect::wireName).collect(Collectors.joining(", "))
+                        + "."));
+    }
+}
