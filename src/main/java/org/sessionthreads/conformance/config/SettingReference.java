@@ -133,7 +133,7 @@ public final class SettingReference {
                 "how the target's events can be read: `polling` (event list with `after_id`), `sse` (event stream "
                         + "with `Last-Event-ID`); event scenarios run once per channel listed, the others are "
                         + "DISABLED"});
-        m.put("capabilities.idempotency_key", new String[] {null,
+        m.put("capabilities.idempotency_key", new String[] {"from `dialect` (`false`; `true` for `forward`)",
                 "the target honours `Idempotency-Key` on archive (Forward API); `false` DISABLES IDEM-001/002"});
         m.put("discovery", new String[] {null,
                 "probe the target before the scenarios (see [settings](settings.md#discovery)); `false`: no extra "
@@ -154,13 +154,19 @@ public final class SettingReference {
         m.put("race.requests", new String[] {null,
                 "archive requests the race kit releases at the same instant (at least 2)"});
         m.put("race.repetitions", new String[] {null, "rounds of each race, each on a fresh fixture (at least 1)"});
-        m.put("readings.archived_status", new String[] {null,
+        m.put("dialect", new String[] {null,
+                "which documented shape of the API the target follows: `archive-page`, `cas` (the newer CAS export) "
+                        + "or `forward` (the Forward API); it selects the thread schema and decides every "
+                        + "`readings.*` and `capabilities.idempotency_key` left unset (see [dialects](dialects.md))"});
+        m.put("readings.archived_status", new String[] {"from `dialect` (`archived`)",
                 "status of an archived thread: `archived` (archive page, Forward) or `terminated` (new CAS export)"});
-        m.put("readings.conflict_error_type", new String[] {null,
-                "`error.type` of the 409 answers: `invalid_request_error` (archive page) or `conflict_error` "
-                        + "(Forward)"});
-        m.put("readings.rearchive", new String[] {null,
+        m.put("readings.conflict_error_type", new String[] {"from `dialect` (`invalid_request_error`)",
+                "`error.type` of the 409 answers: `invalid_request_error` (archive page), `conflict_error` "
+                        + "(Forward) or `any` (not judged: the CAS export does not show it)"});
+        m.put("readings.rearchive", new String[] {"from `dialect` (`either`)",
                 "accepted answers to re-archiving: `either` (200 unchanged or 409), `ok` (200), `conflict` (409)"});
+        m.put("readings.error_codes", new String[] {"from `dialect` (`false`)",
+                "`true`: the 409 answers must carry the Forward pages' `error.code`, and the suite checks it"});
         m.put("strict", new String[] {null,
                 "`true`: a SHOULD requirement that is not met fails the run; `false`: it is a warning"});
         m.put("gate_should", new String[] {null,

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
+import org.sessionthreads.conformance.catalogue.DialectExpectation;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.SettingReference;
 import org.sessionthreads.conformance.refserver.Fault;
@@ -45,6 +46,7 @@ final class DocTables {
     Map<String, String> all() {
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("catalogue", catalogue());
+        tables.put("dialects", dialects());
         tables.put("settings", settings());
         tables.put("faults", faults());
         tables.put("variations", variations());
@@ -56,6 +58,24 @@ final class DocTables {
                 "| id | level | requirement | the page says | reading the suite takes |\n|---|---|---|---|---|\n");
         for (CatalogueEntry e : RequirementCatalogue.load().entries()) {
             out.append(row(e.id(), e.level().name(), e.title(), e.text(), e.reading()));
+        }
+        return out.toString();
+    }
+
+    /** Per requirement, what each dialect expects (or why it is DISABLED there), with the source page. */
+    String dialects() {
+        List<String> dialects = RequirementCatalogue.DIALECTS;
+        StringBuilder out = new StringBuilder("| requirement | level | " + String.join(" | ", dialects) + " |\n|---|---|"
+                + "---|".repeat(dialects.size()) + "\n");
+        for (CatalogueEntry entry : RequirementCatalogue.load().entries()) {
+            List<String> cells = new ArrayList<>(List.of(entry.id() + " " + entry.title(), entry.level().name()));
+            for (String dialect : dialects) {
+                DialectExpectation e = entry.in(dialect).orElseThrow();
+                String what = e.disabled().map(reason -> "**DISABLED**: " + reason)
+                        .orElseGet(() -> e.level().map(level -> "**" + level + "** ").orElse("") + e.expects());
+                cells.add(cell(what) + " <br>_" + cell(e.source()) + "_");
+            }
+            out.append(row(cells.toArray(String[]::new)));
         }
         return out.toString();
     }
