@@ -71,7 +71,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (ProfileException e) {
             return refuse(bundle, ExitStatus.usage(e.getMessage()));
         }
-        launch(bundle, parameters, selected);
+        try {
+            launch(bundle, parameters, selected);
+        } catch (RuntimeException | LinkageError e) { // why: a launcher that breaks still leaves a bundle and a 3
+            ExitStatus broken = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: harness error: " + e);
+            bundle.writeUnstarted(broken);
+            System.out.println("[runner] exit " + broken.code() + ": " + broken.reason());
+            return broken.code();
+        }
         bundle.finish();
         ExitStatus status = RequirementLedger.lastSummary().map(ExitStatus::of).orElseGet(() -> {
             ExitStatus none = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: the suite wrote no summary"
