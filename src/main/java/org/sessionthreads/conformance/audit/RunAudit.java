@@ -29,7 +29,7 @@ import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.events.EventMatcher;
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.Fixture;
 
 /**

@@ -2,6 +2,7 @@ package org.sessionthreads.conformance.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -25,7 +26,7 @@ import org.sessionthreads.conformance.config.TransportLimits;
  * static defaults. Every request carries an {@code x-request-id} ({@code conformance-<run>-<n>}) so that a failure
  * can be matched with the target's logs.
  *
- * <p>Time and size are bounded per request (README, "Slow, hanging and rate-limiting targets"):
+ * <p>Time and size are bounded per request (docs/transport.md):
  * <ul>
  *   <li>{@code timeouts.request} is the total time of one request, body included ({@link RequestGuard});</li>
  *   <li>a body longer than {@code limits.body} is cut off and ends with a marker (then judged, not held);</li>
@@ -186,6 +187,10 @@ public final class ApiClient {
         }
         Throwable io = cause == null ? e : cause;
         String why = redactor.text(io.getClass().getSimpleName() + " " + io.getMessage());
+        if (io instanceof SocketTimeoutException) { // why: the read timeout equals the deadline; which fires first is luck
+            return health.unanswered(new NoAnswerException(NoAnswerException.Kind.DEADLINE, request,
+                    "deadline " + seconds(deadline) + " exceeded (" + why + ")", e));
+        }
         if (io instanceof ConnectException) { // HttpHostConnectException included: nothing listens
             return health.unanswered(new NoAnswerException(NoAnswerException.Kind.REFUSED, request,
                     "connection refused (" + why + ")", e));

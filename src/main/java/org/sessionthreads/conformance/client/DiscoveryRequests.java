@@ -8,7 +8,7 @@ import org.sessionthreads.conformance.client.sse.SseConnection;
 import org.sessionthreads.conformance.client.sse.SseListener;
 
 /**
- * The harmless requests of the discovery before the scenarios (README, "Discovery"). None of them changes the
+ * The harmless requests of the discovery before the scenarios (docs/settings.md#discovery). None of them changes the
  * target: they read, or they send a body no conforming server can act on. Creating and releasing the one probe
  * session goes through {@link FixtureHook}.
  */

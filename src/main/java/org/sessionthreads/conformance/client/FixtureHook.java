@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * The target's test-only fixture hook (see README, "Fixture hook contract"): {@code POST {url}} with
+ * The target's test-only fixture hook (see docs/fixtures.md, "Fixture hook contract"): {@code POST {url}} with
  * {@code {"kind": K}} prepares a state; {@code DELETE {url}/{session_id}} releases it.
  */
 public final class FixtureHook {

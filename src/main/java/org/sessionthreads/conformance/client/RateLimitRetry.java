@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.sessionthreads.conformance.client.transport.Pause;
+import org.sessionthreads.conformance.waits.Pause;
 import org.sessionthreads.conformance.client.transport.RetryAfter;
 import org.sessionthreads.conformance.config.TransportLimits;
 

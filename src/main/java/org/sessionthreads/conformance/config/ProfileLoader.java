@@ -1,7 +1,5 @@
 package org.sessionthreads.conformance.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +20,7 @@ import java.util.function.Function;
  * property or parameter: Maven copies those into the forked JVM's temporary files and Failsafe into its XML
  * reports, so {@code conformance.token} as either is refused ({@link #TOKEN_REFUSED}).
  *
- * <p>This class and {@link SystemEnvironment} are the only places that read system properties or the environment.
+ * <p>This class and {@link ConformanceProperties} are the only places that read system properties or the environment.
  */
 public final class ProfileLoader {
     /** The one line a run refuses {@code conformance.token} with (also printed by the Maven build, see pom.xml). */
@@ -60,7 +58,7 @@ public final class ProfileLoader {
 
     /** The loader of this JVM: real properties and environment, profiles under {@code ./profiles}, then the classpath. */
     public static ProfileLoader fromSystem() {
-        return new ProfileLoader(SystemEnvironment.properties(), System.getenv(), Path.of("profiles"));
+        return new ProfileLoader(ConformanceProperties.properties(), System.getenv(), Path.of("profiles"));
     }
 
     /**
@@ -74,7 +72,7 @@ public final class ProfileLoader {
         for (String key : keys) {
             parameter.apply("conformance." + key).ifPresent(value -> found.put("conformance." + key, value));
         }
-        Map<String, String> system = SystemEnvironment.properties();
+        Map<String, String> system = ConformanceProperties.properties();
         // why: JUnit falls back to system properties for a parameter it lacks; such a value is a property
         found.entrySet().removeIf(e -> e.getValue().equals(system.get(e.getKey())));
         return new ProfileLoader(found, system, System.getenv(), Path.of("profiles"),
@@ -173,18 +171,4 @@ public final class ProfileLoader {
                 .map(value -> new Sourced(value, SettingSources.environment(variable)));
     }
 
-    static Optional<URI> url(String key, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value.strip().replaceFirst("/+$", ""));
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ProfileException(key + " must be an http(s) URL; got '" + value + "'");
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw new ProfileException(key + " is not a valid URL: " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * The settings a profile may contain, their defaults, and how the flat key/value view becomes a
- * {@link TargetProfile}. README's settings table lists the same keys.
+ * {@link TargetProfile}. the settings table (docs/settings.md, generated from SettingReference) lists the same keys.
  */
 final class Settings {
     static final String DEFAULT_PROFILE = "reference";
@@ -116,8 +118,8 @@ final class Settings {
                 v.get("readings.conflict_error_type").strip(), Readings.Rearchive.parse(v.get("readings.rearchive")));
         List<String> strategies = Arrays.stream(v.get("fixture_strategies").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new TargetProfile(name, v.get("description"), ProfileLoader.url("target", v.get("target")),
-                v.get("embedded").strip(), embeddedOptions, ProfileLoader.url("fixtures", v.get("fixtures")),
+        return new TargetProfile(name, v.get("description"), url("target", v.get("target")),
+                v.get("embedded").strip(), embeddedOptions, url("fixtures", v.get("fixtures")),
                 strategies, token, timeouts, readings, bool(v, "strict"), java.nio.file.Path.of(v.get("waivers")),
                 bool(v, "certify"), capabilities(v), race(v), fixtureSettings(v), gateShould(v), effective,
                 new TargetProfile.DiscoverySettings(bool(v, "discovery"), bool(v, "discover_capabilities")),
@@ -194,6 +196,21 @@ final class Settings {
             // reported below
         }
         throw new ProfileException(key + " must be a whole number of at least " + least + "; got '" + v.get(key) + "'");
+    }
+
+    static Optional<URI> url(String key, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.strip().replaceFirst("/+$", ""));
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ProfileException(key + " must be an http(s) URL; got '" + value + "'");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new ProfileException(key + " is not a valid URL: " + e.getMessage(), e);
+        }
     }
 
     static Duration duration(Map<String, String> v, String key) {

@@ -91,7 +91,7 @@ public record TargetProfile(
     }
 
     /**
-     * The probe before the scenarios (README, "Discovery").
+     * The probe before the scenarios (docs/settings.md#discovery).
      *
      * @param enabled        false ({@code discovery: false}): no probe, no extra requests; declared capabilities are
      *                       trusted as they are
@@ -133,7 +133,7 @@ public record TargetProfile(
     }
 
     /**
-     * Settings of the fixture strategies beyond the hook (README, "Fixtures: strategies, ledger and sweep").
+     * Settings of the fixture strategies beyond the hook (docs/fixtures.md).
      *
      * @param timeout       how long the api strategy waits for the prompted coordinator to produce the state
      * @param prompts       per fixture kind (wire name), the {@code user.message} text of the api strategy; an

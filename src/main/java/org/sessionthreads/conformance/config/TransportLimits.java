@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How much time and memory one target may take from the suite, beyond {@code timeouts.request} (the total time of
- * one request, body included). README, "Slow, hanging and rate-limiting targets".
+ * one request, body included). docs/transport.md.
  *
  * @param bodyLimit     bytes of one answer body the suite reads ({@code limits.body}); the rest is cut off and the
  *                      body ends with a marker, so the answer is judged (a FAIL of whatever it promised), not held
@@ -24,7 +24,7 @@ public record TransportLimits(long bodyLimit, int unanswered, Duration retryBudg
         }
     }
 
-    /** The defaults of README's settings table: 4 MB bodies, 3 unanswered requests, 60 s and 8 attempts. */
+    /** The defaults of the settings table (docs/settings.md, generated from SettingReference): 4 MB bodies, 3 unanswered requests, 60 s and 8 attempts. */
     public static TransportLimits defaults() {
         return new TransportLimits(DEFAULT_BODY_LIMIT, 3, Duration.ofSeconds(60), 8);
     }

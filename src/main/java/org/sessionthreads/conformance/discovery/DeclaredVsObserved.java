@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.sessionthreads.conformance.config.TargetProfile;
 
 /**
- * Compares the profile with the findings. The rules (README, "Discovery"):
+ * Compares the profile with the findings. The rules (docs/settings.md#discovery):
  * <ul>
  *   <li>declared and visibly ABSENT → an error naming it; the run stops with that one line instead of failing
  *       every scenario that needs it (the event channels, a hook or creation API that is the only fixture

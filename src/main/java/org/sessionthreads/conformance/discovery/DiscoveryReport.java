@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.sessionthreads.conformance.config.TargetProfile;
 
 /**
- * What discovery found and what follows from it for the run (README, "Discovery").
+ * What discovery found and what follows from it for the run (docs/settings.md#discovery).
  *
  * @param ran        false when {@code discovery: false} skipped the probe
  * @param findings   one per probed capability

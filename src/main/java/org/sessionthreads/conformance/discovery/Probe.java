@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.fixture.ledger.FixtureLedger;
 
 /**
- * Sends discovery's requests and turns each answer into a {@link Finding}. Only harmless requests (README,
+ * Sends discovery's requests and turns each answer into a {@link Finding}. Only harmless requests (docs/settings.md#discovery,
  * "Discovery"): reads, bodies no conforming server acts on, and at most one session, made by the fixture hook
  * when the profile lets the run use the hook, recorded in the fixture ledger and released before the probe ends.
  * Without a hook a pre-provisioned pool entry is only read; without either the event list and stream cannot be

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.waits.Waits;
 
 /**
  * The events of one session from the moment the cursor was opened, read through one {@link EventChannel}

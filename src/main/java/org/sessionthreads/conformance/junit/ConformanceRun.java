@@ -32,7 +32,7 @@ import org.sessionthreads.conformance.events.ArchiveRaces;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.Interleavings;
 import org.sessionthreads.conformance.events.SessionEvents;
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.FixtureProvider;
 import org.sessionthreads.conformance.fixture.Fixtures;
@@ -120,7 +120,7 @@ final class ConformanceRun implements AutoCloseable {
             boolean should = catalogue.find(id).map(e -> e.level() == Level.SHOULD).orElse(false);
             if (!should) {
                 throw new ProfileException("gate_should lists " + id + ", which is not a SHOULD requirement of the"
-                        + " catalogue; list SHOULD ids only (README, \"Requirement catalogue\")");
+                        + " catalogue; list SHOULD ids only (docs/catalogue.md)");
             }
         }
     }

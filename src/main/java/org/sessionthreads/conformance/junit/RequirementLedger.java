@@ -19,11 +19,35 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.BuildInfo;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.DiscoverySection;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.RunSummary;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.SummaryWriter;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.Verdict;
 
 /**
@@ -199,19 +223,19 @@ public final class RequirementLedger implements TestExecutionListener {
     }
 
     /**
-     * FAIL and ERROR come from failures (and UNTESTABLE in certify mode); WAIVED, UNTESTABLE, SHOULD warnings and
-     * DISABLED from abort reasons.
+     * The verdict from the outcome's type (package {@code outcome}), never from its message: FAIL and ERROR come
+     * from failures (and UNTESTABLE in certify mode); WAIVED, UNTESTABLE, SHOULD warnings (FAIL, not blocking) and
+     * DISABLED from aborts.
      */
     static Verdict verdict(TestExecutionResult result) {
-        String reason = reason(result);
+        Throwable thrown = result.getThrowable().orElse(null);
         return switch (result.getStatus()) {
             case SUCCESSFUL -> Verdict.PASS;
-            case FAILED -> reason.startsWith("UNTESTABLE") ? Verdict.UNTESTABLE
-                    : result.getThrowable().filter(AssertionError.class::isInstance).isPresent()
-                    ? Verdict.FAIL : Verdict.ERROR;
-            case ABORTED -> reason.startsWith("WAIVED") ? Verdict.WAIVED
-                    : reason.startsWith("UNTESTABLE") ? Verdict.UNTESTABLE
-                    : reason.startsWith("SHOULD not met") ? Verdict.FAIL : Verdict.DISABLED;
+            case FAILED -> thrown instanceof UntestableInCertify ? Verdict.UNTESTABLE
+                    : thrown instanceof AssertionError ? Verdict.FAIL : Verdict.ERROR;
+            case ABORTED -> thrown instanceof Waived ? Verdict.WAIVED
+                    : thrown instanceof Untestable ? Verdict.UNTESTABLE
+                    : thrown instanceof ShouldNotMet ? Verdict.FAIL : Verdict.DISABLED;
         };
     }
 

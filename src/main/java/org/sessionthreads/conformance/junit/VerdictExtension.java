@@ -7,7 +7,11 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.TestAbortedException;
+import org.sessionthreads.conformance.outcome.RequirementNotMet;
+import org.sessionthreads.conformance.outcome.ShouldNotMet;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
+import org.sessionthreads.conformance.outcome.Waived;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.Level;
@@ -38,10 +42,8 @@ final class VerdictExtension implements BeforeEachCallback, TestExecutionExcepti
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (throwable instanceof TestAbortedException && String.valueOf(throwable.getMessage()).startsWith("UNTESTABLE")
-                && ConformanceExtension.run(context).profile().certify()) {
-            throw new AssertionError(throwable.getMessage() + " (certify mode: a requirement that cannot be tested"
-                    + " is not met)");
+        if (throwable instanceof Untestable untestable && ConformanceExtension.run(context).profile().certify()) {
+            throw new UntestableInCertify(untestable);
         }
         if (!(throwable instanceof AssertionError)) {
             throw throwable;
@@ -58,18 +60,16 @@ final class VerdictExtension implements BeforeEachCallback, TestExecutionExcepti
     static Throwable judged(CatalogueEntry entry, Optional<Waiver> waiver, TargetProfile profile,
                             AssertionError failure) {
         if (waiver.isPresent()) {
-            return new TestAbortedException("WAIVED " + waiver.get().describe() + ": " + failure.getMessage());
+            return new Waived("WAIVED " + waiver.get().describe() + ": " + failure.getMessage());
         }
         if (entry.level() == Level.SHOULD && !profile.gatesOnShould(entry.id())) {
-            return new TestAbortedException("SHOULD not met (" + entry.id() + "): " + failure.getMessage());
+            return new ShouldNotMet("SHOULD not met (" + entry.id() + "): " + failure.getMessage());
         }
         String gated = entry.level() == Level.SHOULD && !profile.strictShould()
                 ? ", gating on profile " + profile.name() + " (gate_should)" : "";
         // why: every report and console summary then names the requirement, whatever the reporter shows
-        AssertionError named = new AssertionError(entry.id() + " (" + entry.level() + gated + ") not met: "
-                + failure.getMessage(), failure.getCause());
-        named.setStackTrace(failure.getStackTrace());
-        return named;
+        return new RequirementNotMet(entry.id() + " (" + entry.level() + gated + ") not met: "
+                + failure.getMessage(), failure);
     }
 
     @Override

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The summary's {@code discovery} section: what the probe before the scenarios found (README, "Discovery"). It
+ * The summary's {@code discovery} section: what the probe before the scenarios found (docs/settings.md#discovery). It
  * arrives as the JSON the discovery report wrote (a JUnit report entry), so this package needs no discovery types.
  *
  * @param status     {@code ran}, {@code skipped} ({@code discovery: false}) or {@code not run} (the run stopped

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionthreads.conformance.client.ArchiveJournal;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.ThreadsApi;
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.FixtureTargets;

@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.events.EventChannel;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.FixtureContext;
 import org.sessionthreads.conformance.fixture.Fixtures;
@@ -33,7 +33,7 @@ import org.sessionthreads.conformance.schema.SchemaRegistry;
  * Prints latency figures of the suite's hot path against the profile's target (the embedded reference server by
  * default), per event channel: fixture creation, opening the event cursor, one archive request, and the time from
  * the archive answer until the cursor has the terminated event (the wait as the scenario sees it, and the arrival
- * latency {@code EventTimings} records). Run it as README's "Benchmark" section shows; the first argument is the
+ * latency {@code EventTimings} records). Run it as docs/benchmarks.md shows; the first argument is the
  * number of archives per channel (default 300, after 30 warm-up rounds), the second the channels (default
  * {@code polling,sse}).
  */

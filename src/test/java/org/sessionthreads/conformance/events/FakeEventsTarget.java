@@ -20,6 +20,7 @@ import org.sessionthreads.conformance.client.sse.SseClient;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.config.Timeouts;
+import org.sessionthreads.conformance.waits.Waits;
 
 /**
  * A scripted events target for one session: an event list in small pages ({@code after_id}, {@code has_more})

@@ -24,6 +24,7 @@ import org.sessionthreads.conformance.client.sse.SseClient;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.config.Timeouts;
+import org.sessionthreads.conformance.waits.Waits;
 
 /**
  * Event channels that misbehave end as an ERROR with a typed cause ({@link EventObservationException}), quickly,

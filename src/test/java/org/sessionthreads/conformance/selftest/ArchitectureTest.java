@@ -1,12 +1,21 @@
 package org.sessionthreads.conformance.selftest;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of README's "Architecture": who may speak HTTP, validate schemas, write reports. */
+/** The dependency rules of docs/architecture.md: who may speak HTTP, validate schemas, write reports. */
 @AnalyzeClasses(packages = "org.sessionthreads.conformance")
 class ArchitectureTest {
     private static final String BASE = "org.sessionthreads.conformance";
@@ -27,16 +36,59 @@ class ArchitectureTest {
             .that().resideInAPackage(BASE + "..").and().resideOutsideOfPackage(BASE + ".report..")
             .should().dependOnClassesThat().resideInAPackage("io.qameta.allure..");
 
+    /** Waits are built in {@code waits}; {@code events} composes the conditions of the ones it starts. */
     @ArchTest
-    static final ArchRule only_events_use_awaitility = noClasses()
+    static final ArchRule only_waits_and_events_use_awaitility = noClasses()
             .that().resideInAPackage(BASE + "..")
-            .and().resideOutsideOfPackages(BASE + ".events..", BASE + ".selftest..", BASE + ".refserver..")
+            .and().resideOutsideOfPackages(BASE + ".waits..", BASE + ".events..", BASE + ".selftest..",
+                    BASE + ".refserver..")
             .should().dependOnClassesThat().resideInAPackage("org.awaitility..");
+
+    /**
+     * One direction of dependencies between the harness's concepts, from the foundation up:
+     * config, outcome, catalogue, schema ← waits, client ← assertions, events ← fixture ← audit, discovery ←
+     * report, waiver ← junit ← scenarios. A back-edge (e.g. fixture importing events) fails here.
+     */
+    @ArchTest
+    static final ArchRule the_harness_is_layered = layeredArchitecture()
+            .consideringOnlyDependenciesInAnyPackage(BASE + "..")
+            .layer("config").definedBy(BASE + ".config..")
+            .layer("outcome").definedBy(BASE + ".outcome..")
+            .layer("catalogue").definedBy(BASE + ".catalogue..")
+            .layer("schema").definedBy(BASE + ".schema..")
+            .layer("waits").definedBy(BASE + ".waits..")
+            .layer("client").definedBy(BASE + ".client..")
+            .layer("assertions").definedBy(BASE + ".assertions..")
+            .layer("events").definedBy(BASE + ".events..")
+            .layer("fixture").definedBy(BASE + ".fixture..")
+            .layer("audit").definedBy(BASE + ".audit..")
+            .layer("discovery").definedBy(BASE + ".discovery..")
+            .layer("report").definedBy(BASE + ".report..")
+            .layer("waiver").definedBy(BASE + ".waiver..")
+            .layer("junit").definedBy(BASE + ".junit..")
+            .layer("scenarios").definedBy(BASE + ".scenarios..")
+            .whereLayer("config").mayNotAccessAnyLayer()
+            .whereLayer("outcome").mayNotAccessAnyLayer()
+            .whereLayer("catalogue").mayNotAccessAnyLayer()
+            .whereLayer("schema").mayOnlyAccessLayers("config")
+            .whereLayer("waits").mayOnlyAccessLayers("config")
+            .whereLayer("client").mayOnlyAccessLayers("config", "waits")
+            .whereLayer("assertions").mayOnlyAccessLayers("config", "client", "schema")
+            .whereLayer("events").mayOnlyAccessLayers("config", "client", "schema", "waits")
+            .whereLayer("fixture").mayOnlyAccessLayers("config", "outcome", "client", "schema", "waits")
+            .whereLayer("audit").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
+            .whereLayer("discovery").mayOnlyAccessLayers("config", "client", "schema", "waits", "fixture")
+            .whereLayer("report").mayOnlyAccessLayers("config", "catalogue", "client", "schema")
+            .whereLayer("waiver").mayOnlyAccessLayers("config", "catalogue")
+            .whereLayer("junit").mayOnlyBeAccessedByLayers("scenarios")
+            // why: the project's own tests and doc generator look into every layer; they ship in no jar
+            .ignoreDependency(resideInAnyPackage(BASE + ".selftest..", BASE + ".docs.."), alwaysTrue());
 
     @ArchTest
     static final ArchRule nothing_but_self_tests_reaches_into_the_reference_server = noClasses()
             .that().resideInAPackage(BASE + "..")
-            .and().resideOutsideOfPackages(BASE + ".refserver..", BASE + ".selftest..")
+            // why: docs renders the faults and variations tables from the enums (a project tool, not shipped)
+            .and().resideOutsideOfPackages(BASE + ".refserver..", BASE + ".selftest..", BASE + ".docs..")
             .should().dependOnClassesThat().resideInAPackage(BASE + ".refserver..");
 
     @ArchTest
@@ -52,10 +104,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.restassured..", "com.networknt..",
                     "org.awaitility..", "java.net.http..", BASE + ".refserver..", "tools.jackson..");
 
+    /** Every way of sleeping or parking a thread; waits go through {@code waits} (Awaitility, or Pause). */
     @ArchTest
-    static final ArchRule nobody_sleeps_outside_the_reference_server = noClasses()
-            .that().resideInAPackage(BASE + "..").and().resideOutsideOfPackage(BASE + ".refserver..")
-            .should().callMethod(Thread.class, "sleep", long.class);
+    static final ArchRule nobody_sleeps_or_parks_outside_waits = noClasses()
+            .that().resideInAPackage(BASE + "..")
+            .and().resideOutsideOfPackages(BASE + ".refserver..", BASE + ".waits..")
+            // why: its fake servers must hang to be a hanging target (test code, in no jar)
+            .and().doNotHaveSimpleName("ApiClientTransportTest")
+            .should().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould().callMethod(Thread.class, "sleep", java.time.Duration.class)
+            .orShould().callMethodWhere(target(owner(assignableTo(java.util.concurrent.TimeUnit.class)))
+                    .and(target(name("sleep"))))
+            .orShould().callMethodWhere(target(owner(assignableTo(java.util.concurrent.locks.LockSupport.class)))
+                    .and(target(nameMatching("park.*"))))
+            .orShould().callMethodWhere(target(owner(type(Object.class))).and(target(name("wait"))));
 
     @ArchTest
     static final ArchRule no_one_reads_the_environment_outside_config = noClasses()

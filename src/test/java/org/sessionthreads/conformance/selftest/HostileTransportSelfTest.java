@@ -20,8 +20,8 @@ import org.sessionthreads.conformance.schema.Schemas;
 /**
  * The suite against a reference server that misbehaves on the wire ({@link TransportFault}) or rate-limits
  * ({@link Variation#RATE_LIMITED}), run as users run it (the launcher, so the summary is written), with a short
- * {@code timeouts.request} of {@value #DEADLINE_SECONDS} s. For each: the promised verdicts (README, "Slow, hanging
- * and rate-limiting targets"), a time bound, a complete summary, and no file that holds the token.
+ * {@code timeouts.request} of {@value #DEADLINE_SECONDS} s. For each: the promised verdicts (docs/transport.md), a time
+ * bound, a complete summary, and no file that holds the token.
  *
  * <p>The time bound of a hanging or dripping archive is {@value #DEADLINES_PER_RUN} deadlines for the whole run
  * ({@code duration_ms} of the summary: server start, the scenarios that need no archive, the first wave of archives

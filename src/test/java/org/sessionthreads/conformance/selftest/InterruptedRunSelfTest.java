@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.sessionthreads.conformance.events.Waits;
+import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.config.Timeouts;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
 import org.sessionthreads.conformance.schema.Schemas;

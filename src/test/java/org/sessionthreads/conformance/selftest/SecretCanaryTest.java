@@ -61,7 +61,7 @@ class SecretCanaryTest {
 
     /**
      * Both child runs at once: they mostly wait on the reference server's timings, so together they take little
-     * longer than one (measured in README, "Reports and secrets").
+     * longer than one (measured in docs/secrets.md).
      */
     @Test
     void should_never_write_the_token_passed_in_conformance_token_or_in_token_file() throws Exception {

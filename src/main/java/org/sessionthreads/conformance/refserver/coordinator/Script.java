@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.refserver.fixtures.FixtureKind;
  *                     server's default
  */
 public record Script(FixtureKind kind, Duration deliverAfter) {
-    /** The grammar in one line, for error messages and README. */
+    /** The grammar in one line, for error messages and docs/reference-server.md. */
     public static final String GRAMMAR = "'delegate idle', 'delegate running', 'delegate and wait', "
             + "'delegate with pending message [after N ms]' (N >= " + ServerOptions.MIN_DELIVER_AFTER_MS + ")";
 

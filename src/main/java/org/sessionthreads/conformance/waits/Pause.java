@@ -1,12 +1,13 @@
-package org.sessionthreads.conformance.client.transport;
+package org.sessionthreads.conformance.waits;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waiting between two attempts of a rate-limited request. The client package has no Awaitility (only
- * {@code events} uses it) and nothing sleeps ({@code ArchitectureTest}): this parks the thread until the moment
- * has come, parking again after a spurious wake-up, and gives up on interruption (the run is being stopped).
+ * A plain pause of the current thread, for the one wait that polls nothing: the time between two attempts of a
+ * rate-limited request ({@code client.RateLimitRetry}). It parks the thread until the moment has come, parking
+ * again after a spurious wake-up, and gives up on interruption (the run is being stopped). Only this package
+ * parks or sleeps ({@code ArchitectureTest}).
  */
 public final class Pause {
     private Pause() {

@@ -3,9 +3,11 @@ package org.sessionthreads.conformance.config;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The JVM's system properties as a plain map, read in one place (see {@link ProfileLoader}). */
-final class SystemEnvironment {
-    private SystemEnvironment() {
+/**
+ * The JVM's {@code conformance.*} system properties as a plain map, read in one place (see {@link ProfileLoader}).
+ */
+final class ConformanceProperties {
+    private ConformanceProperties() {
     }
 
     static Map<String, String> properties() {

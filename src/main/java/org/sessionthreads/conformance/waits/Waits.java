@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.waits;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.waits;
 
 import java.util.List;
 

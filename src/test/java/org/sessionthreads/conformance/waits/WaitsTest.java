@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.waits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

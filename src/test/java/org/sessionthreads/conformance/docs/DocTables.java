@@ -1,0 +1,180 @@
+package org.sessionthreads.conformance.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.sessionthreads.conformance.catalogue.CatalogueEntry;
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.config.SettingReference;
+import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.Variation;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The tables of {@code docs/} that are made from the code and data rather than written by hand: the requirement
+ * catalogue (from {@code requirements.yaml}), the settings (from {@link SettingReference} and the shipped
+ * profiles), and the reference server's faults and variations (from the enums and their Javadoc).
+ *
+ * <p>Each table is a pure function of the project's files, so {@link GeneratedDocsTest} can tell a stale document
+ * from a current one.
+ */
+final class DocTables {
+
+    private final Path projectDir;
+
+    DocTables(Path projectDir) {
+        this.projectDir = projectDir;
+    }
+
+    /** Table name → Markdown, in the order the documents use them. */
+    Map<String, String> all() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("catalogue", catalogue());
+        tables.put("settings", settings());
+        tables.put("faults", faults());
+        tables.put("variations", variations());
+        return tables;
+    }
+
+    String catalogue() {
+        StringBuilder out = new StringBuilder(
+                "| id | level | requirement | the page says | reading the suite takes |\n|---|---|---|---|---|\n");
+        for (CatalogueEntry e : RequirementCatalogue.load().entries()) {
+            out.append(row(e.id(), e.level().name(), e.title(), e.text(), e.reading()));
+        }
+        return out.toString();
+    }
+
+    String settings() {
+        Map<String, Map<String, String>> shipped = shippedProfiles();
+        StringBuilder out = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
+        for (SettingReference.Entry e : SettingReference.entries()) {
+            String where = shipped.entrySet().stream()
+                    .flatMap(p -> p.getValue().entrySet().stream()
+                            .filter(kv -> e.describes(kv.getKey()))
+                            .map(kv -> e.key().contains(".<")
+                                    ? "set in `" + p.getKey() + "`"
+                                    : "`" + kv.getValue() + "` in `" + p.getKey() + "`"))
+                    .distinct().collect(Collectors.joining("; "));
+            String shown = where.isEmpty() ? e.defaultValue() : e.defaultValue() + " (" + where + ")";
+            out.append(row("`" + e.key() + "`", shown, e.meaning()));
+        }
+        return out.toString();
+    }
+
+    String faults() {
+        Map<String, String> javadoc = javadocOf(Fault.class);
+        StringBuilder out = new StringBuilder("| fault | breaks | what the server does wrong |\n|---|---|---|\n");
+        for (Fault f : Fault.values()) {
+            String breaks = f.expectedError().map(cause -> "ERROR naming \"" + cause + "\"")
+                    .orElse(String.join(", ", f.breaks()));
+            String survivor = f.knownSurvivor().map(reason -> " Known survivor: " + reason).orElse("");
+            out.append(row("`" + f.name() + "`", breaks, javadoc.getOrDefault(f.name(), "") + survivor));
+        }
+        return out.toString();
+    }
+
+    String variations() {
+        Map<String, String> javadoc = javadocOf(Variation.class);
+        StringBuilder out = new StringBuilder("| variation | what the server does (conformant) |\n|---|---|\n");
+        for (Variation v : Variation.values()) {
+            out.append(row("`" + v.name() + "`", javadoc.getOrDefault(v.name(), "")));
+        }
+        return out.toString();
+    }
+
+    private static String row(String... cells) {
+        return "| " + Arrays.stream(cells).map(DocTables::cell).collect(Collectors.joining(" | ")) + " |\n";
+    }
+
+    private static String cell(String text) {
+        return text.strip().replaceAll("\\s+", " ").replace("|", "\\|");
+    }
+
+    /** profile name → its own flattened keys (what it sets itself, not what it inherits). */
+    private Map<String, Map<String, String>> shippedProfiles() {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(projectDir.resolve("profiles"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml"))
+                    .filter(f -> !f.toString().endsWith(".waivers.yaml")).sorted().toList()) {
+                Map<String, String> flat = new TreeMap<>();
+                flatten("", YAMLMapper.builder().build().readTree(Files.readString(file)), flat);
+                flat.keySet().removeIf(k -> k.equals("extends") || k.equals("description"));
+                out.put(file.getFileName().toString().replace(".yaml", ""), flat);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asString()));
+            out.put(prefix.substring(0, prefix.length() - 1), "[" + String.join(", ", items) + "]");
+        } else if (!prefix.isEmpty()) {
+            out.put(prefix.substring(0, prefix.length() - 1), node.asString());
+        }
+    }
+
+    private static final Pattern CONSTANT_DOC = Pattern.compile(
+            "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*([A-Z][A-Z0-9_]+)\\s*[(,;]", Pattern.DOTALL);
+
+    /** Constant name → its Javadoc as one Markdown line, read from the enum's source file. */
+    private Map<String, String> javadocOf(Class<? extends Enum<?>> type) {
+        Path source = projectDir.resolve("src/main/java").resolve(type.getName().replace('.', '/') + ".java");
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            Matcher m = CONSTANT_DOC.matcher(Files.readString(source));
+            while (m.find()) {
+                out.put(m.group(2), markdown(m.group(1), type));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static String markdown(String javadoc, Class<?> type) {
+        String text = javadoc.lines().map(l -> l.strip().replaceFirst("^\\*\\s?", ""))
+                .collect(Collectors.joining(" "));
+        Matcher value = Pattern.compile("\\{@value #(\\w+)}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (value.find()) {
+            value.appendReplacement(out, Matcher.quoteReplacement(constant(type, value.group(1))));
+        }
+        value.appendTail(out);
+        return out.toString()
+                .replaceAll("\\{@(?:code|link|linkplain) ([^}]*)}", "`$1`")
+                .replaceAll("</?(?:p|em|b|i)>", "")
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    private static String constant(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return String.valueOf(field.get(null));
+        } catch (ReflectiveOperationException e) {
+            return name;
+        }
+    }
+}
