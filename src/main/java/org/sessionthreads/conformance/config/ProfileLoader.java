@@ -79,6 +79,11 @@ public final class ProfileLoader {
                 ProfileLoader.class.getClassLoader());
     }
 
+    /** Every setting key a profile, property or parameter may set (without {@code conformance.}), sorted. */
+    public static java.util.SortedSet<String> settingKeys() {
+        return new java.util.TreeSet<>(Settings.DEFAULTS.keySet());
+    }
+
     /** A value with the place it came from. */
     private record Sourced(String value, String source) {
     }

@@ -22,7 +22,7 @@ public enum Capability {
         return settingName;
     }
 
-    boolean isDeclaredBy(TargetProfile profile) {
+    public boolean isDeclaredBy(TargetProfile profile) {
         return declared.test(profile);
     }
 }

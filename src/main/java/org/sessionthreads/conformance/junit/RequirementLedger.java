@@ -75,6 +75,15 @@ public final class RequirementLedger implements TestExecutionListener {
     private volatile TestPlan plan;
     private volatile Instant runStarted;
     private volatile Thread interruptHook;
+    private final List<String> classFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The summary the last run in this JVM wrote (the runner's exit code comes from it). */
+    private static final java.util.concurrent.atomic.AtomicReference<RunSummary> LAST =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The summary the last finished (or interrupted) run in this JVM wrote, if any. */
+    public static Optional<RunSummary> lastSummary() {
+        return Optional.ofNullable(LAST.get());
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -119,6 +128,14 @@ public final class RequirementLedger implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (!id.isTest()) {
+            // why: a scenario class that fails before its scenarios (beforeAll) reports none of them; without this
+            // the run would pass with those requirements silently "not run"
+            if (result.getStatus() == TestExecutionResult.Status.FAILED && id.getSource()
+                    .filter(org.junit.platform.engine.support.descriptor.ClassSource.class::isInstance)
+                    .map(s -> ((org.junit.platform.engine.support.descriptor.ClassSource) s).getClassName()
+                            .startsWith(SCENARIOS_PACKAGE)).orElse(false)) {
+                classFailures.add(id.getDisplayName() + " failed before its scenarios: " + reason(result));
+            }
             return;
         }
         running.remove(id.getUniqueId());
@@ -196,6 +213,8 @@ public final class RequirementLedger implements TestExecutionListener {
         String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
         if (startFailure != null) { // why: the one line every scenario would have errored with, named once
             summary = summary.withProblem("the run could not start: " + startFailure);
+        } else {
+            summary = summary.withProblems(List.copyOf(classFailures));
         }
         if (!audit.isEmpty() || run.containsKey(AuditExtension.AUDIT_ENTRY)) {
             summary = summary.withAudit(new RunSummary.AuditSection(
@@ -203,6 +222,7 @@ public final class RequirementLedger implements TestExecutionListener {
         }
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         SummaryWriter.write(summary, BuildInfo.load(), dir);
+        LAST.set(summary);
         System.out.print(SummaryWriter.consoleTable(summary));
     }
 

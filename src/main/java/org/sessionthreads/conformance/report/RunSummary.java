@@ -29,6 +29,9 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
                          List<Setting> settings, DiscoverySection discovery,
                          java.util.Optional<AuditSection> audit) {
 
+    /** The run-level problem of a run in which no scenario executed (see {@link ExitStatus#NOTHING_RAN}). */
+    public static final String NOTHING_EXECUTED = "no scenario was executed";
+
     public RunSummary {
         settings = List.copyOf(settings);
     }
@@ -104,7 +107,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         }
         List<String> problems = new ArrayList<>();
         if (outcomes.stream().noneMatch(o -> o.verdict() != Verdict.DISABLED)) {
-            problems.add("no scenario was executed");
+            problems.add(NOTHING_EXECUTED);
         }
         if (responses > 0 && responses == unauthorized) {
             problems.add("every one of the " + responses + " answers was 401: check the token");

@@ -25,10 +25,21 @@ public final class SummaryWriter {
     }
 
     public static void write(RunSummary summary, BuildInfo build, Path dir) {
+        write(summary, build, dir, ExitStatus.of(summary));
+    }
+
+    /** Writes with an exit status the summary cannot know (a usage error the runner found before the run). */
+    public static void write(RunSummary summary, BuildInfo build, Path dir, ExitStatus status) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(json(summary, build)) + "\n");
-            Files.writeString(dir.resolve("summary.md"), markdown(summary, build));
+            Map<String, Object> json = json(summary, build);
+            json.put("exit_code", status.code());
+            json.put("exit_reason", status.reason());
+            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(json) + "\n");
+            // why: the first line says why the exit code is not 0, before anything else a CI job summary shows
+            String headline = status.headline();
+            Files.writeString(dir.resolve("summary.md"), (headline.isEmpty() ? "" : headline + "\n\n")
+                    + markdown(summary, build));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary to " + dir, e);
         }

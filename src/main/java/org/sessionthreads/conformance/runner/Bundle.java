@@ -1,0 +1,84 @@
+package org.sessionthreads.conformance.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.report.BuildInfo;
+import org.sessionthreads.conformance.report.ExitStatus;
+import org.sessionthreads.conformance.report.JUnitXmlProperties;
+import org.sessionthreads.conformance.report.RunSummary;
+import org.sessionthreads.conformance.report.SummaryWriter;
+
+/**
+ * The results folder of one runner invocation: {@code summary.json}, {@code summary.md}, {@code junit/*.xml} and
+ * {@code allure-results/}. It starts empty (a bundle never mixes two runs; the fixture ledger stays, a later sweep
+ * needs it) and is complete before every exit, including a usage error or a run that could not start.
+ */
+final class Bundle {
+    static final String JUNIT = "junit";
+    static final String ALLURE = "allure-results";
+    private final Path dir;
+
+    Bundle(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path junit() {
+        return dir.resolve(JUNIT);
+    }
+
+    Path allure() {
+        return dir.resolve(ALLURE);
+    }
+
+    /** Removes what an earlier run left (the fixture ledger excepted). */
+    void clean() {
+        try {
+            for (String name : List.of("summary.json", "summary.md")) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            for (Path folder : List.of(junit(), allure())) {
+                if (Files.isDirectory(folder)) {
+                    try (Stream<Path> all = Files.walk(folder)) {
+                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(junit());
+            Files.createDirectories(allure());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the results folder " + dir, e);
+        }
+    }
+
+    /** The bundle of a run that never started (usage error, or no summary from the suite): every requirement not run. */
+    void writeUnstarted(ExitStatus status) {
+        Instant now = Instant.now();
+        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.of(), "(run did not start)",
+                "(no target)", "", now, now, 0, 0, "").withProblem(status.reason());
+        SummaryWriter.write(summary, BuildInfo.load(), dir, status);
+        finish();
+    }
+
+    /** Last step before the exit: published reports carry no machine properties (see JUnitXmlProperties). */
+    void finish() {
+        try {
+            JUnitXmlProperties.main(new String[] {junit().toString()});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the JUnit XML in " + junit(), e);
+        }
+    }
+}

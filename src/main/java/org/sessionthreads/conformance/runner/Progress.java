@@ -1,0 +1,163 @@
+package org.sessionthreads.conformance.runner;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+import org.sessionthreads.conformance.config.ConsoleKind;
+
+/**
+ * Progress of a run: scenarios done of total, the scenario being waited on and for how long, and the time elapsed.
+ * A scenario is a scenario method (a parameterized one counts once, whatever its invocations). On a terminal one
+ * status line redraws itself twice a second; in a CI log every finished scenario is one line and a scenario that
+ * keeps the run waiting gets a "still waiting" line every 15 s, so a log never holds carriage returns.
+ *
+ * <p>Thread-safe: JUnit may report from several threads, and the ticker runs on its own daemon thread.
+ */
+final class Progress implements TestExecutionListener {
+    private static final Duration LOG_HEARTBEAT = Duration.ofSeconds(15);
+    private final PrintStream out;
+    private final ConsoleKind kind;
+    private final Map<String, Instant> running = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int total;
+    private volatile Instant started = Instant.now();
+    private volatile TestPlan plan;
+    private ScheduledExecutorService ticker;
+
+    Progress(PrintStream out, ConsoleKind kind) {
+        this.out = out;
+        this.kind = kind;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        started = Instant.now();
+        total = (int) testPlan.getRoots().stream().flatMap(root -> testPlan.getDescendants(root).stream())
+                .filter(this::isScenario).count();
+        line("running " + total + " scenario" + (total == 1 ? "" : "s"));
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "conformance-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (kind == ConsoleKind.TERMINAL) {
+            ticker.scheduleAtFixedRate(this::redraw, 500, 500, TimeUnit.MILLISECONDS);
+        } else {
+            ticker.scheduleAtFixedRate(this::heartbeat, LOG_HEARTBEAT.toMillis(), LOG_HEARTBEAT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        if (isScenario(id)) {
+            running.put(id.getUniqueId(), Instant.now());
+            names.put(id.getUniqueId(), id.getDisplayName());
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        if (isScenario(id)) {
+            finished(id, "disabled", Duration.ZERO);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (isScenario(id)) {
+            Instant since = running.remove(id.getUniqueId());
+            String outcome = switch (result.getStatus()) {
+                case SUCCESSFUL -> "ok";
+                case ABORTED -> "not judged";
+                case FAILED -> "FAILED";
+            };
+            finished(id, outcome, since == null ? Duration.ZERO : Duration.between(since, Instant.now()));
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (kind == ConsoleKind.TERMINAL) {
+            out.print("\r\033[2K");
+        }
+        line(done.get() + "/" + total + " scenarios done in " + clock(Duration.between(started, Instant.now())));
+    }
+
+    private void finished(TestIdentifier id, String outcome, Duration took) {
+        int n = done.incrementAndGet();
+        if (kind == ConsoleKind.LOG || !"ok".equals(outcome)) {
+            if (kind == ConsoleKind.TERMINAL) {
+                out.print("\r\033[2K");
+            }
+            line(n + "/" + total + " " + outcome + " " + id.getDisplayName() + " (" + seconds(took) + ", "
+                    + clock(Duration.between(started, Instant.now())) + " elapsed)");
+        }
+    }
+
+    private void redraw() {
+        String waiting = longest().map(e -> " · waiting on " + shorten(names.get(e.getKey())) + " "
+                + seconds(Duration.between(e.getValue(), Instant.now()))).orElse("");
+        out.print("\r\033[2K[" + done.get() + "/" + total + "] " + clock(Duration.between(started, Instant.now()))
+                + waiting);
+        out.flush();
+    }
+
+    private void heartbeat() {
+        longest().filter(e -> Duration.between(e.getValue(), Instant.now()).compareTo(LOG_HEARTBEAT) >= 0)
+                .ifPresent(e -> line(done.get() + "/" + total + " still waiting on " + names.get(e.getKey()) + " ("
+                        + seconds(Duration.between(e.getValue(), Instant.now())) + ", "
+                        + clock(Duration.between(started, Instant.now())) + " elapsed)"));
+    }
+
+    private Optional<Map.Entry<String, Instant>> longest() {
+        return running.entrySet().stream().min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+    }
+
+    private void line(String text) {
+        out.println("[runner] " + text);
+        out.flush();
+    }
+
+    /** A scenario method: a method source whose parent is not itself a method (an invocation's parent is). */
+    private boolean isScenario(TestIdentifier id) {
+        if (!(id.getSource().orElse(null) instanceof MethodSource)) {
+            return false;
+        }
+        TestPlan current = plan;
+        return current == null || current.getParent(id).flatMap(TestIdentifier::getSource)
+                .filter(MethodSource.class::isInstance).isEmpty();
+    }
+
+    private static String shorten(String name) {
+        return name == null ? "" : name.length() <= 60 ? name : name.substring(0, 57) + "…";
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+
+    private static String clock(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%02d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+}

@@ -1,0 +1,151 @@
+package org.sessionthreads.conformance.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import org.sessionthreads.conformance.ConformanceSuite;
+import org.sessionthreads.conformance.catalogue.Level;
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.config.ConsoleKind;
+import org.sessionthreads.conformance.config.ProfileException;
+import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.junit.RequirementLedger;
+import org.sessionthreads.conformance.report.ExitStatus;
+import org.sessionthreads.conformance.waiver.Waivers;
+
+/**
+ * {@code run}: the suite against a target, through the JUnit Platform Launcher with {@link ConformanceSuite}
+ * selected by class (no classpath scan). Order of work: the results folder is emptied; the options, the profile,
+ * the waivers and {@code --only} are checked (a problem is exit 2, before any request); the suite runs; the
+ * bundle is completed; the exit code comes from the run's summary ({@link ExitStatus#of}).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the suite against a target and write the results bundle.",
+        footerHeading = "%nExit codes:%n", footer = Main.EXIT_CODES)
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Option(names = {"--reports", "-o"}, paramLabel = "DIR", description = "results folder (default: reports)")
+    Path reports = Path.of("reports");
+
+    @Option(names = "--only", paramLabel = "ID", split = ",",
+            description = "run only these requirements (ids of the catalogue, see 'list'); repeatable or comma-separated")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--no-progress", description = "line-oriented output even on a terminal (the default in CI)")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        Bundle bundle = new Bundle(reports);
+        bundle.clean();
+        Map<String, String> parameters;
+        Set<String> selected;
+        try {
+            parameters = new LinkedHashMap<>(target.parameters());
+            parameters.put("conformance.reports_dir", bundle.dir().toString());
+            selected = checkedIds();
+            preflight(parameters);
+        } catch (ProfileException e) {
+            return refuse(bundle, ExitStatus.usage(e.getMessage()));
+        }
+        try {
+            launch(bundle, parameters, selected);
+        } catch (RuntimeException | LinkageError e) { // why: a launcher that breaks still leaves a bundle and a 3
+            ExitStatus broken = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: harness error: " + e);
+            bundle.writeUnstarted(broken);
+            System.out.println("[runner] exit " + broken.code() + ": " + broken.reason());
+            return broken.code();
+        }
+        bundle.finish();
+        ExitStatus status = RequirementLedger.lastSummary().map(ExitStatus::of).orElseGet(() -> {
+            ExitStatus none = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: the suite wrote no summary"
+                    + " (harness error)");
+            bundle.writeUnstarted(none);
+            return none;
+        });
+        System.out.println("[runner] results in " + bundle.dir());
+        System.out.println("[runner] exit " + status.code() + (status.reason().isEmpty() ? ": pass"
+                : ": " + status.reason()));
+        return status.code();
+    }
+
+    /** For a bad option picocli found: the bundle of a run that did not start (folder from the options parsed so far). */
+    void writeUsageBundle(ExitStatus status) {
+        Bundle bundle = new Bundle(reports);
+        bundle.clean();
+        bundle.writeUnstarted(status);
+    }
+
+    private int refuse(Bundle bundle, ExitStatus status) {
+        bundle.writeUnstarted(status);
+        System.err.println("conformance: " + status.reason());
+        return status.code();
+    }
+
+    private Set<String> checkedIds() {
+        RequirementCatalogue catalogue = RequirementCatalogue.load();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String raw : only) {
+            String id = raw.strip().toUpperCase(java.util.Locale.ROOT);
+            if (catalogue.find(id).isEmpty()) {
+                throw new ProfileException("--only " + raw + ": no such requirement in the catalogue (see 'list')");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Everything the run would refuse at its start, checked before the first request. */
+    private static void preflight(Map<String, String> parameters) {
+        TargetProfile profile = TargetOptions.loader(parameters).load();
+        RequirementCatalogue catalogue = RequirementCatalogue.load();
+        for (String id : profile.gateShould()) {
+            if (catalogue.find(id).map(e -> e.level() != Level.SHOULD).orElse(true)) {
+                throw new ProfileException("gate_should lists " + id + ", which is not a SHOULD requirement");
+            }
+        }
+        Waivers.load(profile.waivers());
+    }
+
+    private void launch(Bundle bundle, Map<String, String> parameters, Set<String> selected) {
+        // why: allure-junit5 reads its folder from this property when its lifecycle is first used
+        System.setProperty("allure.results.directory", bundle.allure().toString());
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ConformanceSuite.class))
+                .filters(EngineFilter.includeEngines("junit-platform-suite"))
+                .configurationParameters(parameters);
+        if (!selected.isEmpty()) {
+            request.filters(new RequirementFilter(selected));
+        }
+        LauncherDiscoveryRequest built = request.build();
+        ConsoleKind console = noProgress ? ConsoleKind.LOG : ConsoleKind.ofThisProcess();
+        List<TestExecutionListener> listeners = List.of(new Progress(System.out, console),
+                new LegacyXmlReportGeneratingListener(bundle.junit(),
+                        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(built, listeners.toArray(TestExecutionListener[]::new));
+    }
+}

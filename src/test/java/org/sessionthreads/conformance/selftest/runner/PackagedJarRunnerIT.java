@@ -1,0 +1,268 @@
+package org.sessionthreads.conformance.selftest.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged runner jar ({@code mvn package}), driven as a separate process against a reference server that is
+ * itself a separate process ({@code java -jar … serve}): every exit code of docs/runner.md on the case it stands
+ * for, each leaving a complete results bundle whose summary.md says in its first line why the code is not 0.
+ */
+class PackagedJarRunnerIT {
+    private static final Duration FULL_RUN = Duration.ofMinutes(6);
+    private static final Duration SHORT_RUN = Duration.ofMinutes(2);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Processes.Server passing;
+
+    @BeforeAll
+    static void startServer() {
+        passing = Processes.Server.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (passing != null) {
+            passing.close();
+        }
+    }
+
+    @Test
+    void aConformantTargetExits0WithACompleteBundle() throws IOException {
+        Path dir = Processes.workDir("pass");
+        Processes.Result result = Processes.runner(dir, FULL_RUN, "run", "--target", passing.apiBase,
+                "--fixtures", passing.fixtures, "--reports", "reports");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Path reports = dir.resolve("reports");
+        assertCompleteBundle(reports, true);
+        JsonNode summary = summary(reports);
+        assertThat(summary.get("exit_code").asInt()).isZero();
+        assertThat(summary.get("gate").asString()).isEqualTo("pass");
+        assertThat(summary.get("counts").get("PASS").asInt()).isGreaterThan(20);
+        assertThat(Files.readAllLines(reports.resolve("summary.md")).get(0)).isEqualTo("# Conformance summary");
+        assertThat(result.lines()).last().asString().isEqualTo("[runner] exit 0: pass");
+        // Allure's listener survived the shading: one result per scenario invocation
+        try (Stream<Path> files = Files.list(reports.resolve("allure-results"))) {
+            assertThat(files.filter(f -> f.toString().endsWith("-result.json")).count()).isGreaterThan(20);
+        }
+        assertTokenNowhere(dir);
+    }
+
+    @Test
+    void aFaultExits1AndNamesTheRequirement() throws IOException {
+        Path dir = Processes.workDir("fault");
+        try (Processes.Server broken = Processes.Server.start("--fault", "MISSING_ARCHIVED_AT")) {
+            Processes.Result result = Processes.runner(dir, SHORT_RUN, "run", "--target", broken.apiBase,
+                    "--fixtures", broken.fixtures, "--reports", "reports", "--only", "ARCH-003");
+
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+            assertThat(result.lines()).last().asString().startsWith("[runner] exit 1: ").contains("ARCH-003");
+            Path reports = dir.resolve("reports");
+            assertCompleteBundle(reports, true);
+            assertThat(Files.readAllLines(reports.resolve("summary.md")).get(0))
+                    .startsWith("**Exit code 1:").contains("ARCH-003");
+            JsonNode arch003 = requirement(summary(reports), "ARCH-003");
+            assertThat(arch003.get("verdict").asString()).isEqualTo("FAIL");
+            assertThat(requirement(summary(reports), "ARCH-001").get("verdict").asString()).isEqualTo("DISABLED");
+        }
+        assertTokenNowhere(dir);
+    }
+
+    @Test
+    void anUnreachableTargetExits3WithOneLine() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path dir = Processes.workDir("unreachable");
+        Processes.Result result = Processes.runner(dir, SHORT_RUN, "run", "--target",
+                "http://127.0.0.1:" + port + "/v1", "--reports", "reports");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        List<String> exitLines = result.lines().stream().filter(l -> l.startsWith("[runner] exit")).toList();
+        assertThat(exitLines).singleElement().asString().startsWith("[runner] exit 3: ").contains("unreachable");
+        assertThat(result.output()).doesNotContain("\tat ").doesNotContain("Exception in thread");
+        Path reports = dir.resolve("reports");
+        assertCompleteBundle(reports, false);
+        assertThat(Files.readAllLines(reports.resolve("summary.md")).get(0))
+                .startsWith("**Exit code 3:").contains("unreachable");
+        assertThat(summary(reports).get("exit_code").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadOptionOrConfigurationExits2BeforeAnyRequest() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket ignored = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String target = "http://127.0.0.1:" + listener.getLocalPort() + "/v1";
+            List<List<String>> badCommandLines = List.of(
+                    List.of("run", "--target", target, "--reports", "reports", "--bogus"),
+                    List.of("run", "--target", target, "--reports", "reports", "--set", "timeouts.event=soon"),
+                    List.of("run", "--target", target, "--reports", "reports", "--only", "NOPE-999"),
+                    List.of("run", "--target", target, "--reports", "reports", "--profile", "no-such-profile"),
+                    List.of("run", "--target", target, "--reports", "reports", "--token", "s3cr3t-on-the-line"));
+            for (List<String> args : badCommandLines) {
+                Path dir = Processes.workDir("usage-" + badCommandLines.indexOf(args));
+                Processes.Result result = Processes.runner(dir, SHORT_RUN, args.toArray(String[]::new));
+
+                assertThat(result.exitCode()).as(args + "\n" + result.output()).isEqualTo(2);
+                assertThat(result.output()).doesNotContain("\tat ");
+                Path reports = dir.resolve("reports");
+                assertCompleteBundle(reports, false);
+                assertThat(Files.readAllLines(reports.resolve("summary.md")).get(0)).startsWith("**Exit code 2:");
+                assertThat(summary(reports).get("exit_code").asInt()).isEqualTo(2);
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        assertThat(Files.readString(file)).as(file.toString()).doesNotContain("s3cr3t-on-the-line");
+                    }
+                }
+            }
+            assertThat(connections.get()).as("connections to the target").isZero();
+        }
+    }
+
+    @Test
+    void aRunInWhichNothingRanExits4() throws IOException {
+        Path dir = Processes.workDir("nothing");
+        // neutral declares no Idempotency-Key support, so IDEM-001 is disabled: the selection runs nothing
+        Processes.Result result = Processes.runner(dir, SHORT_RUN, "run", "--target", passing.apiBase,
+                "--fixtures", passing.fixtures, "--reports", "reports", "--only", "IDEM-001");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(4);
+        Path reports = dir.resolve("reports");
+        assertCompleteBundle(reports, true);
+        assertThat(Files.readAllLines(reports.resolve("summary.md")).get(0)).startsWith("**Exit code 4:");
+        assertThat(requirement(summary(reports), "IDEM-001").get("verdict").asString()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void listShowsTheCatalogueAndWhatAProfileDisables() {
+        Path dir = Processes.workDir("list");
+        Processes.Result plain = Processes.runner(dir, SHORT_RUN, "list");
+        assertThat(plain.exitCode()).as(plain.output()).isZero();
+        assertThat(plain.output()).contains("ARCH-001  MUST  Archive returns the archived thread");
+
+        Processes.Result plan = Processes.runner(dir, SHORT_RUN, "list", "--profile", "neutral", "--target",
+                passing.apiBase);
+        assertThat(plan.exitCode()).as(plan.output()).isZero();
+        assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("IDEM-001")
+                .contains("disabled: capabilities.idempotency_key is not declared"));
+        assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("ARCH-001").contains("[runs]"));
+    }
+
+    @Test
+    void versionAndHelpDocumentTheExitCodes() {
+        Path dir = Processes.workDir("help");
+        Processes.Result version = Processes.runner(dir, SHORT_RUN, "version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output()).startsWith("thread-archive-conformance " + System.getProperty("suite.version"));
+        Processes.Result help = Processes.runner(dir, SHORT_RUN, "run", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("Exit codes:").contains("  0  pass").contains("  1  a MUST")
+                .contains("  2  usage").contains("  3  no verdict").contains("  4  nothing ran");
+    }
+
+    /** The fat-jar traps of docs/runner.md, checked on the jar `mvn package` built. */
+    @Test
+    void theRunnerJarAvoidsTheFatJarTraps() throws IOException {
+        try (JarFile jar = new JarFile(Processes.runnerJar().toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("org.sessionthreads.conformance.runner.Main");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+            String listeners = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/org.junit.platform.launcher.TestExecutionListener")).readAllBytes());
+            assertThat(listeners).contains("org.sessionthreads.conformance.junit.RequirementLedger")
+                    .contains("io.qameta.allure.junitplatform.AllureJunitPlatform");
+            String engines = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/org.junit.platform.engine.TestEngine")).readAllBytes());
+            assertThat(engines).contains("org.junit.jupiter.engine.JupiterTestEngine")
+                    .contains("org.junit.platform.suite.engine.SuiteTestEngine");
+            List<String> names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.endsWith("junit-platform.properties"));
+            assertThat(names).noneMatch(n -> n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
+            assertThat(names).noneMatch(n -> n.endsWith("module-info.class"));
+            assertThat(names).contains("org/sessionthreads/conformance/refserver/ReferenceServer.class",
+                    "io/javalin/Javalin.class", "catalogue/requirements.yaml", "profiles/neutral.yaml",
+                    "git.properties");
+        }
+    }
+
+    static void assertCompleteBundle(Path reports, boolean ran) throws IOException {
+        assertCompleteBundle(reports, ran, true);
+    }
+
+    /**
+     * @param withoutProperties the JUnit XML has no {@code <properties>} element (the runner's; Failsafe in a
+     *                          vendor's build writes one for test sets with a skipped test)
+     */
+    static void assertCompleteBundle(Path reports, boolean ran, boolean withoutProperties) throws IOException {
+        assertThat(reports.resolve("summary.json")).isRegularFile();
+        assertThat(reports.resolve("summary.md")).isRegularFile();
+        assertThat(reports.resolve("junit")).isDirectory();
+        assertThat(reports.resolve("allure-results")).isDirectory();
+        JsonNode summary = summary(reports);
+        assertThat(summary.get("requirements").size()).as("every catalogue requirement is listed").isGreaterThan(20);
+        if (ran) {
+            try (Stream<Path> xml = Files.list(reports.resolve("junit"))) {
+                List<Path> files = xml.filter(f -> f.toString().endsWith(".xml")).toList();
+                assertThat(files).isNotEmpty();
+                assertThat(files).as("JUnit XML with test cases").anySatisfy(file ->
+                        assertThat(Files.readString(file)).contains("<testcase"));
+                for (Path file : files) {
+                    if (withoutProperties) {
+                        assertThat(Files.readString(file)).doesNotContain("<properties>");
+                    }
+                }
+            }
+        }
+    }
+
+    static JsonNode summary(Path reports) throws IOException {
+        return JSON.readTree(Files.readString(reports.resolve("summary.json")));
+    }
+
+    static JsonNode requirement(JsonNode summary, String id) {
+        for (JsonNode node : summary.get("requirements")) {
+            if (node.get("id").asString().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no requirement " + id + " in summary.json");
+    }
+
+    static void assertTokenNowhere(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain(Processes.TOKEN);
+            }
+        }
+    }
+}
