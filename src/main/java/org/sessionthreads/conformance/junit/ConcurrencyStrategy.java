@@ -1,0 +1,67 @@
+package org.sessionthreads.conformance.junit;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
+
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigurationStrategy;
+
+import org.sessionthreads.conformance.config.ProfileException;
+import org.sessionthreads.conformance.config.ProfileLoader;
+
+/**
+ * JUnit's parallelism for the scenarios, taken from the profile's {@code concurrency} setting (profile file,
+ * environment, system property or configuration parameter, like every setting): that many scenario invocations
+ * run at once; 1 runs them one after another. Configured by {@code SuiteConfiguration}.
+ *
+ * <p>The pool never grows beyond {@code concurrency} busy threads: scenarios block in waits (Awaitility, HTTP), not
+ * in JUnit's joins, so compensation threads would only break the cap. A profile that cannot be loaded gives 1; the
+ * run's start then reports why, as one ERROR.
+ */
+public final class ConcurrencyStrategy implements ParallelExecutionConfigurationStrategy {
+
+    @Override
+    public ParallelExecutionConfiguration createConfiguration(ConfigurationParameters parameters) {
+        int concurrency;
+        try {
+            concurrency = ProfileLoader.fromSystemAnd(parameters::get).load().concurrency();
+        } catch (ProfileException | IllegalArgumentException e) {
+            concurrency = 1;
+        }
+        return new Configuration(concurrency);
+    }
+
+    /** Parallelism {@code n}; the pool may hold a few idle extra threads, never more than {@code n} busy ones. */
+    private record Configuration(int n) implements ParallelExecutionConfiguration {
+        @Override
+        public int getParallelism() {
+            return n;
+        }
+
+        @Override
+        public int getMinimumRunnable() {
+            return n;
+        }
+
+        @Override
+        public int getMaxPoolSize() {
+            return n + 256; // JUnit's own fixed strategy: room for threads blocked on resource locks
+        }
+
+        @Override
+        public int getCorePoolSize() {
+            return n;
+        }
+
+        @Override
+        public int getKeepAliveSeconds() {
+            return 30;
+        }
+
+        @Override
+        public Predicate<? super ForkJoinPool> getSaturatePredicate() {
+            return pool -> true;
+        }
+    }
+}
