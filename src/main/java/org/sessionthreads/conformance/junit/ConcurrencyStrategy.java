@@ -15,8 +15,9 @@ import org.sessionthreads.conformance.config.ProfileLoader;
  * environment, system property or configuration parameter, like every setting): that many scenario invocations
  * run at once; 1 runs them one after another. Configured by {@code SuiteConfiguration}.
  *
- * <p>The pool never grows beyond {@code concurrency} busy threads: scenarios block in waits (Awaitility, HTTP), not
- * in JUnit's joins, so compensation threads would only break the cap. A profile that cannot be loaded gives 1; the
+ * <p>The pool never grows beyond {@code concurrency} threads: JUnit's own fixed strategy lets the fork-join pool
+ * add compensation threads when a container waits for its children, which would run more scenarios than asked
+ * (at 1, more than one). A container waiting for its children helps run them instead. A profile that cannot be loaded gives 1; the
  * run's start then reports why, as one ERROR.
  */
 public final class ConcurrencyStrategy implements ParallelExecutionConfigurationStrategy {
@@ -32,7 +33,7 @@ public final class ConcurrencyStrategy implements ParallelExecutionConfiguration
         return new Configuration(concurrency);
     }
 
-    /** Parallelism {@code n}; the pool may hold a few idle extra threads, never more than {@code n} busy ones. */
+    /** Parallelism {@code n}, and never more than {@code n} threads. */
     private record Configuration(int n) implements ParallelExecutionConfiguration {
         @Override
         public int getParallelism() {
@@ -46,7 +47,7 @@ public final class ConcurrencyStrategy implements ParallelExecutionConfiguration
 
         @Override
         public int getMaxPoolSize() {
-            return n + 256; // JUnit's own fixed strategy: room for threads blocked on resource locks
+            return n; // why: no compensation threads, so n is a hard cap (a joining thread helps instead)
         }
 
         @Override

@@ -74,8 +74,8 @@ public final class CriticalPathBenchmark {
         for (Class<?> scenarios : ConformanceSuite.class.getAnnotation(SelectClasses.class).value()) {
             request.selectors(selectClass(scenarios));
         }
-        Timings timings = new Timings();
         long start = System.nanoTime();
+        Timings timings = new Timings();
         LauncherFactory.create().execute(request.build(), timings);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         return new Figures(target, concurrency.equals("profile") ? "profile" : concurrency, wall, timings);
@@ -88,10 +88,24 @@ public final class CriticalPathBenchmark {
         private final AtomicLong longestNanos = new AtomicLong();
         private final AtomicLong requests = new AtomicLong();
         private final Map<TestExecutionResult.Status, AtomicLong> verdicts = new ConcurrentHashMap<>();
+        private final long planStart = System.nanoTime();
+        private final AtomicLong firstScenarioStart = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong lastScenarioEnd = new AtomicLong();
+        private final AtomicLong running = new AtomicLong();
+        private final AtomicLong mostAtOnce = new AtomicLong();
 
         @Override
         public void executionStarted(TestIdentifier id) {
-            started.put(id.getUniqueId(), System.nanoTime());
+            long now = System.nanoTime();
+            started.put(id.getUniqueId(), now);
+            if (id.isTest() && !audit(id)) {
+                firstScenarioStart.accumulateAndGet(now, Math::min);
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            }
+        }
+
+        private static boolean audit(TestIdentifier id) {
+            return id.getUniqueId().contains("EndOfRunAudit");
         }
 
         @Override
@@ -102,6 +116,10 @@ public final class CriticalPathBenchmark {
             }
             verdicts.computeIfAbsent(result.getStatus(), k -> new AtomicLong()).incrementAndGet();
             long took = System.nanoTime() - begun;
+            if (!audit(id)) {
+                lastScenarioEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                running.decrementAndGet();
+            }
             if (took > longestNanos.get()) {
                 longestNanos.set(took);
                 longestName.set(name(id));
@@ -145,9 +163,13 @@ public final class CriticalPathBenchmark {
             double seconds = wall.toNanos() / 1e9;
             String verdicts = timings.verdicts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .sorted().reduce((a, b) -> a + ", " + b).orElse("none");
-            return String.format(Locale.ROOT, "%-10s %-11s %8.1fs %-52s %8.2fs %6.1f %8d %s", target, concurrency,
+            double before = (timings.firstScenarioStart.get() - timings.planStart) / 1e9;
+            double scenarios = (timings.lastScenarioEnd.get() - timings.firstScenarioStart.get()) / 1e9;
+            double after = seconds - before - scenarios;
+            return String.format(Locale.ROOT, "%-10s %-11s %8.1fs %-52s %8.2fs %6.1f %8d %s; phases: start %.1fs,"
+                            + " scenarios %.1fs, audit %.1fs; at most %d scenarios at once", target, concurrency,
                     seconds, abbreviated(timings.longestName.get()), longest, seconds / longest,
-                    timings.requests.get(), verdicts);
+                    timings.requests.get(), verdicts, before, scenarios, after, timings.mostAtOnce.get());
         }
 
         private static String abbreviated(String name) {
