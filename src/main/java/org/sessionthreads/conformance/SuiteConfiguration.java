@@ -42,4 +42,14 @@ public final class SuiteConfiguration {
 
     private SuiteConfiguration() {
     }
+
+    /**
+     * The configuration parameters that set {@code concurrency} to {@code n} for a launcher: the run reads
+     * {@code conformance.concurrency}; JUnit's parallelism strategy sees only parameters under
+     * {@code junit.jupiter.execution.parallel.config.}, so it gets the same value under that prefix.
+     */
+    public static Map<String, String> concurrency(int n) {
+        return Map.of("conformance.concurrency", String.valueOf(n),
+                "junit.jupiter.execution.parallel.config.conformance.concurrency", String.valueOf(n));
+    }
 }

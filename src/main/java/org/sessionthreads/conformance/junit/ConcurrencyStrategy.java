@@ -15,6 +15,12 @@ import org.sessionthreads.conformance.config.ProfileLoader;
  * environment, system property or configuration parameter, like every setting): that many scenario invocations
  * run at once; 1 runs them one after another. Configured by {@code SuiteConfiguration}.
  *
+ * <p>JUnit hands a strategy only the configuration parameters under {@code junit.jupiter.execution.parallel.config.}:
+ * as a JUnit configuration parameter the setting is therefore spelled
+ * {@code junit.jupiter.execution.parallel.config.conformance.concurrency} there (the same goes for {@code
+ * conformance.profile}), and a launcher passes both spellings ({@code SuiteConfiguration.concurrency(n)}). The
+ * profile file, {@code CONFORMANCE_CONCURRENCY} and {@code -Dconformance.concurrency} reach both as they are.
+ *
  * <p>The pool never grows beyond {@code concurrency} threads: JUnit's own fixed strategy lets the fork-join pool
  * add compensation threads when a container waits for its children, which would run more scenarios than asked
  * (at 1, more than one). A container waiting for its children helps run them instead. A profile that cannot be loaded gives 1; the

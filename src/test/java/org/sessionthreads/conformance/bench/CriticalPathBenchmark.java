@@ -62,7 +62,7 @@ public final class CriticalPathBenchmark {
         Path reports = Files.createDirectories(Path.of("target", "bench-critical-path", target + "-" + concurrency));
         parameters.put("conformance.reports_dir", reports.toString());
         if (!concurrency.equals("profile")) {
-            parameters.put("conformance.concurrency", concurrency);
+            parameters.putAll(SuiteConfiguration.concurrency(Integer.parseInt(concurrency)));
         }
         if (target.equals("realistic")) {
             parameters.put("conformance.embedded_options.variations", "DEPLOYMENT_PACE");

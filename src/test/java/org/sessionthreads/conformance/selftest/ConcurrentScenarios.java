@@ -16,7 +16,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  */
 final class ConcurrentScenarios {
     /** The JUnit configuration that runs scenario classes and methods concurrently. */
-    static final Map<String, String> PARALLEL = Map.of("conformance.concurrency", "8");
+    static final Map<String, String> PARALLEL = SuiteConfiguration.concurrency(8);
 
     private ConcurrentScenarios() {
     }
