@@ -34,7 +34,7 @@ import org.sessionthreads.conformance.SuiteConfiguration;
  * {@code deliver_after_ms} (the realistic target),
  * each at the profile's {@code concurrency} and at 1. docs/concurrency.md has the command and the figures.
  *
- * <p>Arguments (all optional): the targets ({@code embedded,realistic}), the concurrencies ({@code profile,1}:
+ * <p>Arguments (all optional): the targets ({@code embedded,realistic}), the concurrencies ({@code 8,1};
  * {@code profile} keeps the reference profile's setting). Reports of each run go under
  * {@code target/bench-critical-path/}.
  */
@@ -42,7 +42,7 @@ public final class CriticalPathBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> targets = Arrays.asList((args.length > 0 ? args[0] : "embedded,realistic").split(","));
-        List<String> concurrencies = Arrays.asList((args.length > 1 ? args[1] : "profile,1").split(","));
+        List<String> concurrencies = Arrays.asList((args.length > 1 ? args[1] : "8,1").split(","));
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%-10s %-11s %9s %-52s %9s %6s %8s %s", "target", "concurrency",
                 "wall", "longest scenario", "longest", "ratio", "requests", "verdicts"));
