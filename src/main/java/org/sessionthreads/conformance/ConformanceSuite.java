@@ -44,5 +44,10 @@ import org.sessionthreads.conformance.scenarios.WireFormatScenarios;
         EndOfRunAuditScenarios.class})
 @ConfigurationParameter(key = SuiteConfiguration.DISPLAY_NAME_GENERATOR, value = SuiteConfiguration.REQUIREMENT_NAMES)
 @ConfigurationParameter(key = SuiteConfiguration.CLASS_ORDER, value = SuiteConfiguration.BY_ORDER_ANNOTATION)
+@ConfigurationParameter(key = SuiteConfiguration.PARALLEL, value = "true")
+@ConfigurationParameter(key = SuiteConfiguration.MODE, value = SuiteConfiguration.CONCURRENT)
+@ConfigurationParameter(key = SuiteConfiguration.CLASSES_MODE, value = SuiteConfiguration.CONCURRENT)
+@ConfigurationParameter(key = SuiteConfiguration.STRATEGY, value = SuiteConfiguration.CUSTOM)
+@ConfigurationParameter(key = SuiteConfiguration.STRATEGY_CLASS, value = SuiteConfiguration.CONCURRENCY_STRATEGY)
 public class ConformanceSuite {
 }

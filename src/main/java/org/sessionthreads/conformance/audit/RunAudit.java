@@ -36,7 +36,7 @@ import org.sessionthreads.conformance.fixture.Fixture;
  * The end-of-run audit: after the last scenario and the settle time ({@code audit.settle}, counted from the run's
  * last archive answer), it re-reads every session the run's fixtures used, each thread through GET and through
  * the list endpoint, and the session's whole event history, and checks the {@link Invariant}s across the run
- * against the {@link ArchiveJournal}. {@value #READERS} sessions are read at once. Its cost is bounded: at most {@code audit.max_sessions} sessions (the oldest
+ * against the {@link ArchiveJournal}. {@code readers} sessions (by default {@value #READERS}) are read at once. Its cost is bounded: at most {@code audit.max_sessions} sessions (the oldest
  * first; the rest are named in the scope line, not judged) and {@code audit.max_pages} pages per list read; a
  * bound reached on a session's pages is a problem (an ERROR), not a pass.
  *
@@ -54,9 +54,21 @@ public final class RunAudit {
     private final Waits waits;
     private final TargetProfile.Audit settings;
     private final Readings readings;
+    private final int readers;
 
     public RunAudit(ThreadsApi threads, EventsApi events, Waits waits, TargetProfile.Audit settings,
                     Readings readings) {
+        this(threads, events, waits, settings, readings, READERS);
+    }
+
+    /**
+     * @param readers sessions read at once (the run passes its {@code concurrency}, at least {@value #READERS}):
+     *                the audit is the run's tail, nothing overlaps it, and the client's {@code limits.in_flight}
+     *                and {@code limits.rate} still bound what the target sees
+     */
+    public RunAudit(ThreadsApi threads, EventsApi events, Waits waits, TargetProfile.Audit settings,
+                    Readings readings, int readers) {
+        this.readers = Math.max(1, readers);
         this.threads = threads;
         this.events = events;
         this.waits = waits;
@@ -74,7 +86,7 @@ public final class RunAudit {
         fixtures.forEach(f -> all.add(f.sessionId()));
         List<String> sessions = all.stream().limit(settings.maxSessions()).toList();
         List<Future<Findings>> pending = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(READERS, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(readers, task -> {
             Thread reader = new Thread(task, "end-of-run-audit");
             reader.setDaemon(true);
             return reader;

@@ -16,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 
 import org.sessionthreads.conformance.client.filters.ExchangeCaptureFilter;
 import org.sessionthreads.conformance.client.transport.GuardedHttpClient;
+import org.sessionthreads.conformance.client.transport.Manners;
 import org.sessionthreads.conformance.client.transport.RequestGuard;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
@@ -34,6 +35,8 @@ import org.sessionthreads.conformance.config.TransportLimits;
  *   {@code retry.attempts}; after that, {@link RateLimitedException} (an ERROR);</li>
  *   <li>redirects are never followed: a 3xx is the answer, judged like any other, and the token never travels
  *   to the origin a redirect names;</li>
+ *   <li>{@code limits.in_flight} and {@code limits.rate} cap the whole run's requests, all scenarios together
+ *   ({@link Manners}); every request sent is counted per endpoint ({@link RequestCounts});</li>
  *   <li>{@code limits.unanswered} requests in a row without an answer stop the run ({@link TargetHealth}).</li>
  * </ul>
  */
@@ -51,6 +54,8 @@ public final class ApiClient {
      */
     private static final ThreadLocal<RequestGuard> CURRENT_GUARD = new ThreadLocal<>();
     private final RequestIds requestIds = new RequestIds("conformance");
+    private final Manners manners;
+    private final RequestCounts counts;
 
     /** A client with the default {@link TransportLimits} that never counts the target as stopped. */
     public ApiClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
@@ -63,6 +68,17 @@ public final class ApiClient {
      */
     public ApiClient(Secret token, Duration requestTimeout, TransportLimits limits, TargetHealth health,
                      Redactor redactor, ExchangeListener listener) {
+        this(token, requestTimeout, limits, health, new Manners(limits), new RequestCounts(), redactor, listener);
+    }
+
+    /**
+     * @param manners shared by every client of the run: the cap on requests in flight and on their rate
+     * @param counts  shared by every client of the run: requests sent per endpoint
+     */
+    public ApiClient(Secret token, Duration requestTimeout, TransportLimits limits, TargetHealth health,
+                     Manners manners, RequestCounts counts, Redactor redactor, ExchangeListener listener) {
+        this.manners = manners;
+        this.counts = counts;
         this.token = token;
         this.redactor = redactor;
         this.listener = listener;
@@ -116,7 +132,8 @@ public final class ApiClient {
     private ApiResponse sendOnce(String method, URI url, RequestOptions options, String jsonBody) {
         health.check();
         Exchange[] captured = new Exchange[1];
-        try (RequestGuard guard = RequestGuard.of(deadline)) {
+        try (Manners.Turn turn = turn(method, url); RequestGuard guard = RequestGuard.of(deadline)) {
+            counts.sent(method, url);
             RequestSpecification request = RestAssured.given().spec(base)
                     .filter(new ExchangeCaptureFilter(redactor, exchange -> {
                         captured[0] = exchange;
@@ -144,6 +161,17 @@ public final class ApiClient {
             }
             health.answered();
             return new ApiResponse(captured[0], response.asByteArray());
+        }
+    }
+
+    /** Waits for this request's turn under {@code limits.in_flight} and {@code limits.rate}. */
+    private Manners.Turn turn(String method, URI url) {
+        try {
+            return manners.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting to send " + method + " "
+                    + redactor.text(url.toString()), e);
         }
     }
 

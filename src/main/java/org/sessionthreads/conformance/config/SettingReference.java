@@ -184,6 +184,14 @@ public final class SettingReference {
         m.put("limits.unanswered", new String[] {null,
                 "consecutive requests without an answer (deadline exceeded, connection refused) after which the "
                         + "target counts as stopped answering: every remaining scenario is an ERROR at once"});
+        m.put("concurrency", new String[] {null,
+                "scenario invocations (a method, or one event channel of an event scenario) that run at once; `1` "
+                        + "runs them one after another (see [concurrency](concurrency.md))"});
+        m.put("limits.in_flight", new String[] {null,
+                "requests on the wire at once, all scenarios and both HTTP doors together; at least `race.requests`"});
+        m.put("limits.rate", new String[] {null,
+                "requests started per second, all scenarios together (`0`: no cap); bursts of up to "
+                        + "`limits.in_flight` go out at once"});
         m.put("retry.budget", new String[] {null,
                 "how long one request is retried after 429/503 answers (honouring `Retry-After`) before it is an "
                         + "ERROR \"rate limited by the target\""});

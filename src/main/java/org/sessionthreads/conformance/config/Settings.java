@@ -76,6 +76,12 @@ final class Settings {
         d.put("limits.unanswered", "3");
         d.put("retry.budget", "60s");
         d.put("retry.attempts", "8");
+        // scenarios (and their per-channel invocations) run at once; 1 runs them one after another
+        d.put("concurrency", "4");
+        // requests on the wire at once, all scenarios together; at least race.requests so a race stays simultaneous
+        d.put("limits.in_flight", "8");
+        // requests started per second, all scenarios together; 0 = no cap
+        d.put("limits.rate", "20");
         for (String kind : FIXTURE_KINDS) {
             d.put("api.prompts." + kind, "");
         }
@@ -111,6 +117,7 @@ final class Settings {
 
     static TargetProfile toProfile(String name, Map<String, String> v, Optional<Secret> token,
                                    EffectiveSettings effective) {
+        concurrency(v); // why: validated with the rest; TargetProfile.concurrency() reads the effective value
         Map<String, String> embeddedOptions = v.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("embedded_options.") && !e.getValue().isBlank())
                 .collect(Collectors.toMap(e -> e.getKey().substring("embedded_options.".length()),
@@ -139,8 +146,14 @@ final class Settings {
     }
 
     private static TransportLimits transportLimits(Map<String, String> v) {
+        int inFlight = count(v, "limits.in_flight", 1);
+        int raceRequests = count(v, "race.requests", 2);
+        if (inFlight < raceRequests) { // why: a race whose requests queue behind the cap is no race
+            throw new ProfileException("limits.in_flight (" + inFlight + ") must be at least race.requests ("
+                    + raceRequests + "), or the race kit's simultaneous requests would wait for each other");
+        }
         return new TransportLimits(size(v, "limits.body", 1024), count(v, "limits.unanswered", 1),
-                duration(v, "retry.budget"), count(v, "retry.attempts", 1));
+                duration(v, "retry.budget"), count(v, "retry.attempts", 1), inFlight, count(v, "limits.rate", 0));
     }
 
     /** A size such as {@code 8MB}, {@code 512KB} or {@code 65536} (bytes); KB and MB are powers of 1024. */
@@ -189,6 +202,14 @@ final class Settings {
 
     private static TargetProfile.Race race(Map<String, String> v) {
         return new TargetProfile.Race(count(v, "race.requests", 2), count(v, "race.repetitions", 1));
+    }
+
+    /**
+     * {@code concurrency}: how many scenarios run at once (read by {@code junit.ConcurrencyStrategy} before the
+     * run starts, so a profile error is reported by the run's start, not here).
+     */
+    static int concurrency(Map<String, String> v) {
+        return count(v, "concurrency", 1);
     }
 
     private static int count(Map<String, String> v, String key, int least) {

@@ -68,6 +68,16 @@ public record TargetProfile(
         return strictShould || gateShould.contains(requirementId);
     }
 
+    /**
+     * How many scenarios (and per-channel invocations) run at once ({@code concurrency}; 1 runs them one after
+     * another). Kept among the effective settings rather than as a component of its own; the value was validated
+     * when the profile was built.
+     */
+    public int concurrency() {
+        return effective.entries().stream().filter(e -> e.key().equals("concurrency"))
+                .map(e -> Integer.parseInt(e.value().strip())).findFirst().orElse(1);
+    }
+
     /** One line describing the effective profile, safe to print: it never contains the token. */
     public String describe() {
         return "profile '" + name + "': " + target.map(URI::toString).orElse("embedded " + embedded + " target")

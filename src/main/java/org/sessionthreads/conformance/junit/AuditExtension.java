@@ -43,5 +43,6 @@ final class AuditExtension implements ParameterResolver, AfterAllCallback {
                     + (report.problems().isEmpty() ? "" : "; problems: " + String.join("; ", report.problems())));
         }
         context.publishReportEntry(ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
+        context.publishReportEntry(RequestsEntry.KEY, RequestsEntry.encode(run.requestCounts().snapshot()));
     }
 }

@@ -60,6 +60,7 @@ final class ConformanceExtension
     @Override
     public void afterAll(ExtensionContext context) {
         context.publishReportEntry(FIXTURES_ENTRY, run(context).fixtureSummary());
+        context.publishReportEntry(RequestsEntry.KEY, RequestsEntry.encode(run(context).requestCounts().snapshot()));
     }
 
     /**

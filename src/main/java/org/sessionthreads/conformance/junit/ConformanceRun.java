@@ -13,7 +13,9 @@ import org.sessionthreads.conformance.client.ArchiveJournal;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.client.FixtureHook;
+import org.sessionthreads.conformance.client.RequestCounts;
 import org.sessionthreads.conformance.client.SessionsApi;
+import org.sessionthreads.conformance.client.transport.Manners;
 import org.sessionthreads.conformance.client.TargetHealth;
 import org.sessionthreads.conformance.client.TargetProbe;
 import org.sessionthreads.conformance.client.ThreadsApi;
@@ -61,6 +63,7 @@ final class ConformanceRun implements AutoCloseable {
     private final Waivers waivers;
     private final DiscoveryReport discovery;
     private final TargetHealth health;
+    private final RequestCounts requestCounts = new RequestCounts();
 
     /** @param declared the profile as loaded; the run's {@link #profile()} is it plus what discovery adopted */
     private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
@@ -71,14 +74,15 @@ final class ConformanceRun implements AutoCloseable {
         this.waivers = Waivers.load(profile.waivers());
         Redactor redactor = new Redactor(List.of(target.token()));
         this.health = new TargetHealth(profile.transportLimits().unanswered());
+        Manners manners = new Manners(profile.transportLimits()); // why: one cap for both doors and every scenario
         ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), profile.transportLimits(),
-                health, redactor, listener);
+                health, manners, requestCounts, redactor, listener);
         this.threads = new ThreadsApi(client, target.apiBase(), new ArchiveJournal(), profile.readings().dialect());
         SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
-                profile.transportLimits(), health, redactor, listener);
+                profile.transportLimits(), health, manners, requestCounts, redactor, listener);
         EventsApi eventList = new EventsApi(client, target.apiBase());
         this.audit = new RunAudit(threads, eventList, new Waits(profile.timeouts()), profile.audit(),
-                profile.readings());
+                profile.readings(), Math.max(4, profile.concurrency()));
         this.events = new SessionEvents(eventList,
                 new EventStreamApi(streams, target.apiBase()),
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait), eventTimings);
@@ -155,6 +159,11 @@ final class ConformanceRun implements AutoCloseable {
     /** Fixtures created and released so far in this run, in one line. */
     String fixtureSummary() {
         return fixtureContext.summaryLine();
+    }
+
+    /** Requests sent so far, per endpoint (both HTTP doors, discovery and fixtures included). */
+    RequestCounts requestCounts() {
+        return requestCounts;
     }
 
     /** Whether the target still answers; shared by both HTTP doors of the run. */

@@ -114,6 +114,8 @@ public final class RequirementLedger implements TestExecutionListener {
                     || key.equals(ConformanceExtension.START_FAILURE_ENTRY)
                     || key.equals(AuditExtension.AUDIT_ENTRY)) {
                 run.put(key, value);
+            } else if (key.equals(RequestsEntry.KEY)) {
+                run.merge(key, value, RequestsEntry::later);
             }
         });
         entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
@@ -208,7 +210,8 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
                 responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
                 .withSettings(settings)
-                .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)));
+                .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)))
+                .withRequests(RequestsEntry.decode(run.get(RequestsEntry.KEY)));
         summary = summary.withProblems(problems);
         String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
         if (startFailure != null) { // why: the one line every scenario would have errored with, named once

@@ -62,7 +62,15 @@ public enum Variation {
      * {@code Retry-After: 1}, every {@value #UNAVAILABLE_EVERY}th 503 without {@code Retry-After}, before the
      * request is looked at, so nothing happened and a retry is safe ({@code http.RateLimiter}).
      */
-    RATE_LIMITED;
+    RATE_LIMITED,
+    /**
+     * The pace of a deployment rather than of an in-process server: every request is answered
+     * {@value #DEPLOYMENT_REQUEST_MILLIS} ms later ({@code ApiRoutes}), a fixture from the hook is ready
+     * {@value #DEPLOYMENT_FIXTURE_MILLIS} ms after it was asked for ({@code fixtures.FixtureHook}), and the archive's
+     * events are appended {@value #DEPLOYMENT_EVENT_MILLIS} ms after the answer ({@code ThreadTransitions}). The
+     * realistic target of the benchmark (docs/concurrency.md).
+     */
+    DEPLOYMENT_PACE;
 
     /** {@link #RATE_LIMITED}: every n-th request is refused with 429. */
     public static final int RATE_LIMIT_EVERY = 10;
@@ -71,6 +79,12 @@ public enum Variation {
 
     /** The delay {@link #SLOW_RESPONSES} adds to every request. */
     public static final long SLOW_MILLIS = 150;
+    /** {@link #DEPLOYMENT_PACE}: the delay before every answer. */
+    public static final long DEPLOYMENT_REQUEST_MILLIS = 40;
+    /** {@link #DEPLOYMENT_PACE}: how long a fixture takes to be prepared. */
+    public static final long DEPLOYMENT_FIXTURE_MILLIS = 2_000;
+    /** {@link #DEPLOYMENT_PACE}: how long after the archive answer its events are appended. */
+    public static final long DEPLOYMENT_EVENT_MILLIS = 300;
     /** How long after the archive answer {@link #LATE_EVENTS} appends the archive's events. */
     public static final long LATE_MILLIS = 1_000;
 

@@ -23,17 +23,38 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  *                  run did not start
  * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
  * @param audit     the end-of-run audit's section, if the run had one
+ * @param requests  requests the run sent per endpoint ({@code POST /v1/sessions/{id}/threads/{id}/archive}),
+ *                  every attempt counted; empty when the run did not start
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                          List<RequirementResult> requirements, List<String> problems, String fixtures,
                          List<Setting> settings, DiscoverySection discovery,
-                         java.util.Optional<AuditSection> audit) {
+                         java.util.Optional<AuditSection> audit, Map<String, Long> requests) {
 
     /** The run-level problem of a run in which no scenario executed (see {@link ExitStatus#NOTHING_RAN}). */
     public static final String NOTHING_EXECUTED = "no scenario was executed";
 
     public RunSummary {
         settings = List.copyOf(settings);
+        requests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requests));
+    }
+
+    public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
+                      List<RequirementResult> requirements, List<String> problems, String fixtures,
+                      List<Setting> settings, DiscoverySection discovery, java.util.Optional<AuditSection> audit) {
+        this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, settings, discovery,
+                audit, Map.of());
+    }
+
+    /** This summary with the requests sent per endpoint. */
+    public RunSummary withRequests(Map<String, Long> sent) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                settings, discovery, audit, sent);
+    }
+
+    /** All requests the run sent. */
+    public long requestsSent() {
+        return requests.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** A summary without settings or discovery (a run that did not start, or a test). */
@@ -50,13 +71,13 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the run's effective settings. */
     public RunSummary withSettings(List<Setting> effective) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                effective, discovery, audit);
+                effective, discovery, audit, requests);
     }
 
     /** This summary with the discovery section. */
     public RunSummary withDiscovery(DiscoverySection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, section, audit);
+                settings, section, audit, requests);
     }
 
     /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
@@ -65,7 +86,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         more.add(problem);
         more.addAll(problems);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
-                settings, discovery, audit);
+                settings, discovery, audit, requests);
     }
 
     /**
@@ -81,7 +102,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the audit's section. */
     public RunSummary withAudit(AuditSection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, java.util.Optional.of(section));
+                settings, discovery, java.util.Optional.of(section), requests);
     }
 
     /**
@@ -140,7 +161,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, List.copyOf(all),
-                fixtures, settings, discovery, audit);
+                fixtures, settings, discovery, audit, requests);
     }
 
     /** Number of requirements per verdict (all verdicts present, zero included). */

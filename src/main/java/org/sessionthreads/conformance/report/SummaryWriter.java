@@ -68,6 +68,12 @@ public final class SummaryWriter {
             return node;
         }).toList());
         root.put("fixtures", summary.fixtures());
+        if (!summary.requests().isEmpty()) {
+            Map<String, Object> requests = new LinkedHashMap<>();
+            requests.put("total", summary.requestsSent());
+            requests.put("per_endpoint", summary.requests());
+            root.put("requests", requests);
+        }
         summary.audit().ifPresent(audit -> {
             Map<String, Object> section = new LinkedHashMap<>();
             section.put("scope", audit.scope());
@@ -170,8 +176,20 @@ public final class SummaryWriter {
         appendDiscovery(md, summary.discovery());
         appendAudit(md, summary);
         appendFailures(md, summary);
+        appendRequests(md, summary);
         appendSettings(md, summary);
         return md.toString();
+    }
+
+    /** Requests sent per endpoint (method and path template), the run's load on the target. */
+    private static void appendRequests(StringBuilder md, RunSummary summary) {
+        if (summary.requests().isEmpty()) {
+            return;
+        }
+        md.append("\n## Requests sent (").append(summary.requestsSent())
+                .append(")\n\n| endpoint | requests |\n|---|---|\n");
+        summary.requests().forEach((endpoint, n) -> md.append("| ").append(cell(endpoint)).append(" | ").append(n)
+                .append(" |\n"));
     }
 
     /** Every setting with its value and source, after the verdicts (they are what a reader looks for first). */
@@ -227,6 +245,10 @@ public final class SummaryWriter {
         }
         table.append("[conformance] ").append(counts(summary)).append(" → gate ")
                 .append(summary.passesGate() ? "PASS" : "FAIL");
+        if (!summary.requests().isEmpty()) {
+            table.append("\n[conformance] requests sent: ").append(summary.requestsSent()).append(" (per endpoint in"
+                    + " summary.md)");
+        }
         summary.problems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
         summary.discovery().discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
         summary.discovery().hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));

@@ -80,6 +80,24 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void should_read_concurrency_and_the_caps_and_refuse_a_cap_a_race_cannot_fit_in() throws IOException {
+        write("polite", "concurrency: 3\nlimits:\n  in_flight: 9\n  rate: 15\n");
+        write("narrow", "limits:\n  in_flight: 4\n");
+        write("serial", "concurrency: 0\n");
+
+        TargetProfile polite = new ProfileLoader(Map.of("conformance.profile", "polite"), Map.of(), dir).load();
+        assertThat(polite.concurrency()).isEqualTo(3);
+        assertThat(polite.transportLimits().inFlight()).isEqualTo(9);
+        assertThat(polite.transportLimits().ratePerSecond()).isEqualTo(15);
+        assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "narrow"), Map.of(), dir).load())
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("limits.in_flight (4) must be at least race.requests (8)");
+        assertThatThrownBy(() -> new ProfileLoader(Map.of("conformance.profile", "serial"), Map.of(), dir).load())
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("concurrency must be a whole number of at least 1; got '0'");
+    }
+
+    @Test
     void should_name_an_unknown_event_channel_and_a_race_too_small() throws IOException {
         write("webhook", "event_channels: [polling, webhook]\n");
         write("tiny", "race:\n  requests: 1\n");

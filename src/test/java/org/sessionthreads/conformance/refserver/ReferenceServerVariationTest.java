@@ -146,6 +146,26 @@ class ReferenceServerVariationTest {
         });
     }
 
+    @Test
+    void should_pace_requests_fixtures_and_events_like_a_deployment_under_deployment_pace() {
+        withVariation(Variation.DEPLOYMENT_PACE, client -> {
+            long start = System.nanoTime();
+            client.get("/v1/sessions/sess_unknown/threads");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(Variation.DEPLOYMENT_REQUEST_MILLIS));
+
+            long asked = System.nanoTime();
+            JsonNode fixture = client.fixture("idle_child");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(Variation.DEPLOYMENT_FIXTURE_MILLIS));
+
+            client.archive(fixture);
+            assertThat(client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture)))).isZero();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))) == 1);
+        });
+    }
+
     private static void withVariation(Variation variation, Consumer<RefClient> check) {
         try (ReferenceServer server = RefClient.start(RefClient.options().withVariation(variation))) {
             check.accept(new RefClient(server));

@@ -122,6 +122,23 @@ class RunSummaryTest {
         assertThat(verdictOf(summary, "EVT-002")).isEqualTo(Verdict.FAIL);
     }
 
+    @Test
+    void should_write_the_requests_sent_per_endpoint_into_json_markdown_and_console() {
+        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0).withRequests(
+                java.util.Map.of("POST /v1/sessions/{id}/threads/{id}/archive", 5L, "GET /v1/sessions/{id}/events", 7L))
+                .withSettings(List.of(new RunSummary.Setting("concurrency", "8", "default")));
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(json).contains("\"requests\":{\"total\":12,\"per_endpoint\":{\"GET /v1/sessions/{id}/events\":7,"
+                + "\"POST /v1/sessions/{id}/threads/{id}/archive\":5}}");
+        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Requests sent (12)")
+                .contains("| POST /v1/sessions/{id}/threads/{id}/archive | 5 |");
+        assertThat(SummaryWriter.consoleTable(summary)).contains("requests sent: 12");
+    }
+
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
         return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
                 Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");

@@ -10,17 +10,13 @@ import java.util.Map;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /**
- * How the self-tests launch the scenarios in this JVM: every {@code *Scenarios} class, concurrently (8 threads), as
- * the mutation self-test does, so that every in-JVM run shares one shape.
+ * How the self-tests launch the scenarios in this JVM: every {@code *Scenarios} class, concurrently (8 at once,
+ * through the suite's own {@code ConcurrencyStrategy} and {@code concurrency} setting), as the mutation self-test
+ * does, so that every in-JVM run shares one shape with the shipped suite.
  */
 final class ConcurrentScenarios {
     /** The JUnit configuration that runs scenario classes and methods concurrently. */
-    static final Map<String, String> PARALLEL = Map.of(
-            "junit.jupiter.execution.parallel.enabled", "true",
-            "junit.jupiter.execution.parallel.mode.default", "concurrent",
-            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-            "junit.jupiter.execution.parallel.config.strategy", "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism", "8");
+    static final Map<String, String> PARALLEL = SuiteConfiguration.concurrency(8);
 
     private ConcurrentScenarios() {
     }
@@ -30,8 +26,8 @@ final class ConcurrentScenarios {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("org.sessionthreads.conformance.scenarios"))
                 .filters(includeClassNamePatterns(classPattern));
-        PARALLEL.forEach(request::configurationParameter);
         request.configurationParameters(SuiteConfiguration.PARAMETERS);
+        PARALLEL.forEach(request::configurationParameter);
         return request;
     }
 }

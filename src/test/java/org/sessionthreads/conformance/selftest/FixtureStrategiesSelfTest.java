@@ -90,8 +90,8 @@ class FixtureStrategiesSelfTest {
                 .configurationParameter("conformance.profile", "reference-api")
                 .configurationParameter("conformance.reports_dir", reports.toString())
 ;
-        ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         kit.configurationParameters(SuiteConfiguration.PARAMETERS);
+        ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         settings.forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
         return new Results(kit.execute());
     }

@@ -22,9 +22,11 @@ import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.client.NoAnswerException;
 import org.sessionthreads.conformance.client.RateLimitRetry;
+import org.sessionthreads.conformance.client.RequestCounts;
 import org.sessionthreads.conformance.client.RequestIds;
 import org.sessionthreads.conformance.client.TargetHealth;
 import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.client.transport.Manners;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.config.TransportLimits;
@@ -44,6 +46,8 @@ public final class SseClient {
     private final RequestIds requestIds = new RequestIds("conformance-sse");
     private final TargetHealth health;
     private final RateLimitRetry<SseConnection> retry;
+    private final Manners manners;
+    private final RequestCounts counts;
 
     public SseClient(Secret token, Duration requestTimeout, Redactor redactor, ExchangeListener listener) {
         this(token, requestTimeout, TransportLimits.defaults(), TargetHealth.unlimited(), redactor, listener);
@@ -57,6 +61,19 @@ public final class SseClient {
      */
     public SseClient(Secret token, Duration requestTimeout, TransportLimits limits, TargetHealth health,
                      Redactor redactor, ExchangeListener listener) {
+        this(token, requestTimeout, limits, health, new Manners(limits), new RequestCounts(), redactor, listener);
+    }
+
+    /**
+     * @param manners shared with the run's {@code ApiClient}: opening a stream takes a turn under
+     *                {@code limits.in_flight} and {@code limits.rate} until its headers have arrived (an open stream
+     *                then holds no slot: it is long-lived by design)
+     * @param counts  shared with the run's {@code ApiClient}: requests sent per endpoint
+     */
+    public SseClient(Secret token, Duration requestTimeout, TransportLimits limits, TargetHealth health,
+                     Manners manners, RequestCounts counts, Redactor redactor, ExchangeListener listener) {
+        this.manners = manners;
+        this.counts = counts;
         this.health = health;
         this.retry = new RateLimitRetry<>(limits, c -> c.exchange().status(),
                 c -> c.exchange().responseHeaders().entrySet().stream()
@@ -87,6 +104,20 @@ public final class SseClient {
     private SseConnection connectOnce(URI url, String lastEventId, SseListener frames) {
         health.check();
         HttpRequest request = request(url, lastEventId);
+        Manners.Turn turn;
+        try {
+            turn = manners.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(redactor.text("interrupted while waiting to open GET " + url), e);
+        }
+        try (turn) {
+            counts.sent("GET", url);
+            return connectOnce(request, frames);
+        }
+    }
+
+    private SseConnection connectOnce(HttpRequest request, SseListener frames) {
         SseConnection.FrameSubscriber body = new SseConnection.FrameSubscriber(frames);
         CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
         Instant startedAt = Instant.now();

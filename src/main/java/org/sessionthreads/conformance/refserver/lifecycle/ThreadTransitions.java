@@ -187,7 +187,8 @@ public final class ThreadTransitions {
     }
 
     private long lateMillis() {
-        return options.varies(Variation.LATE_EVENTS) ? Variation.LATE_MILLIS : 0;
+        return options.varies(Variation.LATE_EVENTS) ? Variation.LATE_MILLIS
+                : options.varies(Variation.DEPLOYMENT_PACE) ? Variation.DEPLOYMENT_EVENT_MILLIS : 0;
     }
 
     /** Runs {@code work} now (the caller holds the lock), or after {@code delayMillis} under the session lock. */
