@@ -19,6 +19,8 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.fixture.FixtureSetupException;
+import org.sessionthreads.conformance.fixture.Fixtures;
 
 /**
  * The race kit: archive requests raced against each other or against the target's own work, repeated on fresh
@@ -80,14 +82,27 @@ public final class ArchiveRaces {
         List<Round> rounds = new ArrayList<>();
         List<ArchiveRace.PlannedArchive> plan = new ArrayList<>();
         for (int i = 0; i < race.repetitions(); i++) {
-            F fixture = pendingChild.get();
-            long created = System.nanoTime();
-            ThreadRef thread = threadOf.apply(fixture);
-            Duration deliverAfter = deliverAfterOf.apply(fixture);
-            Round round = new Round(i + 1, thread, events.openFor(thread.sessionId()));
-            round.dueNanos = created + deliverAfter.toNanos();
-            plan.add(new ArchiveRace.PlannedArchive(thread, round.dueNanos + offset(i, deliverAfter)));
-            rounds.add(round);
+            List<String> expiries = new ArrayList<>();
+            for (int attempt = 1; ; attempt++) {
+                F fixture = pendingChild.get();
+                long created = System.nanoTime();
+                ThreadRef thread = threadOf.apply(fixture);
+                Duration deliverAfter = deliverAfterOf.apply(fixture);
+                Round round = new Round(i + 1, thread, events.openFor(thread.sessionId()));
+                Optional<String> movedOn = movedOn(thread);
+                if (movedOn.isEmpty()) {
+                    round.dueNanos = created + deliverAfter.toNanos();
+                    plan.add(new ArchiveRace.PlannedArchive(thread, round.dueNanos + offset(i, deliverAfter)));
+                    rounds.add(round);
+                    break;
+                }
+                round.cursor.close();
+                expiries.add(thread.sessionId() + ": " + movedOn.get());
+                if (attempt >= Fixtures.FRESH_ATTEMPTS) {
+                    throw new FixtureSetupException("child_with_pending_message moved on before the race could act, "
+                            + attempt + " times in a row: " + String.join("; ", expiries));
+                }
+            }
         }
         List<ApiResponse> answers = new ArchiveRace(threads).atPlannedMoments(plan);
         for (int i = 0; i < rounds.size(); i++) {
@@ -96,6 +111,20 @@ public final class ArchiveRaces {
         watchForDeliveriesAfterArchive(rounds);
         return report("an archive racing the delivery of a pending message", "either archive the child (and "
                 + "cancel the message) or deliver the message (and refuse the archive with 409), never both", rounds);
+    }
+
+    /**
+     * Whether the child is no longer idle just after its cursor opened: then its message may have been delivered
+     * before the cursor's mark, and a 409 could not be told from one without a delivery. A setup problem (the
+     * fixture moved on: a slow machine or target), never a verdict; the round takes a fresh fixture. A child read
+     * idle here can only be delivered to after the mark, so the cursor sees any delivery. A GET that does not
+     * answer 200 says nothing either way: the round goes on and is judged as before.
+     */
+    private Optional<String> movedOn(ThreadRef thread) {
+        ApiResponse now = threads.get(thread);
+        String status = now.status() == 200 ? now.thread().status() : null;
+        return status == null || status.equals("idle") ? Optional.empty()
+                : Optional.of("the child was " + status + " when its event cursor had just opened");
     }
 
     private void judgeSimultaneous(Round round, List<ApiResponse> answers) {

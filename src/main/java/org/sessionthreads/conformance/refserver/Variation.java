@@ -62,7 +62,22 @@ public enum Variation {
      * {@code Retry-After: 1}, every {@value #UNAVAILABLE_EVERY}th 503 without {@code Retry-After}, before the
      * request is looked at, so nothing happened and a retry is safe ({@code http.RateLimiter}).
      */
-    RATE_LIMITED;
+    RATE_LIMITED,
+    /**
+     * Every fixture session starts with {@value #HUGE_HISTORY_EVENTS} unrelated {@code agent.message} events of its
+     * coordinator, and every archive puts as many between its answer and its terminated event
+     * ({@code FixtureSessions}, {@code ThreadTransitions}; stored lazily by {@code EventLog}).
+     */
+    HUGE_HISTORY,
+    /** The event list and stream ignore {@code order} and {@code types}: always oldest first, every type
+     * ({@code ListEventsHandler}, {@code StreamEventsHandler}). */
+    LIST_FILTERS_IGNORED,
+    /** The event list and stream answer 400 to {@code order} or {@code types} ({@code ListEventsHandler},
+     * {@code StreamEventsHandler}). */
+    LIST_FILTERS_REJECTED;
+
+    /** {@link #HUGE_HISTORY}: unrelated events before each fixture and between each archive and its event. */
+    public static final int HUGE_HISTORY_EVENTS = 100_000;
 
     /** {@link #RATE_LIMITED}: every n-th request is refused with 429. */
     public static final int RATE_LIMIT_EVERY = 10;

@@ -21,8 +21,20 @@ public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMo
      */
     public static <T> Page<T> of(
             List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request) {
-        int start = request.afterId() == null ? 0 : indexOf(items, id, request) + 1;
-        List<T> rest = items.subList(start, items.size()).stream().filter(filter).toList();
+        return of(items, id, filter, request, null);
+    }
+
+    /**
+     * As {@link #of(List, Function, Predicate, PageRequest)}, with {@code positionOf} finding an id's position in
+     * {@code items} without a scan (null: scan). Reads only as far as the page needs, so a long list costs a
+     * page's worth of work, not the list's.
+     */
+    public static <T> Page<T> of(List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request,
+                                 java.util.function.ToIntFunction<String> positionOf) {
+        int start = request.afterId() == null ? 0 : (positionOf == null ? indexOf(items, id, request)
+                : known(positionOf.applyAsInt(request.afterId()), request)) + 1;
+        List<T> rest = items.subList(start, items.size()).stream().filter(filter).limit(request.limit() + 1L)
+                .toList();
         List<T> data = rest.subList(0, Math.min(request.limit(), rest.size()));
         boolean hasMore = rest.size() > data.size();
         String firstId = data.isEmpty() ? null : id.apply(data.get(0));
@@ -39,6 +51,14 @@ public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMo
         json.put("has_more", hasMore);
         json.put("next_page", nextPage);
         return json;
+    }
+
+    private static int known(int position, PageRequest request) {
+        if (position < 0) {
+            throw ApiException.badRequest(request.cursor() ? "page is not a valid page cursor for this list."
+                    : "after_id '" + request.afterId() + "' is not an item of this list.");
+        }
+        return position;
     }
 
     private static <T> int indexOf(List<T> items, Function<T, String> id, PageRequest request) {
