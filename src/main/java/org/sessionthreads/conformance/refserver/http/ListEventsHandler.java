@@ -54,7 +54,8 @@ public final class ListEventsHandler implements Handler {
             ToIntFunction<String> position = request.newestFirst()
                     ? id -> { int at = log.positionOf(id); return at < 0 ? -1 : log.size() - 1 - at; }
                     : log::positionOf;
-            page = Page.of(ordered, SessionEvent::id, types, request, position);
+            page = Page.of(ordered, SessionEvent::id, types, request, position,
+                    request.newestFirst() ? null : log::select);
         } else {
             List<SessionEvent> scoped = log.stream().filter(EventFilter.scope(threadId)).toList();
             page = Page.of(request.newestFirst() ? new Reversed<>(scoped) : scoped, SessionEvent::id, types, request);

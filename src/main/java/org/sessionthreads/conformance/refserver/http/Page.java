@@ -31,10 +31,22 @@ public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMo
      */
     public static <T> Page<T> of(List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request,
                                  java.util.function.ToIntFunction<String> positionOf) {
+        return of(items, id, filter, request, positionOf, null);
+    }
+
+    /** Selects up to {@code max} items from a position on that pass a filter (a list that can skip faster). */
+    @FunctionalInterface
+    public interface Scan<T> {
+        List<T> select(int from, Predicate<T> filter, int max);
+    }
+
+    /** As above, reading the items through {@code scan} (null: stream {@code items}). */
+    public static <T> Page<T> of(List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request,
+                                 java.util.function.ToIntFunction<String> positionOf, Scan<T> scan) {
         int start = request.afterId() == null ? 0 : (positionOf == null ? indexOf(items, id, request)
                 : known(positionOf.applyAsInt(request.afterId()), request)) + 1;
-        List<T> rest = items.subList(start, items.size()).stream().filter(filter).limit(request.limit() + 1L)
-                .toList();
+        List<T> rest = scan != null ? scan.select(start, filter, request.limit() + 1)
+                : items.subList(start, items.size()).stream().filter(filter).limit(request.limit() + 1L).toList();
         List<T> data = rest.subList(0, Math.min(request.limit(), rest.size()));
         boolean hasMore = rest.size() > data.size();
         String firstId = data.isEmpty() ? null : id.apply(data.get(0));

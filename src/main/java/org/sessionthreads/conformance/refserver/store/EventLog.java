@@ -104,7 +104,7 @@ public final class EventLog {
         if (position < 0 || !scope.test(view.get(position))) {
             throw new UnknownEventException(lastEventId);
         }
-        return view.subList(position + 1, view.size()).stream().filter(wanted).toList();
+        return view.select(position + 1, wanted, Integer.MAX_VALUE);
     }
 
     /** A run of unrelated events stored as one entry. */
@@ -145,6 +145,36 @@ public final class EventLog {
         @Override
         public int size() {
             return size;
+        }
+
+        /**
+         * Up to {@code max} events from position {@code from} on that pass {@code filter}, in order. A filler run
+         * is judged by its first event: its events differ only in id, so a filter that does not look at ids (type,
+         * thread) passes all of them or none, and a run that does not pass is skipped without building it.
+         */
+        public List<SessionEvent> select(int from, Predicate<SessionEvent> filter, int max) {
+            List<SessionEvent> selected = new ArrayList<>();
+            int start = 0;
+            for (int entry = 0; entry < entries.size() && selected.size() < max; entry++) {
+                int end = ends.get(entry);
+                if (end > from) {
+                    Object found = entries.get(entry);
+                    if (found instanceof SessionEvent event) {
+                        if (filter.test(event)) {
+                            selected.add(event);
+                        }
+                    } else {
+                        FillerRun run = (FillerRun) found;
+                        if (filter.test(run.event(0))) {
+                            for (int i = Math.max(0, from - start); i < run.count() && selected.size() < max; i++) {
+                                selected.add(run.event(i));
+                            }
+                        }
+                    }
+                }
+                start = end;
+            }
+            return selected;
         }
 
         /** The position of the event {@code id} in this snapshot, or -1. */

@@ -37,7 +37,8 @@ final class HistoryCost {
     private static final Secret TOKEN = Secret.of("history-cost-token-7c2e");
 
     /** The cursor's requests: opening it, and finding the event; the verdict; wall time of the whole. */
-    record Cost(int openRequests, int findRequests, TerminationVerdict verdict, Duration wall, String learnt) {
+    record Cost(int openRequests, int findRequests, TerminationVerdict verdict, Duration wall, String learnt,
+                Duration latency) {
         int total() {
             return openRequests + findRequests;
         }
@@ -82,7 +83,7 @@ final class HistoryCost {
                 Termination termination = cursor.awaitTermination(child.threadId());
                 int found = cursorRequests.get() - beforeFind;
                 return new Cost(opened, found, termination.verdict(), Duration.ofNanos(System.nanoTime() - start),
-                        events.capabilities().describe());
+                        events.capabilities().describe(), termination.latency());
             } finally {
                 events.close();
             }
