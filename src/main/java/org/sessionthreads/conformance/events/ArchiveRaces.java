@@ -89,7 +89,7 @@ public final class ArchiveRaces {
                 ThreadRef thread = threadOf.apply(fixture);
                 Duration deliverAfter = deliverAfterOf.apply(fixture);
                 Round round = new Round(i + 1, thread, events.openFor(thread.sessionId()));
-                Optional<String> movedOn = movedOn(thread);
+                Optional<String> movedOn = movedOn(round);
                 if (movedOn.isEmpty()) {
                     round.dueNanos = created + deliverAfter.toNanos();
                     plan.add(new ArchiveRace.PlannedArchive(thread, round.dueNanos + offset(i, deliverAfter)));
@@ -114,17 +114,22 @@ public final class ArchiveRaces {
     }
 
     /**
-     * Whether the child is no longer idle just after its cursor opened: then its message may have been delivered
-     * before the cursor's mark, and a 409 could not be told from one without a delivery. A setup problem (the
-     * fixture moved on: a slow machine or target), never a verdict; the round takes a fresh fixture. A child read
-     * idle here can only be delivered to after the mark, so the cursor sees any delivery. A GET that does not
-     * answer 200 says nothing either way: the round goes on and is judged as before.
+     * Whether the child's message was delivered before its cursor's mark: the child is no longer idle just after
+     * the cursor opened, and the cursor has not seen the delivery. A 409 could then not be told from one without a
+     * delivery: a setup problem (the fixture moved on: a slow machine or target), never a verdict; the round takes
+     * a fresh fixture. A child read idle here can only be delivered to after the mark, and a delivery the cursor
+     * saw is after it, so either way the round is judged on what the cursor sees. A GET that does not answer 200
+     * says nothing either way: the round goes on and is judged as before.
      */
-    private Optional<String> movedOn(ThreadRef thread) {
-        ApiResponse now = threads.get(thread);
+    private Optional<String> movedOn(Round round) {
+        ApiResponse now = threads.get(round.thread);
         String status = now.status() == 200 ? now.thread().status() : null;
-        return status == null || status.equals("idle") ? Optional.empty()
-                : Optional.of("the child was " + status + " when its event cursor had just opened");
+        if (status == null || status.equals("idle")
+                || round.cursor.first(EventMatcher.deliveryTo(round.thread.threadId())).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("the child was " + status + " when its event cursor had just opened, which saw no"
+                + " delivery");
     }
 
     private void judgeSimultaneous(Round round, List<ApiResponse> answers) {
