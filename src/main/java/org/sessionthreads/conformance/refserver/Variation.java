@@ -69,11 +69,15 @@ public enum Variation {
      * ({@code FixtureSessions}, {@code ThreadTransitions}; stored lazily by {@code EventLog}).
      */
     HUGE_HISTORY,
-    /** The event list and stream ignore {@code order} and {@code types}: always oldest first, every type
-     * ({@code ListEventsHandler}, {@code StreamEventsHandler}). */
+    /**
+     * The event list and stream ignore {@code order} and {@code types}: always oldest first, every type
+     * ({@code ListEventsHandler}, {@code StreamEventsHandler}).
+     */
     LIST_FILTERS_IGNORED,
-    /** The event list and stream answer 400 to {@code order} or {@code types} ({@code ListEventsHandler},
-     * {@code StreamEventsHandler}). */
+    /**
+     * The event list and stream answer 400 to {@code order} or {@code types} ({@code ListEventsHandler},
+     * {@code StreamEventsHandler}).
+     */
     LIST_FILTERS_REJECTED;
 
     /** {@link #HUGE_HISTORY}: unrelated events before each fixture and between each archive and its event. */
