@@ -1,6 +1,8 @@
 package org.sessionthreads.conformance.client;
 
 import java.net.URI;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 import org.sessionthreads.conformance.client.sse.SseClient;
 import org.sessionthreads.conformance.client.sse.SseConnection;
@@ -22,6 +24,13 @@ public final class EventStreamApi {
      * @param lastEventId resume after this event (sent as {@code Last-Event-ID}); null for live events only
      */
     public SseConnection open(String sessionId, String lastEventId, SseListener listener) {
-        return client.connect(Paths.under(apiBase, "sessions", sessionId, "events", "stream"), lastEventId, listener);
+        return open(sessionId, lastEventId, java.util.List.of(), listener);
+    }
+
+    /** As {@link #open(String, String, SseListener)}, asking for {@code types} only (repeated {@code types=}). */
+    public SseConnection open(String sessionId, String lastEventId, Collection<String> types, SseListener listener) {
+        URI stream = Paths.under(apiBase, "sessions", sessionId, "events", "stream");
+        String query = types.stream().sorted().map(type -> Paths.param("types", type)).collect(Collectors.joining("&"));
+        return client.connect(query.isEmpty() ? stream : Paths.withQuery(stream, query), lastEventId, listener);
     }
 }

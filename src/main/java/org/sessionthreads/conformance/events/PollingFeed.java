@@ -2,14 +2,26 @@ package org.sessionthreads.conformance.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
+import org.sessionthreads.conformance.events.ListCapabilities.Support;
 
 /**
  * The polling channel: each {@link #take()} reads the pages after the last event id seen ({@code after_id}),
  * following {@code has_more}, so small pages and interleaved events are neither missed nor read twice.
+ *
+ * <p>Reading less. A feed given {@code types} asks the list for those types only, so unrelated events (however
+ * many) cost nothing; every page is still checked, and the first event of another type shows that the target
+ * ignores the filter: the feed then reads everything (the cursor's matchers judge by type themselves, so only time
+ * is lost). {@link #markEnd} finds the cursor's mark with a constant number of requests where the target allows
+ * (a hint it can confirm, or {@code order=desc&limit=1}), and reads to the end of the list only where it does not.
+ * What was learnt goes to the run's {@link ListCapabilities}.
  *
  * <p>Bounds: one take reads at most {@value #PAGES_PER_READ} pages (a session flooded with events, or a list that
  * claims {@code has_more} forever, cannot hold a wait's poll for long: the next poll goes on where this one
@@ -24,19 +36,68 @@ final class PollingFeed implements EventFeed {
     static final int PAGES_TO_SKIP = 5_000;
     private final EventsApi api;
     private final String sessionId;
+    private final ListCapabilities capabilities;
+    private final Set<String> types;
     private String lastId;
     private boolean behind;
+    private boolean filtered;
 
+    /** A feed of every event type (the SSE anchor, tests). */
     PollingFeed(EventsApi api, String sessionId) {
+        this(api, sessionId, new ListCapabilities(), Set.of());
+    }
+
+    /** A feed that asks for {@code types} only (none: every type) while the target is not known to lack it. */
+    PollingFeed(EventsApi api, String sessionId, ListCapabilities capabilities, Set<String> types) {
         this.api = api;
         this.sessionId = sessionId;
+        this.capabilities = capabilities;
+        this.types = Set.copyOf(types);
+        this.filtered = !types.isEmpty() && capabilities.of(Parameter.LIST_TYPES).worthTrying();
+    }
+
+    /**
+     * Positions the feed after the newest event listed now and returns its id (null for an empty list). Costs,
+     * whatever the session holds: 1 request when {@code hint} (e.g. the fixture hook's {@code last_event_id}) is
+     * confirmed to be the newest ({@code after_id=hint&limit=1} lists nothing); else 2 when the target reads newest
+     * first ({@code order=desc&limit=1}, confirmed the same way); else a read to the end of the list
+     * ({@link #skipToEnd()}), from the newest point known.
+     */
+    String markEnd(String hint) {
+        if (hint != null && isNewest(hint)) {
+            lastId = hint;
+            return hint;
+        }
+        if (capabilities.of(Parameter.NEWEST_FIRST).worthTrying()) {
+            ApiResponse newest = api.newest(sessionId);
+            if (newest.status() == 400) {
+                capabilities.lacks(Parameter.NEWEST_FIRST, Support.REJECTED);
+            } else if (readable(newest) && newest.events().isEmpty() && !newest.hasMore()) {
+                return null; // an empty list, in either order
+            } else if (readable(newest) && newest.events().size() == 1 && newest.events().get(0).id() != null) {
+                String candidate = newest.events().get(0).id();
+                ApiResponse next = api.oneAfter(sessionId, candidate);
+                if (readable(next) && next.events().isEmpty()) {
+                    if (newest.hasMore()) {
+                        capabilities.works(Parameter.NEWEST_FIRST); // why: more than one event, the newest came
+                    }
+                    lastId = candidate;
+                    return candidate;
+                }
+                if (readable(next)) {
+                    noteIfIgnored(candidate);
+                    lastId = candidate; // why: whichever it is, everything after it is read below
+                }
+            }
+        }
+        return skipToEnd();
     }
 
     /** Reads to the end of the list and forgets it: later takes return only newer events. Returns the last id. */
     String skipToEnd() {
         int pages = 0;
         do {
-            pages += read(PAGES_PER_READ, observed -> { }); // why: nothing kept, so memory stays flat
+            pages += read(PAGES_PER_READ, observed -> { }, false); // why: nothing kept, so memory stays flat
             if (pages >= PAGES_TO_SKIP && behind) {
                 throw new EventObservationException(EventObservationException.Cause.EVENT_LIST_UNREADABLE,
                         "the event list of session " + sessionId + " did not end within " + PAGES_TO_SKIP
@@ -49,7 +110,7 @@ final class PollingFeed implements EventFeed {
     @Override
     public List<Observed> take() {
         List<Observed> read = new ArrayList<>();
-        read(PAGES_PER_READ, read::add);
+        read(PAGES_PER_READ, read::add, true);
         return read;
     }
 
@@ -59,13 +120,37 @@ final class PollingFeed implements EventFeed {
         return behind;
     }
 
-    private int read(int maxPages, java.util.function.Consumer<Observed> sink) {
+    /** True while this feed asks the target for its types only. */
+    boolean filtered() {
+        return filtered;
+    }
+
+    private boolean isNewest(String hint) {
+        ApiResponse next = api.oneAfter(sessionId, hint);
+        return readable(next) && next.events().isEmpty() && !next.hasMore();
+    }
+
+    /** The newest-first candidate was followed by more: it is the oldest event when {@code order} was ignored. */
+    private void noteIfIgnored(String candidate) {
+        ApiResponse oldest = api.oneAfter(sessionId, null);
+        if (readable(oldest) && !oldest.events().isEmpty() && candidate.equals(oldest.events().get(0).id())) {
+            capabilities.lacks(Parameter.NEWEST_FIRST, Support.IGNORED);
+        }
+    }
+
+    private int read(int maxPages, Consumer<Observed> sink, boolean narrowed) {
         int pages = 0;
         boolean more = true;
         while (more && pages < maxPages) {
             String after = lastId;
-            ApiResponse page = api.listAfter(sessionId, after);
+            boolean asked = narrowed && filtered && capabilities.of(Parameter.LIST_TYPES).worthTrying();
+            ApiResponse page = asked ? api.listAfter(sessionId, after, types) : api.listAfter(sessionId, after);
             pages++;
+            if (asked && page.status() == 400) {
+                capabilities.lacks(Parameter.LIST_TYPES, Support.REJECTED);
+                filtered = false;
+                continue; // why: the same page again, without the filter the target refuses
+            }
             if (page.status() != 200 || !page.json().path("data").isArray()) {
                 throw new EventObservationException(EventObservationException.Cause.EVENT_LIST_UNREADABLE,
                         page.exchange().summary() + " " + page.excerpt()
@@ -74,11 +159,18 @@ final class PollingFeed implements EventFeed {
             long arrived = System.nanoTime();
             List<Event> events = page.events();
             for (Event event : events) {
+                if (asked && !types.contains(event.type())) {
+                    capabilities.lacks(Parameter.LIST_TYPES, Support.IGNORED); // the page is still good
+                    filtered = false;
+                }
                 sink.accept(new Observed(event, arrived));
                 lastId = event.id() == null ? lastId : event.id();
             }
+            if (asked && filtered && !events.isEmpty()) {
+                capabilities.works(Parameter.LIST_TYPES);
+            }
             more = page.hasMore() && !events.isEmpty();
-            if (more && java.util.Objects.equals(after, lastId)) {
+            if (more && Objects.equals(after, lastId)) {
                 throw new EventObservationException(EventObservationException.Cause.EVENT_LIST_UNREADABLE,
                         "the page after " + after + " lists no newer event but says has_more: "
                                 + page.exchange().summary());
@@ -86,6 +178,10 @@ final class PollingFeed implements EventFeed {
         }
         behind = more;
         return pages;
+    }
+
+    private static boolean readable(ApiResponse page) {
+        return page.status() == 200 && page.json().path("data").isArray();
     }
 
     @Override

@@ -22,15 +22,17 @@ public final class SessionEvents implements AutoCloseable {
     private final Waits waits;
     private final EventTimings timings;
     private final EventChannel channel;
+    private final ListCapabilities capabilities;
     private final List<EventCursor> opened = new ArrayList<>();
 
     /** The run's events facade: polling, timings recorded in {@code timings}. */
     public SessionEvents(EventsApi list, EventStreamApi streams, Waits waits, EventTimings timings) {
-        this(list, streams, waits, timings, EventChannel.POLLING);
+        this(list, streams, waits, timings, EventChannel.POLLING, new ListCapabilities());
     }
 
     private SessionEvents(EventsApi list, EventStreamApi streams, Waits waits, EventTimings timings,
-                          EventChannel channel) {
+                          EventChannel channel, ListCapabilities capabilities) {
+        this.capabilities = capabilities;
         this.list = list;
         this.streams = streams;
         this.waits = waits;
@@ -40,7 +42,7 @@ public final class SessionEvents implements AutoCloseable {
 
     /** A new facade on the same target that reads through {@code newChannel}, for one scenario. */
     public SessionEvents on(EventChannel newChannel) {
-        return new SessionEvents(list, streams, waits, timings, newChannel);
+        return new SessionEvents(list, streams, waits, timings, newChannel, capabilities);
     }
 
     public EventChannel channel() {
@@ -50,15 +52,29 @@ public final class SessionEvents implements AutoCloseable {
     /**
      * A cursor that sees only events appended to the session after this call.
      *
+     * <p>Its cost does not grow with the session's history where the target offers the documented list
+     * parameters: the mark is found with {@code order=desc&limit=1} (two requests), and the cursor then reads
+     * only the {@link EventMatcher#JUDGED_TYPES} ({@code types}), so unrelated events are skipped by the target.
+     * Where the target rejects or ignores them (learnt once per run, {@link #capabilities()}) it reads everything,
+     * as it always did: slower, never another verdict.
+     *
      * @throws EventObservationException when the channel cannot be opened (the list or stream answers an error)
      */
     public EventCursor openFor(String sessionId) {
+        return openFor(sessionId, null);
+    }
+
+    /**
+     * As {@link #openFor(String)}, with {@code lastEventIdHint}: an event id believed to be the session's newest
+     * (the fixture hook's {@code last_event_id}). It is confirmed with one request; a stale or unknown hint costs that request only.
+     */
+    public EventCursor openFor(String sessionId, String lastEventIdHint) {
         EventFeed feed;
         if (channel == EventChannel.SSE) {
-            feed = SseFeed.open(streams, list, sessionId);
+            feed = SseFeed.open(streams, list, sessionId, capabilities, EventMatcher.JUDGED_TYPES, lastEventIdHint);
         } else {
-            PollingFeed polling = new PollingFeed(list, sessionId);
-            polling.skipToEnd();
+            PollingFeed polling = new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
+            polling.markEnd(lastEventIdHint);
             feed = polling;
         }
         EventCursor cursor = new EventCursor(feed, channel, waits, timings, sessionId);
@@ -70,6 +86,11 @@ public final class SessionEvents implements AutoCloseable {
 
     Waits waits() {
         return waits;
+    }
+
+    /** What the run learnt about the target's optional event-list parameters (shared by every channel). */
+    public ListCapabilities capabilities() {
+        return capabilities;
     }
 
     /** The run's terminated-event timings (every channel). */

@@ -36,6 +36,10 @@ final class SseFeed implements EventFeed {
 
     private final EventStreamApi streams;
     private final String sessionId;
+    private final ListCapabilities capabilities;
+    private final java.util.Set<String> types;
+    /** True while the stream is asked for {@link #types} only; cleared once the target refuses or ignores it. */
+    private volatile boolean filtered;
     private final Queue<Observed> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger generation = new AtomicInteger();
     private volatile String dropReason;
@@ -49,9 +53,14 @@ final class SseFeed implements EventFeed {
     private volatile boolean deliveredOnCurrent;
     private boolean closed;
 
-    private SseFeed(EventStreamApi streams, String sessionId) {
+    private SseFeed(EventStreamApi streams, String sessionId, ListCapabilities capabilities,
+                    java.util.Set<String> types) {
         this.streams = streams;
         this.sessionId = sessionId;
+        this.capabilities = capabilities;
+        this.types = java.util.Set.copyOf(types);
+        this.filtered = !types.isEmpty()
+                && capabilities.of(ListCapabilities.Parameter.STREAM_TYPES).worthTrying();
     }
 
     /**
@@ -61,9 +70,25 @@ final class SseFeed implements EventFeed {
      * @throws EventObservationException when the target refuses the stream
      */
     static SseFeed open(EventStreamApi streams, EventsApi list, String sessionId) {
-        SseFeed feed = new SseFeed(streams, sessionId);
-        feed.resumeFrom = anchor(list, sessionId);
+        return open(streams, list, sessionId, new ListCapabilities(), java.util.Set.of(), null);
+    }
+
+    /**
+     * As {@link #open(EventStreamApi, EventsApi, String)}, finding the anchor cheaply ({@link PollingFeed#markEnd},
+     * with {@code hint}) and asking the stream for {@code types} only while the target is not known to lack it
+     * (a 400 to it reconnects without; an event of another type shows it is ignored).
+     */
+    static SseFeed open(EventStreamApi streams, EventsApi list, String sessionId, ListCapabilities capabilities,
+                        java.util.Set<String> types, String hint) {
+        SseFeed feed = new SseFeed(streams, sessionId, capabilities, types);
+        feed.resumeFrom = anchor(list, sessionId, capabilities, hint);
         SseConnection first = feed.connect(feed.resumeFrom);
+        if (!subscribed(first) && feed.filtered && first.exchange().status() == 400) {
+            capabilities.lacks(ListCapabilities.Parameter.STREAM_TYPES, ListCapabilities.Support.REJECTED);
+            feed.filtered = false; // why: a target that refuses the filter on its stream; every type, then
+            first.close();
+            first = feed.connect(feed.resumeFrom);
+        }
         if (!subscribed(first) && feed.resumeFrom != null && first.exchange().status() == 400) {
             feed.resumeFrom = null; // why: a target whose stream ids differ from its list ids; live from now
             first = feed.connect(null);
@@ -151,7 +176,8 @@ final class SseFeed implements EventFeed {
     private SseConnection connect(String lastEventId) {
         int current = generation.incrementAndGet();
         deliveredOnCurrent = false;
-        return streams.open(sessionId, lastEventId, new SseListener() {
+        java.util.Set<String> asked = filtered ? types : java.util.Set.of();
+        return streams.open(sessionId, lastEventId, asked, new SseListener() {
             @Override
             public void onFrame(SseFrame frame, long receivedNanos) {
                 if (current != generation.get() || dropReason != null) {
@@ -166,6 +192,11 @@ final class SseFeed implements EventFeed {
                 }
                 deliveredOnCurrent = true;
                 unproductive.set(0);
+                if (!asked.isEmpty() && !asked.contains(event.type())) {
+                    capabilities.lacks(ListCapabilities.Parameter.STREAM_TYPES, ListCapabilities.Support.IGNORED);
+                } else if (!asked.isEmpty()) {
+                    capabilities.works(ListCapabilities.Parameter.STREAM_TYPES);
+                }
                 if (lastEventId == null || !lastEventId.equals(event.id())) { // why: a resume may repeat its anchor
                     received.add(new Observed(event, receivedNanos));
                 }
@@ -181,9 +212,9 @@ final class SseFeed implements EventFeed {
         });
     }
 
-    private static String anchor(EventsApi list, String sessionId) {
+    private static String anchor(EventsApi list, String sessionId, ListCapabilities capabilities, String hint) {
         try {
-            return new PollingFeed(list, sessionId).skipToEnd();
+            return new PollingFeed(list, sessionId, capabilities, java.util.Set.of()).markEnd(hint);
         } catch (EventObservationException | TransportException unlisted) {
             return null;
         }

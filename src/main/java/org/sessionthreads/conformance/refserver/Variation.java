@@ -70,7 +70,26 @@ public enum Variation {
      * events are appended {@value #DEPLOYMENT_EVENT_MILLIS} ms after the answer ({@code ThreadTransitions}). The
      * realistic target of the benchmark (docs/concurrency.md).
      */
-    DEPLOYMENT_PACE;
+    DEPLOYMENT_PACE,
+    /**
+     * Every fixture session starts with {@value #HUGE_HISTORY_EVENTS} unrelated {@code agent.message} events of its
+     * coordinator, and every archive puts as many between its answer and its terminated event
+     * ({@code FixtureSessions}, {@code ThreadTransitions}; stored lazily by {@code EventLog}).
+     */
+    HUGE_HISTORY,
+    /**
+     * The event list and stream ignore {@code order} and {@code types}: always oldest first, every type
+     * ({@code ListEventsHandler}, {@code StreamEventsHandler}).
+     */
+    LIST_FILTERS_IGNORED,
+    /**
+     * The event list and stream answer 400 to {@code order} or {@code types} ({@code ListEventsHandler},
+     * {@code StreamEventsHandler}).
+     */
+    LIST_FILTERS_REJECTED;
+
+    /** {@link #HUGE_HISTORY}: unrelated events before each fixture and between each archive and its event. */
+    public static final int HUGE_HISTORY_EVENTS = 100_000;
 
     /** {@link #RATE_LIMITED}: every n-th request is refused with 429. */
     public static final int RATE_LIMIT_EVERY = 10;

@@ -42,7 +42,7 @@ public class ArchiveEventScenarios {
     @EventChannelTest
     void archiveEmitsTheTerminatedEvent(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
 
         ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
 
@@ -55,7 +55,7 @@ public class ArchiveEventScenarios {
     @EventChannelTest
     void archiveEmitsTheTerminatedEventOnce(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
 
         ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
 
@@ -79,7 +79,7 @@ public class ArchiveEventScenarios {
     @EventChannelTest
     void theTerminatedEventArrivesPromptly(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
 
         ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
 

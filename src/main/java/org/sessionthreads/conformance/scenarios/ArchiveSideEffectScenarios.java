@@ -30,7 +30,7 @@ public class ArchiveSideEffectScenarios {
     void pendingMailboxMessagesAreNeverDelivered(Fixtures fixtures, ThreadsApi threads,
                                                  SessionEvents sessionEvents, Timeouts timeouts, Readings readings) {
         Archived archived = fixtures.whileFresh(FixtureKind.CHILD_WITH_PENDING_MESSAGE, child -> {
-            EventCursor events = sessionEvents.openFor(child.sessionId());
+            EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
             ApiResponse answer = threads.archive(child.thread());
             PendingMessage.requireArchivedBeforeDelivery(answer, () -> threads.get(child.thread()));
             assertThat(answer).hasStatus(200);
@@ -52,7 +52,7 @@ public class ArchiveSideEffectScenarios {
     void theWaitingCoordinatorReceivesAgentCancelled(Fixtures fixtures, ThreadsApi threads,
                                                      SessionEvents sessionEvents) {
         Fixture child = fixtures.waitingCoordinator();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
 
         assertThat(threads.archive(child.thread())).hasStatus(200);
 
@@ -65,7 +65,7 @@ public class ArchiveSideEffectScenarios {
     void theCoordinatorResumesAfterAgentCancelled(Fixtures fixtures, ThreadsApi threads,
                                                   SessionEvents sessionEvents) {
         Fixture child = fixtures.waitingCoordinator();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
 
         assertThat(threads.archive(child.thread())).hasStatus(200);
 

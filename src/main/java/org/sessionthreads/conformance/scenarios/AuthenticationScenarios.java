@@ -81,7 +81,7 @@ public class AuthenticationScenarios {
         Fixture child = fixtures.idleChild();
         SessionThread before = assertThat(threads.get(child.thread())).hasStatus(200).thread().actual();
         SessionSnapshot sessionThreads = SessionSnapshot.of(threads, child.sessionId());
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
 
         threads.archive(child.thread(), BadCredentials.WRONG_TOKEN.credentials);
 

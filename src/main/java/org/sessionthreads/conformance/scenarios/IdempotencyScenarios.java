@@ -33,7 +33,7 @@ public class IdempotencyScenarios {
     void theSameKeyReplaysTheAnswerWithoutASecondTransition(Fixtures fixtures, ThreadsApi threads,
                                                             SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
         RequestOptions once = RequestOptions.idempotent();
         ApiResponse first = events.timed(() -> threads.archive(child.thread(), once));
 

@@ -36,7 +36,7 @@ public class ReArchiveScenarios {
     @EventChannelTest
     void reArchivingEmitsNoSecondEvent(Fixtures fixtures, ThreadsApi threads, SessionEvents sessionEvents) {
         Fixture child = fixtures.idleChild();
-        EventCursor events = sessionEvents.openFor(child.sessionId());
+        EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
         ApiResponse first = events.timed(() -> threads.archive(child.thread()));
         assertThat(first).hasStatus(200);
         Termination termination = events.awaitTermination(child.threadId());

@@ -33,10 +33,20 @@ class FixtureSchemaTest {
         "{\"kind\":\"running_child\"," + IDS + "}",
         "{\"kind\":\"waiting_coordinator\"," + IDS + ",\"tool_use_id\":\"toolu_bdrk_01T42NPLcKrBvLJfWgGt3QMt\"}",
         "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":300}",
-        "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":5000,\"x_note\":\"extra\"}"
+        "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":5000,\"x_note\":\"extra\"}",
+        "{\"kind\":\"idle_child\"," + IDS + ",\"last_event_id\":\"evt_01a2b3\"}",
+        "{\"kind\":\"idle_child\"," + IDS + ",\"last_event_id\":null}"
     })
     void should_accept_a_response_for_each_kind(String body) {
         assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, body)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"sthr_1a\"", "42", "\"\""})
+    void should_reject_a_last_event_id_that_is_no_event_id(String value) {
+        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE,
+                "{\"kind\":\"idle_child\"," + IDS + ",\"last_event_id\":" + value + "}"))
+                .isNotEmpty().allSatisfy(v -> assertThat(v.pointer()).isEqualTo("/last_event_id"));
     }
 
     @Test

@@ -36,4 +36,10 @@ public final class EventFilter {
                 .forEach(types::add);
         return event -> types.isEmpty() || types.contains(event.type().wireName());
     }
+
+    /** True when the request names an {@code order} or a type filter (in any spelling). */
+    public static boolean asksOrderOrTypes(Context ctx) {
+        return ctx.queryParam("order") != null
+                || Stream.of("types[]", "types", "type").anyMatch(name -> !ctx.queryParams(name).isEmpty());
+    }
 }

@@ -6,16 +6,22 @@ import org.sessionthreads.conformance.refserver.ServerDialect;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
+import org.sessionthreads.conformance.refserver.store.EventLog;
 import org.sessionthreads.conformance.refserver.store.Session;
 
 /**
  * {@code GET /v1/sessions/{session_id}/events} and {@code GET /v1/sessions/{session_id}/threads/{thread_id}/events}:
- * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first, paged.
- * {@link Fault#EVENT_LIST_GARBAGE} lives here, and the Forward thread-event list's restricted parameters.
+ * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first or, with
+ * {@code order=desc}, newest first; paged; optionally narrowed to some {@code types}.
+ * {@link Fault#EVENT_LIST_GARBAGE}, {@link Variation#LIST_FILTERS_IGNORED} and {@link Variation#LIST_FILTERS_REJECTED}
+ * live here, and the Forward thread-event list's restricted parameters.
  */
 public final class ListEventsHandler implements Handler {
     private final ThreadLookup lookup;
@@ -55,13 +61,50 @@ public final class ListEventsHandler implements Handler {
         }
         Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))
                 : lookup.thread(ctx.pathParam("session_id"), threadId).session();
-        PageRequest request = PageRequest.from(ctx).cappedAt(pageCap);
-        List<SessionEvent> scoped = session.events().snapshot().stream().filter(EventFilter.scope(threadId)).toList();
-        Page<SessionEvent> page = Page.of(scoped, SessionEvent::id, EventFilter.types(ctx), request);
+        if (options.varies(Variation.LIST_FILTERS_REJECTED) && EventFilter.asksOrderOrTypes(ctx)) {
+            throw ApiException.badRequest("Unsupported query parameter: order and types are not accepted here.");
+        }
+        boolean ignoreFilters = options.varies(Variation.LIST_FILTERS_IGNORED);
+        PageRequest asked = PageRequest.from(ctx).cappedAt(pageCap);
+        PageRequest request = ignoreFilters ? asked.oldestFirst() : asked;
+        Predicate<SessionEvent> types = ignoreFilters ? event -> true : EventFilter.types(ctx);
+        EventLog.View log = session.events().snapshot();
+        Page<SessionEvent> page;
+        if (threadId == null) {
+            // why: the session list is the log itself; ids are looked up, not scanned, whatever its length
+            List<SessionEvent> ordered = request.newestFirst() ? new Reversed<>(log) : log;
+            ToIntFunction<String> position = request.newestFirst()
+                    ? id -> { int at = log.positionOf(id); return at < 0 ? -1 : log.size() - 1 - at; }
+                    : log::positionOf;
+            page = Page.of(ordered, SessionEvent::id, types, request, position,
+                    request.newestFirst() ? null : log::select);
+        } else {
+            List<SessionEvent> scoped = log.stream().filter(EventFilter.scope(threadId)).toList();
+            page = Page.of(request.newestFirst() ? new Reversed<>(scoped) : scoped, SessionEvent::id, types, request);
+        }
         json.respond(ctx, 200, page.toWire(WireFormat::event));
         if (options.has(Fault.EVENT_LIST_GARBAGE)) {
             String whole = ctx.result();
             ctx.result(whole.substring(0, whole.length() / 2)); // a body cut off halfway, as a broken proxy sends
+        }
+    }
+
+    /** A list read backwards, without copying it. */
+    private static final class Reversed<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+        private final List<T> list;
+
+        Reversed(List<T> list) {
+            this.list = list;
+        }
+
+        @Override
+        public T get(int index) {
+            return list.get(list.size() - 1 - index);
+        }
+
+        @Override
+        public int size() {
+            return list.size();
         }
     }
 }

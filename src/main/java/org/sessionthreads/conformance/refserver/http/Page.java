@@ -21,8 +21,32 @@ public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMo
      */
     public static <T> Page<T> of(
             List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request) {
-        int start = request.afterId() == null ? 0 : indexOf(items, id, request) + 1;
-        List<T> rest = items.subList(start, items.size()).stream().filter(filter).toList();
+        return of(items, id, filter, request, null);
+    }
+
+    /**
+     * As {@link #of(List, Function, Predicate, PageRequest)}, with {@code positionOf} finding an id's position in
+     * {@code items} without a scan (null: scan). Reads only as far as the page needs, so a long list costs a
+     * page's worth of work, not the list's.
+     */
+    public static <T> Page<T> of(List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request,
+                                 java.util.function.ToIntFunction<String> positionOf) {
+        return of(items, id, filter, request, positionOf, null);
+    }
+
+    /** Selects up to {@code max} items from a position on that pass a filter (a list that can skip faster). */
+    @FunctionalInterface
+    public interface Scan<T> {
+        List<T> select(int from, Predicate<T> filter, int max);
+    }
+
+    /** As above, reading the items through {@code scan} (null: stream {@code items}). */
+    public static <T> Page<T> of(List<T> items, Function<T, String> id, Predicate<T> filter, PageRequest request,
+                                 java.util.function.ToIntFunction<String> positionOf, Scan<T> scan) {
+        int start = request.afterId() == null ? 0 : (positionOf == null ? indexOf(items, id, request)
+                : known(positionOf.applyAsInt(request.afterId()), request)) + 1;
+        List<T> rest = scan != null ? scan.select(start, filter, request.limit() + 1)
+                : items.subList(start, items.size()).stream().filter(filter).limit(request.limit() + 1L).toList();
         List<T> data = rest.subList(0, Math.min(request.limit(), rest.size()));
         boolean hasMore = rest.size() > data.size();
         String firstId = data.isEmpty() ? null : id.apply(data.get(0));
@@ -39,6 +63,14 @@ public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMo
         json.put("has_more", hasMore);
         json.put("next_page", nextPage);
         return json;
+    }
+
+    private static int known(int position, PageRequest request) {
+        if (position < 0) {
+            throw ApiException.badRequest(request.cursor() ? "page is not a valid page cursor for this list."
+                    : "after_id '" + request.afterId() + "' is not an item of this list.");
+        }
+        return position;
     }
 
     private static <T> int indexOf(List<T> items, Function<T, String> id, PageRequest request) {

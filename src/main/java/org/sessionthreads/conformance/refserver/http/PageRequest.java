@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  *
  * @param afterId the id after which the page starts, or {@code null} to start at the beginning
  * @param cursor  true when {@code afterId} came from a {@code page} cursor (changes the error message only)
+ * @param newestFirst {@code order=desc}: the list read from its newest item; {@code after_id} and {@code page}
+ *                    then continue towards older items
  */
-public record PageRequest(int limit, String afterId, boolean cursor) {
+public record PageRequest(int limit, String afterId, boolean cursor, boolean newestFirst) {
     static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
@@ -28,15 +30,31 @@ public record PageRequest(int limit, String afterId, boolean cursor) {
         if (page != null && afterId != null) {
             throw ApiException.badRequest("page cannot be combined with after_id.");
         }
+        boolean desc = newestFirst(ctx.queryParam("order"));
         if (page != null) {
-            return new PageRequest(limit, decode(page), true);
+            return new PageRequest(limit, decode(page), true, desc);
         }
-        return new PageRequest(limit, afterId == null || afterId.isBlank() ? null : afterId.trim(), false);
+        return new PageRequest(limit, afterId == null || afterId.isBlank() ? null : afterId.trim(), false, desc);
+    }
+
+    /** This request read oldest first, whatever its {@code order} said (a target that ignores the parameter). */
+    public PageRequest oldestFirst() {
+        return new PageRequest(limit, afterId, cursor, false);
+    }
+
+    private static boolean newestFirst(String order) {
+        if (order == null || order.isBlank() || order.trim().equals("asc")) {
+            return false;
+        }
+        if (order.trim().equals("desc")) {
+            return true;
+        }
+        throw ApiException.badRequest("order must be 'asc' or 'desc'.");
     }
 
     /** This request with {@code limit} lowered to {@code max} if it asks for more. */
     public PageRequest cappedAt(int max) {
-        return limit <= max ? this : new PageRequest(max, afterId, cursor);
+        return limit <= max ? this : new PageRequest(max, afterId, cursor, newestFirst);
     }
 
     /** The {@code next_page} cursor for a page that ended with {@code lastId}. */

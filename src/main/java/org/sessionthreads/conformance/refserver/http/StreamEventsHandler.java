@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
+import org.sessionthreads.conformance.refserver.Variation;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -41,8 +42,13 @@ public final class StreamEventsHandler implements Handler {
         Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))
                 : lookup.thread(ctx.pathParam("session_id"), threadId).session();
         Predicate<SessionEvent> scope = EventFilter.scope(threadId);
+        if (options.varies(Variation.LIST_FILTERS_REJECTED) && EventFilter.asksOrderOrTypes(ctx)) {
+            throw ApiException.badRequest("Unsupported query parameter: types is not accepted here.");
+        }
+        Predicate<SessionEvent> types = options.varies(Variation.LIST_FILTERS_IGNORED) ? event -> true
+                : EventFilter.types(ctx);
         try (EventSubscription subscription =
-                     session.events().subscribe(scope, EventFilter.types(ctx), lastEventId(ctx))) {
+                     session.events().subscribe(scope, types, lastEventId(ctx))) {
             SseStream stream = SseStream.open(ctx.res(), json);
             if (options.has(Fault.EVENT_STREAM_GARBAGE)) {
                 stream.garbage(); // then the stream ends: the handler returns

@@ -150,6 +150,7 @@ public final class ThreadTransitions {
         long delay = options.has(Fault.TERMINATED_EVENT_TOO_LATE) ? Fault.TOO_LATE_MILLIS
                 : options.has(Fault.TERMINATED_EVENT_SLOW) ? Fault.SLOW_MILLIS : lateMillis();
         deferred(session, delay, () -> {
+            hugeHistory(session, session.coordinator());
             SessionThread subject = options.has(Fault.TERMINATED_EVENT_WRONG_THREAD) ? session.coordinator() : thread;
             for (int i = 0; i < copies; i++) {
                 session.events().append(events.terminated(subject, reason, now()));
@@ -175,6 +176,17 @@ public final class ThreadTransitions {
      */
     public void later(Session session, long delayMillis, Runnable work) {
         deferred(session, Math.max(1, delayMillis), work);
+    }
+
+    /**
+     * {@link Variation#HUGE_HISTORY}: appends {@value Variation#HUGE_HISTORY_EVENTS} unrelated {@code agent.message}
+     * events of {@code speaker}, stored as one lazily built run; nothing otherwise.
+     */
+    public void hugeHistory(Session session, SessionThread speaker) {
+        if (options.varies(Variation.HUGE_HISTORY)) {
+            session.events().appendFiller(events.agentMessage(speaker, "Unrelated work.", now()),
+                    Variation.HUGE_HISTORY_EVENTS);
+        }
     }
 
     /** Appends {@code count} {@code agent.message} events of threads other than {@code threadId}, round robin. */
