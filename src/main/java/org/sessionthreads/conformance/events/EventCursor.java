@@ -172,7 +172,7 @@ public final class EventCursor implements AutoCloseable {
         feed.close();
     }
 
-    EventChannel channel() {
+    public EventChannel channel() {
         return channel;
     }
 
@@ -180,11 +180,11 @@ public final class EventCursor implements AutoCloseable {
         return waits;
     }
 
-    EventTimings timings() {
+    public EventTimings timings() {
         return timings;
     }
 
-    String via() {
+    public String via() {
         return feed.describe();
     }
 
@@ -198,7 +198,7 @@ public final class EventCursor implements AutoCloseable {
         }
     }
 
-    Optional<Observed> first(EventMatcher matcher) {
+    public Optional<Observed> first(EventMatcher matcher) {
         refresh();
         return seen.stream().filter(o -> matcher.matches(o.event())).findFirst();
     }
@@ -207,7 +207,7 @@ public final class EventCursor implements AutoCloseable {
      * {@code +12 ms after the archive answer}, {@code 3 ms before the archive answer} (a stream may deliver the
      * event before the answer is complete), or {@code +40 ms after the cursor opened} when nothing was timed.
      */
-    String since(Observed observed) {
+    public String since(Observed observed) {
         long reference = answeredNanos >= 0 ? answeredNanos : openedNanos;
         long delta = observed.arrivedNanos() - reference;
         String what = answeredNanos >= 0 ? "the archive answer" : "the cursor opened";

@@ -36,7 +36,7 @@ public final class EventTimings {
         }
     }
 
-    synchronized void record(EventChannel channel, TerminationVerdict verdict, Duration latency) {
+    public synchronized void record(EventChannel channel, TerminationVerdict verdict, Duration latency) {
         verdicts.computeIfAbsent(channel, c -> new EnumMap<>(TerminationVerdict.class)).merge(verdict, 1, Integer::sum);
         if (latency != null) {
             latencies.computeIfAbsent(channel, c -> new ArrayList<>()).add(latency);

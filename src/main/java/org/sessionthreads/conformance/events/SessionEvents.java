@@ -84,7 +84,7 @@ public final class SessionEvents implements AutoCloseable {
         return cursor;
     }
 
-    Waits waits() {
+    public Waits waits() {
         return waits;
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.events.ArchiveRaces;
+import org.sessionthreads.conformance.race.ArchiveRaces;
 import org.sessionthreads.conformance.events.EventChannel;
 import org.sessionthreads.conformance.events.SessionEvents;
 

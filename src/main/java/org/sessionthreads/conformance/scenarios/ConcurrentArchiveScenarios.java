@@ -1,7 +1,7 @@
 package org.sessionthreads.conformance.scenarios;
 
-import org.sessionthreads.conformance.events.ArchiveRaces;
-import org.sessionthreads.conformance.events.RaceReport;
+import org.sessionthreads.conformance.race.ArchiveRaces;
+import org.sessionthreads.conformance.race.RaceReport;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;

@@ -36,18 +36,18 @@ class ArchitectureTest {
             .that().resideInAPackage(BASE + "..").and().resideOutsideOfPackage(BASE + ".report..")
             .should().dependOnClassesThat().resideInAPackage("io.qameta.allure..");
 
-    /** Waits are built in {@code waits}; {@code events} composes the conditions of the ones it starts. */
+    /** Waits are built in {@code waits}; {@code events} and {@code race} compose the conditions of theirs. */
     @ArchTest
-    static final ArchRule only_waits_and_events_use_awaitility = noClasses()
+    static final ArchRule only_waits_events_and_race_use_awaitility = noClasses()
             .that().resideInAPackage(BASE + "..")
-            .and().resideOutsideOfPackages(BASE + ".waits..", BASE + ".events..", BASE + ".selftest..",
-                    BASE + ".refserver..")
+            .and().resideOutsideOfPackages(BASE + ".waits..", BASE + ".events..", BASE + ".race..",
+                    BASE + ".selftest..", BASE + ".refserver..")
             .should().dependOnClassesThat().resideInAPackage("org.awaitility..");
 
     /**
      * One direction of dependencies between the harness's concepts, from the foundation up:
-     * config, outcome, catalogue, schema ← waits, client ← assertions, events ← fixture ← audit, discovery ←
-     * report, waiver ← junit ← scenarios. A back-edge (e.g. fixture importing events) fails here.
+     * config, outcome, catalogue, schema ← waits, client ← assertions, events ← fixture ← race, audit, discovery ←
+     * report, waiver ← junit ← scenarios, runner. A back-edge (e.g. fixture importing events) fails here.
      */
     @ArchTest
     static final ArchRule the_harness_is_layered = layeredArchitecture()
@@ -61,6 +61,7 @@ class ArchitectureTest {
             .layer("assertions").definedBy(BASE + ".assertions..")
             .layer("events").definedBy(BASE + ".events..")
             .layer("fixture").definedBy(BASE + ".fixture..")
+            .layer("race").definedBy(BASE + ".race..")
             .layer("audit").definedBy(BASE + ".audit..")
             .layer("discovery").definedBy(BASE + ".discovery..")
             .layer("report").definedBy(BASE + ".report..")
@@ -77,6 +78,7 @@ class ArchitectureTest {
             .whereLayer("assertions").mayOnlyAccessLayers("config", "client", "schema")
             .whereLayer("events").mayOnlyAccessLayers("config", "client", "schema", "waits")
             .whereLayer("fixture").mayOnlyAccessLayers("config", "outcome", "client", "schema", "waits")
+            .whereLayer("race").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
             .whereLayer("audit").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
             .whereLayer("discovery").mayOnlyAccessLayers("config", "client", "schema", "waits", "fixture")
             .whereLayer("report").mayOnlyAccessLayers("config", "catalogue", "client", "schema")

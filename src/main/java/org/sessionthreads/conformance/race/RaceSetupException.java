@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.race;
 
 /**
  * A race could not be run as planned because its fixture moved on before the race kit was watching it (e.g. the

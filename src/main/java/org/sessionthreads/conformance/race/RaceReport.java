@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.race;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.race;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.events;
+package org.sessionthreads.conformance.race;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +19,12 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.events.EventMatcher;
+import org.sessionthreads.conformance.events.EventCursor;
+import org.sessionthreads.conformance.events.TerminationVerdict;
+import org.sessionthreads.conformance.events.Termination;
+import org.sessionthreads.conformance.events.Observed;
 import org.sessionthreads.conformance.fixture.FixtureSetupException;
 import org.sessionthreads.conformance.fixture.Fixtures;
 
