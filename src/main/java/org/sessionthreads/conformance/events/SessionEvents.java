@@ -37,9 +37,17 @@ public final class SessionEvents implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** A new facade on the same target that reads through {@code newChannel}, for one scenario. */
+    /** A new facade on the same target that reads through {@code newChannel}, recording into the same timings. */
     public SessionEvents on(EventChannel newChannel) {
         return new SessionEvents(list, streams, waits, timings, newChannel);
+    }
+
+    /**
+     * A new facade for one scenario that reads through {@code newChannel} and records into timings of its own
+     * ({@link #timings()}), so the scenario's measurements can be reported as its own.
+     */
+    public SessionEvents forScenario(EventChannel newChannel) {
+        return new SessionEvents(list, streams, waits, new EventTimings(), newChannel);
     }
 
     public EventChannel channel() {
@@ -71,7 +79,7 @@ public final class SessionEvents implements AutoCloseable {
         return waits;
     }
 
-    /** The run's terminated-event timings (every channel). */
+    /** The terminated-event timings this facade's cursors recorded (see {@link #forScenario}). */
     public EventTimings timings() {
         return timings;
     }

@@ -23,11 +23,12 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  *                  run did not start
  * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
  * @param audit     the end-of-run audit's section, if the run had one
+ * @param measured  the event latency per channel and the race interleavings the scenarios measured
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                          List<RequirementResult> requirements, List<String> problems, String fixtures,
                          List<Setting> settings, DiscoverySection discovery,
-                         java.util.Optional<AuditSection> audit) {
+                         java.util.Optional<AuditSection> audit, Measurements measured) {
 
     public RunSummary {
         settings = List.copyOf(settings);
@@ -37,7 +38,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                       List<RequirementResult> requirements, List<String> problems, String fixtures) {
         this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of(),
-                DiscoverySection.notRun(), java.util.Optional.empty());
+                DiscoverySection.notRun(), java.util.Optional.empty(), Measurements.none());
     }
 
     /** One effective setting: its key, final value and where the value came from. */
@@ -47,13 +48,19 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the run's effective settings. */
     public RunSummary withSettings(List<Setting> effective) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                effective, discovery, audit);
+                effective, discovery, audit, measured);
+    }
+
+    /** This summary with what the scenarios measured (event latency, race interleavings). */
+    public RunSummary withMeasurements(Measurements measurements) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                settings, discovery, audit, measurements);
     }
 
     /** This summary with the discovery section. */
     public RunSummary withDiscovery(DiscoverySection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, section, audit);
+                settings, section, audit, measured);
     }
 
     /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
@@ -62,7 +69,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         more.add(problem);
         more.addAll(problems);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
-                settings, discovery, audit);
+                settings, discovery, audit, measured);
     }
 
     /**
@@ -78,7 +85,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the audit's section. */
     public RunSummary withAudit(AuditSection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, java.util.Optional.of(section));
+                settings, discovery, java.util.Optional.of(section), measured);
     }
 
     /**
@@ -137,7 +144,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, List.copyOf(all),
-                fixtures, settings, discovery, audit);
+                fixtures, settings, discovery, audit, measured);
     }
 
     /** Number of requirements per verdict (all verdicts present, zero included). */
