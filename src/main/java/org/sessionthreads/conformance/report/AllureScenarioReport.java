@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.qameta.allure.Allure;
-import io.qameta.allure.util.ResultsUtils;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.Level;
@@ -16,24 +15,17 @@ import org.sessionthreads.conformance.client.Exchange;
  * Allure is used only here.
  */
 public final class AllureScenarioReport {
-    private static final java.util.Set<String> SUITE_LABELS = java.util.Set.of(ResultsUtils.PARENT_SUITE_LABEL_NAME,
-            ResultsUtils.SUITE_LABEL_NAME, ResultsUtils.SUB_SUITE_LABEL_NAME, ResultsUtils.PACKAGE_LABEL_NAME);
-
     private AllureScenarioReport() {
     }
 
-    /** Labels the running test with its requirement: grouped by id, severity from the level. */
+    /**
+     * Labels the running test with its requirement: feature, severity from the level, description (the suite
+     * labels are {@link RequirementLabels}' business).
+     */
     public static void describe(CatalogueEntry entry) {
         if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
             return; // e.g. a self-test running scenarios without the Allure listener
         }
-        // why: the Suites and Packages tabs list requirements, not the Java classes that happen to hold them
-        Allure.getLifecycle().updateTestCase(test -> {
-            test.getLabels().removeIf(label -> SUITE_LABELS.contains(label.getName()));
-            test.getLabels().add(ResultsUtils.createParentSuiteLabel("Archive a session thread"));
-            test.getLabels().add(ResultsUtils.createSuiteLabel(entry.id() + " " + entry.title()));
-            test.getLabels().add(ResultsUtils.createPackageLabel("conformance." + entry.id()));
-        });
         Allure.epic("Archive a session thread");
         Allure.feature(entry.id() + " " + entry.title());
         Allure.label("requirement", entry.id());

@@ -106,6 +106,24 @@ public final class BundleManifest {
         }
     }
 
+    /**
+     * Re-lists the files of the bundle in {@code dir} into its existing manifest, keeping everything else: for a
+     * caller that changes a bundle file after the run wrote the manifest (e.g. a runner that adds its exit
+     * reason to {@code summary.md}).
+     */
+    public static void refresh(Path dir) {
+        try {
+            tools.jackson.databind.node.ObjectNode manifest =
+                    (tools.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(dir.resolve(FILE)));
+            tools.jackson.databind.node.ArrayNode files = manifest.putArray("files");
+            listed(dir).forEach((path, digest) -> files.addObject().put("path", path).put("sha256", digest)
+                    .put("bytes", size(dir.resolve(path))));
+            Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(manifest) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh " + dir.resolve(FILE), e);
+        }
+    }
+
     /** Checks every file {@code dir/manifest.json} lists against its digest, and names files it does not list. */
     public static Verification verify(Path dir) {
         JsonNode manifest;

@@ -188,6 +188,21 @@ class BundleWritersTest {
     }
 
     @Test
+    void should_refresh_the_file_list_of_a_manifest_after_a_deliberate_change() throws Exception {
+        Files.writeString(dir.resolve("summary.md"), "# Conformance summary\n");
+        BundleManifest.write(summary(List.of()), BUILD, dir);
+        Files.writeString(dir.resolve("summary.md"), "exit 1: ARCH-001 not met\n# Conformance summary\n");
+        assertThat(BundleManifest.verify(dir).altered()).containsExactly("summary.md");
+
+        BundleManifest.refresh(dir);
+
+        assertThat(BundleManifest.verify(dir).ok()).isTrue();
+        JsonNode manifest = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
+        assertThat(manifest.path("suite").path("version").asString()).isEqualTo("1.2.3");
+        assertThat(manifest.path("files").size()).isEqualTo(1);
+    }
+
+    @Test
     void should_hash_the_jar_a_class_was_loaded_from() throws Exception {
         BundleManifest.Code code = BundleManifest.codeOf(Test.class);
         Path jar = Path.of(Test.class.getProtectionDomain().getCodeSource().getLocation().toURI());
