@@ -40,6 +40,13 @@ class RequirementLabelsTest {
         assertThat(plain.getLabels()).hasSize(3);
     }
 
+    /** Allure loads listeners per interface ({@code ServiceLoaderUtils.load(TestLifecycleListener.class, …)}). */
+    @Test
+    void should_be_found_by_allure_as_a_test_lifecycle_listener() {
+        assertThat(java.util.ServiceLoader.load(io.qameta.allure.listener.TestLifecycleListener.class).stream()
+                .map(java.util.ServiceLoader.Provider::type).toList()).contains(RequirementLabels.class);
+    }
+
     private static TestResult result(String name) {
         List<Label> labels = new ArrayList<>(List.of(ResultsUtils.createSuiteLabel(CLASS + "-suite"),
                 ResultsUtils.createPackageLabel(CLASS + "-pkg"), ResultsUtils.createTestClassLabel(CLASS)));
