@@ -73,15 +73,6 @@ public final class EventTimings {
         }
     }
 
-    /** Every channel together. */
-    public synchronized Snapshot snapshot() {
-        List<Duration> all = new ArrayList<>();
-        latencies.values().forEach(all::addAll);
-        Map<TerminationVerdict, Integer> counts = new EnumMap<>(TerminationVerdict.class);
-        verdicts.values().forEach(perChannel -> perChannel.forEach((v, n) -> counts.merge(v, n, Integer::sum)));
-        return snapshotOf(all, counts);
-    }
-
     /** One channel. */
     public synchronized Snapshot snapshot(EventChannel channel) {
         return snapshotOf(latencies.getOrDefault(channel, List.of()),

@@ -37,7 +37,11 @@ public final class SessionEvents implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** A new facade on the same target that reads through {@code newChannel}, recording into the same timings. */
+    /**
+     * A new facade on the same target that reads through {@code newChannel}, recording into the same timings:
+     * for callers that read one record across channels (the latency benchmark, the cursor tests); a run's
+     * scenarios use {@link #forScenario}.
+     */
     public SessionEvents on(EventChannel newChannel) {
         return new SessionEvents(list, streams, waits, timings, newChannel);
     }
