@@ -40,7 +40,9 @@ final class RunMeasurements {
             });
         }
         List<Measurements.Race> races = new ArrayList<>();
-        merged.forEach((race, outcomes) -> races.add(new Measurements.Race(race, outcomes, byRace.get(race))));
+        // why: scenarios finish in any order when they run concurrently; the summary lists them by name
+        merged.forEach((race, outcomes) -> races.add(new Measurements.Race(race, outcomes, byRace.get(race).stream()
+                .sorted(java.util.Comparator.comparing(Measurements.ScenarioRace::scenario)).toList())));
         return new Measurements(latency, races);
     }
 }

@@ -53,10 +53,10 @@ class RunMeasurementsTest {
         samples.add(new EventTimings.Sample(EventChannel.SSE, TerminationVerdict.LATE, Duration.ofMillis(2500)));
         samples.add(new EventTimings.Sample(EventChannel.SSE, TerminationVerdict.DUPLICATE, null));
         List<RunMeasurements.ScenarioInterleavings> scenarios = List.of(
-                new RunMeasurements.ScenarioInterleavings("CONC-001", "CONC-001 x [via polling]",
-                        Map.of("race A", Map.of("1×200 + 7×409", 3))),
                 new RunMeasurements.ScenarioInterleavings("CONC-001", "CONC-001 x [via sse]",
                         Map.of("race A", Map.of("1×200 + 7×409", 2, "8×200", 1))),
+                new RunMeasurements.ScenarioInterleavings("CONC-001", "CONC-001 x [via polling]",
+                        Map.of("race A", Map.of("1×200 + 7×409", 3))),
                 new RunMeasurements.ScenarioInterleavings("CONC-002", "CONC-002 y [via sse]",
                         Map.of("race B", Map.of("archived", 3))));
 
