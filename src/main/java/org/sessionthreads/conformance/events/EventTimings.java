@@ -8,13 +8,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run's record of terminated-event timing: every verdict of {@link EventCursor#awaitTermination} and
+ * A record of terminated-event timing: every verdict of {@link EventCursor#awaitTermination} and
  * {@link Termination#assertOnce}, and the latency (archive answer → event received) of every event that arrived,
- * per channel. Thread-safe; one per run, shared by every cursor. Reports read {@link #snapshot()}.
+ * per channel. Thread-safe. Each scenario's events facade has its own ({@link SessionEvents#forScenario}), so what
+ * is measured stays attributed to the scenario that measured it, also when scenarios run concurrently; the run's
+ * summary merges the scenarios' {@link #samples()} into one with {@link #of} and reports {@link #snapshot}.
  */
 public final class EventTimings {
     private final Map<EventChannel, List<Duration>> latencies = new EnumMap<>(EventChannel.class);
     private final Map<EventChannel, Map<TerminationVerdict, Integer>> verdicts = new EnumMap<>(EventChannel.class);
+    private final List<Sample> samples = new ArrayList<>();
+
+    /**
+     * One recorded verdict.
+     *
+     * @param latency archive answer → event received; {@code null} for verdicts without an event (MISSING,
+     *                OUT_OF_ORDER, DUPLICATE)
+     */
+    public record Sample(EventChannel channel, TerminationVerdict verdict, Duration latency) {
+    }
+
+    /** A record holding {@code samples} (e.g. every scenario's, merged for the run). */
+    public static EventTimings of(java.util.Collection<Sample> samples) {
+        EventTimings timings = new EventTimings();
+        samples.forEach(s -> timings.record(s.channel(), s.verdict(), s.latency()));
+        return timings;
+    }
+
+    /** Every verdict recorded so far, in order. */
+    public synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** The channels with at least one recorded verdict, in {@link EventChannel} order. */
+    public synchronized List<EventChannel> channels() {
+        return List.copyOf(verdicts.keySet());
+    }
 
     /**
      * Latency figures and verdict counts.
@@ -37,19 +66,11 @@ public final class EventTimings {
     }
 
     public synchronized void record(EventChannel channel, TerminationVerdict verdict, Duration latency) {
+        samples.add(new Sample(channel, verdict, latency));
         verdicts.computeIfAbsent(channel, c -> new EnumMap<>(TerminationVerdict.class)).merge(verdict, 1, Integer::sum);
         if (latency != null) {
             latencies.computeIfAbsent(channel, c -> new ArrayList<>()).add(latency);
         }
-    }
-
-    /** Every channel together. */
-    public synchronized Snapshot snapshot() {
-        List<Duration> all = new ArrayList<>();
-        latencies.values().forEach(all::addAll);
-        Map<TerminationVerdict, Integer> counts = new EnumMap<>(TerminationVerdict.class);
-        verdicts.values().forEach(perChannel -> perChannel.forEach((v, n) -> counts.merge(v, n, Integer::sum)));
-        return snapshotOf(all, counts);
     }
 
     /** One channel. */

@@ -40,9 +40,21 @@ public final class SessionEvents implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** A new facade on the same target that reads through {@code newChannel}, for one scenario. */
+    /**
+     * A new facade on the same target that reads through {@code newChannel}, recording into the same timings:
+     * for callers that read one record across channels (the latency benchmark, the cursor tests); a run's
+     * scenarios use {@link #forScenario}.
+     */
     public SessionEvents on(EventChannel newChannel) {
         return new SessionEvents(list, streams, waits, timings, newChannel, capabilities);
+    }
+
+    /**
+     * A new facade for one scenario that reads through {@code newChannel} and records into timings of its own
+     * ({@link #timings()}), so the scenario's measurements can be reported as its own.
+     */
+    public SessionEvents forScenario(EventChannel newChannel) {
+        return new SessionEvents(list, streams, waits, new EventTimings(), newChannel, capabilities);
     }
 
     public EventChannel channel() {
@@ -93,7 +105,7 @@ public final class SessionEvents implements AutoCloseable {
         return capabilities;
     }
 
-    /** The run's terminated-event timings (every channel). */
+    /** The terminated-event timings this facade's cursors recorded (see {@link #forScenario}). */
     public EventTimings timings() {
         return timings;
     }

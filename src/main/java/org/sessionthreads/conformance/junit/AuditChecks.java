@@ -15,6 +15,7 @@ import org.sessionthreads.conformance.audit.Invariant;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.report.AllureScenarioReport;
 import org.sessionthreads.conformance.waiver.Waivers;
 
 /**
@@ -56,6 +57,8 @@ public final class AuditChecks {
     }
 
     private void check(Invariant invariant) throws Throwable {
+        // why: the report lists an audit check under its requirement, like the scenarios
+        catalogue.find(invariant.requirement()).ifPresent(AllureScenarioReport::describe);
         if (!report.problems().isEmpty()) {
             throw new IllegalStateException("the end-of-run audit could not read the run's sessions: "
                     + String.join("; ", report.problems()));

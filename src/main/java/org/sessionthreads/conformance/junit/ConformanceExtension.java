@@ -36,6 +36,8 @@ final class ConformanceExtension
     static final String DISCOVERY_ENTRY = "conformance.discovery";
     /** Why the run could not start (unreachable target, declared capability missing): a run-level problem. */
     static final String START_FAILURE_ENTRY = "conformance.start_failure";
+    /** What the Allure Environment panel shows (redacted), {@code key<TAB>value} lines. */
+    static final String ENVIRONMENT_ENTRY = "conformance.environment";
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ConformanceExtension.class);
 
@@ -54,6 +56,7 @@ final class ConformanceExtension
         context.publishReportEntry(TARGET_ENTRY, run.target().description());
         context.publishReportEntry(TARGET_URL_ENTRY, run.target().apiBase().toString());
         context.publishReportEntry(SettingsEntry.KEY, SettingsEntry.encode(run.profile().effective()));
+        context.publishReportEntry(ENVIRONMENT_ENTRY, SettingsEntry.encodePairs(run.environment()));
     }
 
     /** After each class (its fixtures are released by then): the run's fixture count so far, for the summary. */
@@ -91,8 +94,8 @@ final class ConformanceExtension
             return run.threads();
         } else if (type == SessionEvents.class) {
             // one per scenario (polling), closed by the store after the test like the fixtures
-            return context.getStore(NAMESPACE).computeIfAbsent("events", k -> run.events().on(EventChannel.POLLING),
-                    SessionEvents.class);
+            return context.getStore(NAMESPACE).computeIfAbsent(ScenarioRecording.EVENTS_STORE_KEY,
+                    k -> run.events().forScenario(EventChannel.POLLING), SessionEvents.class);
         } else if (type == Fixtures.class) {
             // one per scenario; the store closes it after the test, which releases its fixtures
             return context.getStore(NAMESPACE).computeIfAbsent("fixtures", k -> run.newFixtures(), Fixtures.class);

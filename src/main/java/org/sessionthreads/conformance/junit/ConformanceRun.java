@@ -54,8 +54,6 @@ final class ConformanceRun implements AutoCloseable {
     private final RequirementCatalogue catalogue;
     private final ThreadsApi threads;
     private final SessionEvents events;
-    private final EventTimings eventTimings = new EventTimings();
-    private final Interleavings interleavings = new Interleavings();
     private final List<FixtureProvider> fixtureChain;
     private final FixtureContext fixtureContext;
     private final RunFixtures runFixtures = new RunFixtures();
@@ -64,6 +62,7 @@ final class ConformanceRun implements AutoCloseable {
     private final DiscoveryReport discovery;
     private final TargetHealth health;
     private final RequestCounts requestCounts = new RequestCounts();
+    private final Redactor redactor;
 
     /** @param declared the profile as loaded; the run's {@link #profile()} is it plus what discovery adopted */
     private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
@@ -73,6 +72,7 @@ final class ConformanceRun implements AutoCloseable {
         requireShouldIds(profile, catalogue);
         this.waivers = Waivers.load(profile.waivers());
         Redactor redactor = new Redactor(List.of(target.token()));
+        this.redactor = redactor;
         this.health = new TargetHealth(profile.transportLimits().unanswered());
         Manners manners = new Manners(profile.transportLimits()); // why: one cap for both doors and every scenario
         ApiClient client = new ApiClient(target.token(), profile.timeouts().request(), profile.transportLimits(),
@@ -85,7 +85,8 @@ final class ConformanceRun implements AutoCloseable {
                 profile.readings(), Math.max(4, profile.concurrency()));
         this.events = new SessionEvents(eventList,
                 new EventStreamApi(streams, target.apiBase()),
-                new Waits(profile.timeouts(), AllureScenarioReport::attachWait), eventTimings);
+                new Waits(profile.timeouts(), AllureScenarioReport::attachWait),
+                new EventTimings()); // why: a template only; each scenario records into its own (forScenario)
         this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
         this.fixtureContext = FixtureContext.forRun(profile,
                 target.fixturesUrl().map(url -> new FixtureHook(client, url)),
@@ -183,19 +184,12 @@ final class ConformanceRun implements AutoCloseable {
         return events;
     }
 
-    /** The race kit reading events through {@code channelEvents} (a scenario's channel-bound facade). */
-    ArchiveRaces races(SessionEvents channelEvents) {
-        return new ArchiveRaces(threads, channelEvents, profile.race(), profile.readings(), interleavings);
-    }
-
-    /** Terminated-event latencies and verdicts of the run so far, per channel (for reports). */
-    EventTimings eventTimings() {
-        return eventTimings;
-    }
-
-    /** The interleavings the race kit observed in the run so far (for reports). */
-    Interleavings interleavings() {
-        return interleavings;
+    /**
+     * The race kit reading events through {@code channelEvents} (a scenario's channel-bound facade) and recording
+     * the interleavings it observes in {@code observed} (the scenario's own, see {@link ScenarioRecording}).
+     */
+    ArchiveRaces races(SessionEvents channelEvents, Interleavings observed) {
+        return new ArchiveRaces(threads, channelEvents, profile.race(), profile.readings(), observed);
     }
 
     /** Fixtures for one scenario; the run holds them after the scenario until {@link #releaseFixtures()}. */
@@ -211,6 +205,31 @@ final class ConformanceRun implements AutoCloseable {
     /** Releases every fixture the run holds (after the audit); one line per failure. */
     List<String> releaseFixtures() {
         return runFixtures.releaseAll();
+    }
+
+    /**
+     * What the Allure Environment panel shows, redacted: profile, dialect, target and its URL (without user
+     * information), event channels, strict and certify. {@code dialect} is the value of a setting of that name;
+     * a suite version without one shows so.
+     */
+    Map<String, String> environment() {
+        Map<String, String> settings = new java.util.HashMap<>();
+        profile.effective().entries().forEach(e -> settings.put(e.key(), e.value()));
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("profile", settings.getOrDefault("profile", profile.name()));
+        environment.put("dialect", settings.getOrDefault("dialect", "(no dialect setting in this suite version)"));
+        environment.put("target", target.description());
+        environment.put("target.url", withoutUserInfo(target.apiBase()));
+        environment.put("event_channels", settings.getOrDefault("event_channels", ""));
+        environment.put("strict", settings.getOrDefault("strict", ""));
+        environment.put("certify", settings.getOrDefault("certify", ""));
+        environment.replaceAll((key, value) -> redactor.text(value));
+        return environment;
+    }
+
+    private static String withoutUserInfo(java.net.URI uri) {
+        return uri.getRawUserInfo() == null ? uri.toString()
+                : uri.toString().replace(uri.getRawUserInfo() + "@", org.sessionthreads.conformance.config.Secret.MASK + "@");
     }
 
     Map<String, String> describe() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.race.ArchiveRaces;
 import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.race.Interleavings;
 import org.sessionthreads.conformance.events.SessionEvents;
 
 /**
@@ -88,13 +89,15 @@ final class EventChannelInvocations implements TestTemplateInvocationContextProv
                 return channel;
             }
             ConformanceRun run = ConformanceExtension.run(context);
-            SessionEvents events = context.getStore(ConformanceExtension.NAMESPACE)
-                    .computeIfAbsent("events", k -> run.events().on(channel), SessionEvents.class);
+            ExtensionContext.Store store = context.getStore(ConformanceExtension.NAMESPACE);
+            SessionEvents events = store.computeIfAbsent(ScenarioRecording.EVENTS_STORE_KEY,
+                    k -> run.events().forScenario(channel), SessionEvents.class);
             if (type == SessionEvents.class) {
                 return events;
             }
             if (type == ArchiveRaces.class) {
-                return run.races(events);
+                return run.races(events, store.computeIfAbsent(ScenarioRecording.INTERLEAVINGS_STORE_KEY,
+                        k -> new Interleavings(), Interleavings.class));
             }
             return scenarioCase;
         }

@@ -19,15 +19,16 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.outcome.ShouldNotMet;
 import org.sessionthreads.conformance.outcome.Untestable;
 import org.sessionthreads.conformance.outcome.UntestableInCertify;
 import org.sessionthreads.conformance.outcome.Waived;
+import org.sessionthreads.conformance.report.AllureBundle;
+import org.sessionthreads.conformance.report.Badge;
 import org.sessionthreads.conformance.report.BuildInfo;
-import org.sessionthreads.conformance.outcome.ShouldNotMet;
-import org.sessionthreads.conformance.outcome.Untestable;
-import org.sessionthreads.conformance.outcome.UntestableInCertify;
-import org.sessionthreads.conformance.outcome.Waived;
+import org.sessionthreads.conformance.report.BundleManifest;
+import org.sessionthreads.conformance.report.JUnitXmlWriter;
 import org.sessionthreads.conformance.report.DiscoverySection;
 import org.sessionthreads.conformance.outcome.ShouldNotMet;
 import org.sessionthreads.conformance.outcome.Untestable;
@@ -62,6 +63,8 @@ import org.sessionthreads.conformance.report.Verdict;
  * end of the plan and the hook comes first.
  */
 public final class RequirementLedger implements TestExecutionListener {
+    private static final java.util.regex.Pattern NAMED_AFTER_REQUIREMENT =
+            java.util.regex.Pattern.compile("[A-Z]+-[0-9]{3} ");
     private static final String SCENARIOS_PACKAGE = "org.sessionthreads.conformance.scenarios.";
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
@@ -72,6 +75,9 @@ public final class RequirementLedger implements TestExecutionListener {
     private final AtomicLong unauthorized = new AtomicLong();
     private final Map<String, TestIdentifier> running = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<EventTimings.Sample> eventSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<RunMeasurements.ScenarioInterleavings> races =
+            java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile TestPlan plan;
     private volatile Instant runStarted;
     private volatile Thread interruptHook;
@@ -112,7 +118,8 @@ public final class RequirementLedger implements TestExecutionListener {
                     || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(SettingsEntry.KEY)
                     || key.equals(ConformanceExtension.DISCOVERY_ENTRY)
                     || key.equals(ConformanceExtension.START_FAILURE_ENTRY)
-                    || key.equals(AuditExtension.AUDIT_ENTRY)) {
+                    || key.equals(AuditExtension.AUDIT_ENTRY)
+                    || key.equals(ConformanceExtension.ENVIRONMENT_ENTRY)) {
                 run.put(key, value);
             } else if (key.equals(RequestsEntry.KEY)) {
                 run.merge(key, value, RequestsEntry::later);
@@ -123,7 +130,7 @@ public final class RequirementLedger implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        requirementOf(id).ifPresent(requirement -> outcomes.add(new ScenarioOutcome(requirement, id.getDisplayName(),
+        requirementOf(id).ifPresent(requirement -> outcomes.add(new ScenarioOutcome(requirement, scenarioName(id),
                 Verdict.DISABLED, false, reason, Duration.ZERO, "", List.of(), "")));
     }
 
@@ -146,7 +153,13 @@ public final class RequirementLedger implements TestExecutionListener {
             responses.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.RESPONSES, "0")));
             unauthorized.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.UNAUTHORIZED, "0")));
             String exchanges = recorded.getOrDefault(ScenarioRecording.EXCHANGES, "");
-            ScenarioOutcome outcome = new ScenarioOutcome(requirement, id.getDisplayName(), verdict(result),
+            eventSamples.addAll(MeasurementsEntry.decodeTimings(recorded.get(MeasurementsEntry.EVENT_TIMINGS)));
+            Map<String, Map<String, Integer>> interleavings =
+                    MeasurementsEntry.decodeInterleavings(recorded.get(MeasurementsEntry.INTERLEAVINGS));
+            if (!interleavings.isEmpty()) {
+                races.add(new RunMeasurements.ScenarioInterleavings(requirement, scenarioName(id), interleavings));
+            }
+            ScenarioOutcome outcome = new ScenarioOutcome(requirement, scenarioName(id), verdict(result),
                     result.getStatus() == TestExecutionResult.Status.FAILED, reason(result),
                     Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
                     recorded.getOrDefault(ScenarioRecording.PROVENANCE, ""),
@@ -183,7 +196,7 @@ public final class RequirementLedger implements TestExecutionListener {
     void writeInterrupted(TestPlan testPlan) {
         List<ScenarioOutcome> all = new ArrayList<>(outcomes);
         running.values().forEach(id -> requirementOf(id).ifPresent(requirement -> all.add(new ScenarioOutcome(
-                requirement, id.getDisplayName(), Verdict.ERROR, true, INTERRUPTED_SCENARIO,
+                requirement, scenarioName(id), Verdict.ERROR, true, INTERRUPTED_SCENARIO,
                 Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
                 "", List.of(), ""))));
         write(testPlan, all, List.of(INTERRUPTED_RUN));
@@ -211,7 +224,8 @@ public final class RequirementLedger implements TestExecutionListener {
                 responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
                 .withSettings(settings)
                 .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)))
-                .withRequests(RequestsEntry.decode(run.get(RequestsEntry.KEY)));
+                .withRequests(RequestsEntry.decode(run.get(RequestsEntry.KEY)))
+                .withMeasurements(RunMeasurements.of(List.copyOf(eventSamples), List.copyOf(races)));
         summary = summary.withProblems(problems);
         String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
         if (startFailure != null) { // why: the one line every scenario would have errored with, named once
@@ -224,9 +238,38 @@ public final class RequirementLedger implements TestExecutionListener {
                     run.getOrDefault(AuditExtension.AUDIT_ENTRY, "(the audit did not run)"), List.copyOf(audit)));
         }
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
-        SummaryWriter.write(summary, BuildInfo.load(), dir);
+        BuildInfo build = BuildInfo.load();
+        SummaryWriter.write(summary, build, dir);
         LAST.set(summary);
+        RunSummary finished = summary;
+        // why: each part of the bundle is written even when another cannot be
+        bundlePart("junit.xml", () -> JUnitXmlWriter.write(finished, dir));
+        bundlePart("the Allure environment", () -> AllureBundle.write(AllureBundle.resultsDirectory(),
+                environment(build)));
+        bundlePart("badge.svg", () -> Badge.write(finished, build, dir));
+        bundlePart("manifest.json", () -> BundleManifest.write(finished, build, dir));
         System.out.print(SummaryWriter.consoleTable(summary));
+    }
+
+    private static void bundlePart(String part, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            System.err.println("[conformance] could not write " + part + ": " + e.getMessage());
+        }
+    }
+
+    /** The Allure Environment panel: suite version and commit, then what the run published (redacted). */
+    private Map<String, String> environment(BuildInfo build) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("suite.version", build.version());
+        environment.put("suite.commit", build.commit());
+        Map<String, String> published = SettingsEntry.decodePairs(run.get(ConformanceExtension.ENVIRONMENT_ENTRY));
+        if (published.isEmpty()) {
+            environment.put("profile", run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"));
+        }
+        environment.putAll(published);
+        return environment;
     }
 
     /**
@@ -260,6 +303,21 @@ public final class RequirementLedger implements TestExecutionListener {
             return Optional.of(recorded.get(ScenarioRecording.REQUIREMENT));
         }
         return method(id).map(m -> m.getAnnotation(Requirement.class)).map(Requirement::value);
+    }
+
+    /**
+     * The scenario's name in the summary and the JUnit XML: its display name (the requirement's id and title),
+     * followed by the invocation's in brackets for an invocation of a template, e.g.
+     * {@code "EVT-001 An archive emits one terminated event [via sse]"}.
+     */
+    private String scenarioName(TestIdentifier id) {
+        if (plan == null || NAMED_AFTER_REQUIREMENT.matcher(id.getDisplayName()).lookingAt()) {
+            return id.getDisplayName(); // why: e.g. an audit check, named "ARCH-004 audit: …" by itself
+        }
+        // why: a template's invocations have the template's method source too; their parent is the template
+        return plan.getParent(id).filter(parent -> parent.getSource().filter(MethodSource.class::isInstance)
+                .isPresent()).map(parent -> parent.getDisplayName() + " [" + id.getDisplayName() + "]")
+                .orElse(id.getDisplayName());
     }
 
     private Optional<java.lang.reflect.Method> method(TestIdentifier id) {

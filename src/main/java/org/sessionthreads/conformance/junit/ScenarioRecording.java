@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.race.Interleavings;
+import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
 
 /**
@@ -24,6 +26,9 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
     static final String UNAUTHORIZED = "conformance.unauthorized";
     static final String PROVENANCE = "conformance.provenance";
     static final String REPRODUCE = "conformance.reproduce";
+    /** Where a scenario's events facade and race interleavings live in its store ({@link ConformanceExtension#NAMESPACE}). */
+    static final String EVENTS_STORE_KEY = "events";
+    static final String INTERLEAVINGS_STORE_KEY = "interleavings";
     private static final InheritableThreadLocal<List<Exchange>> CURRENT = new InheritableThreadLocal<>();
 
     /** Adds an exchange to the running scenario's record (ignored outside a scenario, e.g. the start probe). */
@@ -67,9 +72,25 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
                 .count()));
         context.getExecutionException().flatMap(failure -> culprit(exchanges, String.valueOf(failure.getMessage())))
                 .ifPresent(exchange -> context.publishReportEntry(REPRODUCE, exchange.curl()));
+        publishMeasurements(context);
         Fixtures fixtures = context.getStore(ConformanceExtension.NAMESPACE).get("fixtures", Fixtures.class);
         if (fixtures != null && !fixtures.provenance().isEmpty()) {
             context.publishReportEntry(PROVENANCE, String.join("; ", fixtures.provenance()));
+        }
+    }
+
+    /** The scenario's own event timings and race interleavings, when it measured any. */
+    private static void publishMeasurements(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(ConformanceExtension.NAMESPACE);
+        SessionEvents events = store.get(EVENTS_STORE_KEY, SessionEvents.class);
+        if (events != null && !events.timings().samples().isEmpty()) {
+            context.publishReportEntry(MeasurementsEntry.EVENT_TIMINGS,
+                    MeasurementsEntry.encodeTimings(events.timings().samples()));
+        }
+        Interleavings interleavings = store.get(INTERLEAVINGS_STORE_KEY, Interleavings.class);
+        if (interleavings != null && !interleavings.snapshot().isEmpty()) {
+            context.publishReportEntry(MeasurementsEntry.INTERLEAVINGS,
+                    MeasurementsEntry.encodeInterleavings(interleavings.snapshot()));
         }
     }
 }

@@ -32,6 +32,22 @@ final class SettingsEntry {
                 .map(parts -> new RunSummary.Setting(parts[0], parts[1], parts[2])).toList();
     }
 
+    /** Key/value pairs as {@code key<TAB>value} lines (the run's environment). */
+    static String encodePairs(java.util.Map<String, String> pairs) {
+        return pairs.entrySet().stream().map(e -> flat(e.getKey()) + "\t" + flat(e.getValue()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The pairs of {@link #encodePairs}, in order; empty for {@code null}. */
+    static java.util.Map<String, String> decodePairs(String text) {
+        java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        if (text != null && !text.isBlank()) {
+            Arrays.stream(text.split("\n")).map(line -> line.split("\t", 2)).filter(parts -> parts.length == 2)
+                    .forEach(parts -> pairs.put(parts[0], parts[1]));
+        }
+        return pairs;
+    }
+
     private static String flat(String text) {
         return text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
     }

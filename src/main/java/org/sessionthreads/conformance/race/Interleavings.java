@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The run's record of the race kit: for each kind of race, how often each outcome (interleaving) was observed,
- * e.g. {@code "8 simultaneous archives" → {"1×200 + 7×409": 5, "8×200": 1}}. Thread-safe; reports read
- * {@link #snapshot()}.
+ * A record of the race kit: for each kind of race, how often each outcome (interleaving) was observed,
+ * e.g. {@code "8 simultaneous archives" → {"1×200 + 7×409": 5, "8×200": 1}}. Thread-safe. Each scenario has its
+ * own (the run's summary lists them per scenario and merged per race); reports read {@link #snapshot()}.
  */
 public final class Interleavings {
     private final Map<String, Map<String, Integer>> counts = new TreeMap<>();

@@ -18,7 +18,10 @@ public final class AllureScenarioReport {
     private AllureScenarioReport() {
     }
 
-    /** Labels the running test with its requirement: grouped by id, severity from the level. */
+    /**
+     * Labels the running test with its requirement: feature, severity from the level, description (the suite
+     * labels are {@link RequirementLabels}' business).
+     */
     public static void describe(CatalogueEntry entry) {
         if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
             return; // e.g. a self-test running scenarios without the Allure listener

@@ -25,11 +25,13 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param audit     the end-of-run audit's section, if the run had one
  * @param requests  requests the run sent per endpoint ({@code POST /v1/sessions/{id}/threads/{id}/archive}),
  *                  every attempt counted; empty when the run did not start
+ * @param measured  the event latency per channel and the race interleavings the scenarios measured
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                          List<RequirementResult> requirements, List<String> problems, String fixtures,
                          List<Setting> settings, DiscoverySection discovery,
-                         java.util.Optional<AuditSection> audit, Map<String, Long> requests) {
+                         java.util.Optional<AuditSection> audit, Map<String, Long> requests,
+                         Measurements measured) {
 
     /** The run-level problem of a run in which no scenario executed (see {@link ExitStatus#NOTHING_RAN}). */
     public static final String NOTHING_EXECUTED = "no scenario was executed";
@@ -43,13 +45,13 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
                       List<RequirementResult> requirements, List<String> problems, String fixtures,
                       List<Setting> settings, DiscoverySection discovery, java.util.Optional<AuditSection> audit) {
         this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, settings, discovery,
-                audit, Map.of());
+                audit, Map.of(), Measurements.none());
     }
 
     /** This summary with the requests sent per endpoint. */
     public RunSummary withRequests(Map<String, Long> sent) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, audit, sent);
+                settings, discovery, audit, sent, measured);
     }
 
     /** All requests the run sent. */
@@ -61,7 +63,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                       List<RequirementResult> requirements, List<String> problems, String fixtures) {
         this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of(),
-                DiscoverySection.notRun(), java.util.Optional.empty());
+                DiscoverySection.notRun(), java.util.Optional.empty(), Map.of(), Measurements.none());
     }
 
     /** One effective setting: its key, final value and where the value came from. */
@@ -71,13 +73,19 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the run's effective settings. */
     public RunSummary withSettings(List<Setting> effective) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                effective, discovery, audit, requests);
+                effective, discovery, audit, requests, measured);
+    }
+
+    /** This summary with what the scenarios measured (event latency, race interleavings). */
+    public RunSummary withMeasurements(Measurements measurements) {
+        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
+                settings, discovery, audit, requests, measurements);
     }
 
     /** This summary with the discovery section. */
     public RunSummary withDiscovery(DiscoverySection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, section, audit, requests);
+                settings, section, audit, requests, measured);
     }
 
     /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
@@ -86,7 +94,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         more.add(problem);
         more.addAll(problems);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
-                settings, discovery, audit, requests);
+                settings, discovery, audit, requests, measured);
     }
 
     /**
@@ -102,7 +110,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     /** This summary with the audit's section. */
     public RunSummary withAudit(AuditSection section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, java.util.Optional.of(section), requests);
+                settings, discovery, java.util.Optional.of(section), requests, measured);
     }
 
     /**
@@ -161,7 +169,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, List.copyOf(all),
-                fixtures, settings, discovery, audit, requests);
+                fixtures, settings, discovery, audit, requests, measured);
     }
 
     /** Number of requirements per verdict (all verdicts present, zero included). */

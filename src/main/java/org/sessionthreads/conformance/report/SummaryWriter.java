@@ -92,7 +92,46 @@ public final class SummaryWriter {
         root.put("counts", counts);
         root.put("requirements", summary.requirements().stream().map(SummaryWriter::json).toList());
         root.put("discovery", json(summary.discovery()));
+        root.put("event_latency", eventLatency(summary.measured()));
+        root.put("races", races(summary.measured()));
         return root;
+    }
+
+    /** Channel → p50/p95/max in milliseconds (fractional: the embedded target answers in well under 1 ms). */
+    private static Map<String, Object> eventLatency(Measurements measured) {
+        Map<String, Object> channels = new LinkedHashMap<>();
+        for (Measurements.ChannelLatency c : measured.latency()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("samples", c.samples());
+            node.put("p50_ms", millis(c.p50()));
+            node.put("p95_ms", millis(c.p95()));
+            node.put("max_ms", millis(c.max()));
+            node.put("verdicts", new java.util.TreeMap<>(c.verdicts()));
+            channels.put(c.channel(), node);
+        }
+        return channels;
+    }
+
+    private static List<Map<String, Object>> races(Measurements measured) {
+        return measured.races().stream().map(race -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("race", race.race());
+            node.put("rounds", race.rounds());
+            node.put("interleavings", new java.util.TreeMap<>(race.interleavings()));
+            node.put("scenarios", race.scenarios().stream().map(s -> {
+                Map<String, Object> scenario = new LinkedHashMap<>();
+                scenario.put("requirement", s.requirement());
+                scenario.put("scenario", s.scenario());
+                scenario.put("interleavings", new java.util.TreeMap<>(s.interleavings()));
+                return scenario;
+            }).toList());
+            return node;
+        }).toList();
+    }
+
+    /** Milliseconds with three decimals (microsecond resolution). */
+    static double millis(Duration d) {
+        return Math.round(d.toNanos() / 1_000.0) / 1_000.0;
     }
 
     private static Map<String, Object> json(DiscoverySection d) {
@@ -174,6 +213,7 @@ public final class SummaryWriter {
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
         appendDiscovery(md, summary.discovery());
+        appendMeasurements(md, summary.measured());
         appendAudit(md, summary);
         appendFailures(md, summary);
         appendRequests(md, summary);
@@ -202,6 +242,32 @@ public final class SummaryWriter {
             md.append("| ").append(s.key()).append(" | ").append(cell(s.value())).append(" | ")
                     .append(cell(s.source())).append(" |\n");
         }
+    }
+
+    /** Event latency per channel and the race interleavings, when the run measured any. */
+    private static void appendMeasurements(StringBuilder md, Measurements measured) {
+        if (!measured.latency().isEmpty()) {
+            md.append("\n## Event latency (archive answer → terminated event)\n\n")
+                    .append("| channel | samples | p50 ms | p95 ms | max ms | verdicts |\n|---|---|---|---|---|---|\n");
+            for (Measurements.ChannelLatency c : measured.latency()) {
+                md.append("| ").append(c.channel()).append(" | ").append(c.samples()).append(" | ")
+                        .append(millis(c.p50())).append(" | ").append(millis(c.p95())).append(" | ")
+                        .append(millis(c.max())).append(" | ").append(joined(c.verdicts())).append(" |\n");
+            }
+        }
+        if (!measured.races().isEmpty()) {
+            md.append("\n## Race interleavings\n\n| race | rounds | interleavings observed |\n|---|---|---|\n");
+            for (Measurements.Race race : measured.races()) {
+                md.append("| ").append(cell(race.race())).append(" | ").append(race.rounds()).append(" | ")
+                        .append(cell(joined(race.interleavings()))).append(" |\n");
+            }
+        }
+    }
+
+    /** {@code a 3, b 1}, sorted by key. */
+    private static String joined(Map<String, Integer> counts) {
+        return new java.util.TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The end-of-run audit's own section: its scope, then one line per invariant. */

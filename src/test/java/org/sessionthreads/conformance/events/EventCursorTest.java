@@ -112,7 +112,7 @@ class EventCursorTest {
                 .hasMessageStartingWith("MISSING: no session.thread_status_terminated for sthr_x within 300 ms of "
                         + "the archive answer (via " + channel)
                 .hasMessageContaining("last 1 of 1 events seen: session.thread_status_idle evt_i (thread sthr_x) +");
-        assertThat(timings.snapshot().verdicts()).containsEntry(TerminationVerdict.MISSING, 1);
+        assertThat(timings.snapshot(channel).verdicts()).containsEntry(TerminationVerdict.MISSING, 1);
     }
 
     @ParameterizedTest(name = "{0}")

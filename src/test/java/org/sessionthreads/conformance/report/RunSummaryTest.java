@@ -139,6 +139,52 @@ class RunSummaryTest {
         assertThat(SummaryWriter.consoleTable(summary)).contains("requests sent: 12");
     }
 
+    @Test
+    void should_write_the_event_latency_and_the_race_interleavings_within_the_schema() {
+        Measurements measured = new Measurements(List.of(new Measurements.ChannelLatency("sse", 4,
+                Duration.ofNanos(1_234_567), Duration.ofMillis(20), Duration.ofMillis(25),
+                java.util.Map.of("ON_TIME", 4, "MISSING", 1))), List.of(new Measurements.Race("8 archives",
+                java.util.Map.of("1×200 + 7×409", 5, "8×200", 1), List.of(new Measurements.ScenarioRace("CONC-001",
+                "CONC-001 Simultaneous archives [via sse]", java.util.Map.of("1×200 + 7×409", 5, "8×200", 1))))));
+        RunSummary summary = summary(List.of(outcome("CONC-001", Verdict.PASS, false)), 3, 0)
+                .withMeasurements(measured);
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(json).contains("\"event_latency\":{\"sse\":{\"samples\":4,\"p50_ms\":1.235,\"p95_ms\":20.0,"
+                + "\"max_ms\":25.0,\"verdicts\":{\"MISSING\":1,\"ON_TIME\":4}}}")
+                .contains("\"races\":[{\"race\":\"8 archives\",\"rounds\":6,\"interleavings\":{\"1×200 + 7×409\":5,"
+                        + "\"8×200\":1},\"scenarios\":[{\"requirement\":\"CONC-001\"");
+        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+                .contains("| sse | 4 | 1.235 | 20.0 | 25.0 | MISSING 1, ON_TIME 4 |")
+                .contains("| 8 archives | 6 | 1×200 + 7×409 5, 8×200 1 |");
+    }
+
+    @Test
+    void should_refuse_a_summary_whose_latency_names_an_unknown_channel() {
+        RunSummary summary = summary(List.of(), 0, 0).withMeasurements(new Measurements(List.of(
+                new Measurements.ChannelLatency("carrier-pigeon", 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                        java.util.Map.of("ON_TIME", 1))), List.of()));
+
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isNotEmpty();
+        assertThat(json).contains("\"event_latency\":{\"carrier-pigeon\"");
+    }
+
+    @Test
+    void should_write_empty_measurements_when_nothing_was_measured() {
+        String json = JsonMapper.builder().build().writeValueAsString(
+                SummaryWriter.json(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")));
+
+        assertThat(json).contains("\"event_latency\":{}", "\"races\":[]");
+        assertThat(SummaryWriter.markdown(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")))
+                .doesNotContain("## Event latency", "## Race interleavings");
+    }
+
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
         return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
                 Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");

@@ -112,13 +112,13 @@ class ForeignTargetEndToEndTest {
             assertThat(requirement.path("reason").asString()).contains("does not declare idempotency_key");
         }
         List<JsonNode> sseInvocations = scenarios(summary).stream()
-                .filter(s -> s.path("name").asString().endsWith("via sse")).toList();
+                .filter(s -> s.path("name").asString().endsWith("[via sse]")).toList();
         assertThat(sseInvocations).isNotEmpty().allSatisfy(s -> {
             assertThat(s.path("verdict").asString()).isEqualTo("DISABLED");
             assertThat(s.path("reason").asString()).contains("does not offer the sse event channel",
                     "discovery: event_stream ABSENT");
         });
-        assertThat(scenarios(summary).stream().filter(s -> s.path("name").asString().endsWith("via polling"))
+        assertThat(scenarios(summary).stream().filter(s -> s.path("name").asString().endsWith("[via polling]"))
                 .map(s -> s.path("verdict").asString())).isNotEmpty().allMatch("PASS"::equals);
         JsonNode discovery = summary.path("discovery");
         assertThat(discovery.path("status").asString()).isEqualTo("ran");
@@ -166,7 +166,7 @@ class ForeignTargetEndToEndTest {
             assertThat(summary.path("discovery").path("discovered")).singleElement()
                     .satisfies(d -> assertThat(d.asString()).startsWith("the sse event channel: answers text/event-stream"));
             List<JsonNode> sse = scenarios(summary).stream()
-                    .filter(s -> s.path("name").asString().endsWith("via sse")).toList();
+                    .filter(s -> s.path("name").asString().endsWith("[via sse]")).toList();
             assertThat(sse).isNotEmpty().allSatisfy(s -> assertThat(s.path("verdict").asString()).isEqualTo("PASS"));
         }
     }

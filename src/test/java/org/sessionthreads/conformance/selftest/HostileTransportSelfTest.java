@@ -105,6 +105,7 @@ class HostileTransportSelfTest {
         assertThat(run.requirementsWith("FAIL")).as("rate limiting is never a FAIL").isEmpty();
         assertThat(run.requirementsWith("ERROR")).as("within the retry budget").isEmpty();
         assertThat(run.summary().path("gate").asString()).isEqualTo("pass");
+        assertMeasured(run);
         assertThat(run.elapsed()).as("wall time of the run").isLessThan(bound());
     }
 
@@ -141,6 +142,57 @@ class HostileTransportSelfTest {
                 .allSatisfy(entry -> assertThat(text).contains("\"id\":\"" + entry.id() + "\""));
         assertThat(LaunchedRun.filesContaining(token, run.reports(), Path.of("target", "allure-results")))
                 .as("files holding the token").isEmpty();
+        assertBundleComplete(run);
+    }
+
+    /**
+     * The rest of the bundle (docs/results.md): junit.xml with one test case per scenario, per requirement no
+     * scenario ran and for run-level problems, none without its requirement's id; the badge with the suite
+     * version; a manifest that lists the summary and verifies against the files beside it.
+     */
+    private static void assertBundleComplete(LaunchedRun run) {
+        tools.jackson.databind.JsonNode summary = run.summary();
+        long scenarios = summary.path("requirements").valueStream()
+                .mapToLong(r -> Math.max(1, r.path("scenarios").size())).sum();
+        long runCase = summary.path("problems").isEmpty() ? 0 : 1;
+        String xml = readString(run.reports().resolve("junit.xml"));
+        assertThat(xml.split("<testcase ", -1).length - 1L).as("test cases in junit.xml").isEqualTo(scenarios + runCase);
+        assertThat(xml).doesNotContain("<properties").contains("tests=\"" + (scenarios + runCase) + "\"");
+        assertThat(java.util.regex.Pattern.compile("classname=\"conformance\\.([A-Z]+-[0-9]{3})\" name=\"\\1 ")
+                .matcher(xml).results().count()).as("test cases named after their requirement").isEqualTo(scenarios);
+        String version = summary.path("suite").path("version").asString();
+        assertThat(readString(run.reports().resolve("badge.svg"))).contains(" · " + version + "</text>");
+        assertThat(readString(run.reports().resolve("manifest.json"))).contains("\"path\" : \"summary.json\"",
+                "\"path\" : \"junit.xml\"", "\"path\" : \"badge.svg\"");
+        org.sessionthreads.conformance.report.BundleManifest.Verification verification =
+                org.sessionthreads.conformance.report.BundleManifest.verify(run.reports());
+        assertThat(verification.ok()).as(verification.describe()).isTrue();
+    }
+
+    /**
+     * A passing run reports what it measured: a latency per offered channel, and every round of the two races on
+     * both channels ({@code race.repetitions} each).
+     */
+    private static void assertMeasured(LaunchedRun run) {
+        tools.jackson.databind.JsonNode summary = run.summary();
+        int repetitions = summary.path("settings").valueStream().filter(s -> s.path("key").asString()
+                .equals("race.repetitions")).findFirst().orElseThrow().path("value").asInt();
+        tools.jackson.databind.JsonNode latency = summary.path("event_latency");
+        assertThat(latency.propertyNames()).containsExactly("polling", "sse");
+        latency.forEach(channel -> {
+            assertThat(channel.path("samples").asInt()).isPositive();
+            assertThat(channel.path("max_ms").asDouble()).isGreaterThanOrEqualTo(channel.path("p95_ms").asDouble())
+                    .isGreaterThanOrEqualTo(channel.path("p50_ms").asDouble());
+        });
+        tools.jackson.databind.JsonNode races = summary.path("races");
+        assertThat(races.size()).isEqualTo(2);
+        races.forEach(race -> {
+            assertThat(race.path("scenarios").valueStream().map(s -> s.path("scenario").asString()).toList())
+                    .hasSize(2).anyMatch(name -> name.endsWith("[via polling]"))
+                    .anyMatch(name -> name.endsWith("[via sse]"));
+            assertThat(race.path("rounds").asInt()).isEqualTo(2 * repetitions);
+        });
+        assertThat(readString(run.reports().resolve("summary.md"))).contains("## Event latency", "## Race interleavings");
     }
 
     private static String readString(Path file) {
