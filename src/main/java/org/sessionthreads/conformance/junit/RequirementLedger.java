@@ -24,11 +24,8 @@ import org.sessionthreads.conformance.outcome.ShouldNotMet;
 import org.sessionthreads.conformance.outcome.Untestable;
 import org.sessionthreads.conformance.outcome.UntestableInCertify;
 import org.sessionthreads.conformance.outcome.Waived;
-import org.sessionthreads.conformance.report.AllureBundle;
-import org.sessionthreads.conformance.report.Badge;
 import org.sessionthreads.conformance.report.BuildInfo;
-import org.sessionthreads.conformance.report.BundleManifest;
-import org.sessionthreads.conformance.report.JUnitXmlWriter;
+import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.DiscoverySection;
 import org.sessionthreads.conformance.outcome.ShouldNotMet;
 import org.sessionthreads.conformance.outcome.Untestable;
@@ -239,24 +236,9 @@ public final class RequirementLedger implements TestExecutionListener {
         }
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         BuildInfo build = BuildInfo.load();
-        SummaryWriter.write(summary, build, dir);
         LAST.set(summary);
-        RunSummary finished = summary;
-        // why: each part of the bundle is written even when another cannot be
-        bundlePart("junit.xml", () -> JUnitXmlWriter.write(finished, dir));
-        bundlePart("the Allure environment", () -> AllureBundle.write(AllureBundle.resultsDirectory(),
-                environment(build)));
-        bundlePart("badge.svg", () -> Badge.write(finished, build, dir));
-        bundlePart("manifest.json", () -> BundleManifest.write(finished, build, dir));
+        ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(environment(build)));
         System.out.print(SummaryWriter.consoleTable(summary));
-    }
-
-    private static void bundlePart(String part, Runnable write) {
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            System.err.println("[conformance] could not write " + part + ": " + e.getMessage());
-        }
     }
 
     /** The Allure Environment panel: suite version and commit, then what the run published (redacted). */

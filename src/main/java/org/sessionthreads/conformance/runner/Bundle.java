@@ -7,22 +7,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.ExitStatus;
-import org.sessionthreads.conformance.report.JUnitXmlProperties;
+import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
-import org.sessionthreads.conformance.report.SummaryWriter;
 
 /**
- * The results folder of one runner invocation: {@code summary.json}, {@code summary.md}, {@code junit/*.xml} and
- * {@code allure-results/}. It starts empty (a bundle never mixes two runs; the fixture ledger stays, a later sweep
- * needs it) and is complete before every exit, including a usage error or a run that could not start.
+ * The results folder of one runner invocation: {@code summary.json}, {@code summary.md}, {@code junit.xml},
+ * {@code badge.svg}, {@code manifest.json} and {@code allure-results/} (see report.ResultsBundle). It starts empty
+ * (a bundle never mixes two runs; the fixture ledger stays, a later sweep needs it) and is complete before every
+ * exit, including a usage error or a run that could not start.
  */
 final class Bundle {
-    static final String JUNIT = "junit";
     static final String ALLURE = "allure-results";
     private final Path dir;
 
@@ -34,10 +34,6 @@ final class Bundle {
         return dir;
     }
 
-    Path junit() {
-        return dir.resolve(JUNIT);
-    }
-
     Path allure() {
         return dir.resolve(ALLURE);
     }
@@ -45,10 +41,10 @@ final class Bundle {
     /** Removes what an earlier run left (the fixture ledger excepted). */
     void clean() {
         try {
-            for (String name : List.of("summary.json", "summary.md")) {
+            for (String name : List.of("summary.json", "summary.md", "junit.xml", "badge.svg", "manifest.json")) {
                 Files.deleteIfExists(dir.resolve(name));
             }
-            for (Path folder : List.of(junit(), allure())) {
+            for (Path folder : List.of(allure())) {
                 if (Files.isDirectory(folder)) {
                     try (Stream<Path> all = Files.walk(folder)) {
                         for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
@@ -57,7 +53,6 @@ final class Bundle {
                     }
                 }
             }
-            Files.createDirectories(junit());
             Files.createDirectories(allure());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the results folder " + dir, e);
@@ -69,16 +64,6 @@ final class Bundle {
         Instant now = Instant.now();
         RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.of(), "(run did not start)",
                 "(no target)", "", now, now, 0, 0, "").withProblem(status.reason());
-        SummaryWriter.write(summary, BuildInfo.load(), dir, status);
-        finish();
-    }
-
-    /** Last step before the exit: published reports carry no machine properties (see JUnitXmlProperties). */
-    void finish() {
-        try {
-            JUnitXmlProperties.main(new String[] {junit().toString()});
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean the JUnit XML in " + junit(), e);
-        }
+        ResultsBundle.write(summary, BuildInfo.load(), dir, Optional.of(status), Optional.empty());
     }
 }

@@ -2,8 +2,6 @@ package org.sessionthreads.conformance.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +12,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +74,6 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("[runner] exit " + broken.code() + ": " + broken.reason());
             return broken.code();
         }
-        bundle.finish();
         ExitStatus status = RequirementLedger.lastSummary().map(ExitStatus::of).orElseGet(() -> {
             ExitStatus none = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: the suite wrote no summary"
                     + " (harness error)");
@@ -142,10 +136,7 @@ final class RunCommand implements Callable<Integer> {
         }
         LauncherDiscoveryRequest built = request.build();
         ConsoleKind console = noProgress ? ConsoleKind.LOG : ConsoleKind.ofThisProcess();
-        List<TestExecutionListener> listeners = List.of(new Progress(System.out, console),
-                new LegacyXmlReportGeneratingListener(bundle.junit(),
-                        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(built, listeners.toArray(TestExecutionListener[]::new));
+        // why: the suite's own listener writes the bundle, junit.xml included (report.ResultsBundle)
+        LauncherFactory.create().execute(built, new Progress(System.out, console));
     }
 }

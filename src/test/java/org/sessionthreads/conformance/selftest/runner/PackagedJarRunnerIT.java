@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.report.BundleManifest;
+
 /**
  * The packaged runner jar ({@code mvn package}), driven as a separate process against a reference server that is
  * itself a separate process ({@code java -jar … serve}): every exit code of docs/runner.md on the case it stands
@@ -215,32 +218,21 @@ class PackagedJarRunnerIT {
     }
 
     static void assertCompleteBundle(Path reports, boolean ran) throws IOException {
-        assertCompleteBundle(reports, ran, true);
-    }
-
-    /**
-     * @param withoutProperties the JUnit XML has no {@code <properties>} element (the runner's; Failsafe in a
-     *                          vendor's build writes one for test sets with a skipped test)
-     */
-    static void assertCompleteBundle(Path reports, boolean ran, boolean withoutProperties) throws IOException {
-        assertThat(reports.resolve("summary.json")).isRegularFile();
-        assertThat(reports.resolve("summary.md")).isRegularFile();
-        assertThat(reports.resolve("junit")).isDirectory();
-        assertThat(reports.resolve("allure-results")).isDirectory();
+        for (String file : List.of("summary.json", "summary.md", "junit.xml", "badge.svg", "manifest.json")) {
+            assertThat(reports.resolve(file)).as("bundle file %s", file).isRegularFile();
+        }
+        BundleManifest.Verification manifest = BundleManifest.verify(reports);
+        assertThat(manifest.missing()).as("files manifest.json lists that are gone").isEmpty();
+        assertThat(manifest.altered()).as("files changed since manifest.json was written").isEmpty();
         JsonNode summary = summary(reports);
-        assertThat(summary.get("requirements").size()).as("every catalogue requirement is listed").isGreaterThan(20);
+        assertThat(summary.get("requirements").size()).as("every catalogue requirement is listed")
+                .isEqualTo(RequirementCatalogue.load().entries().size());
+        String junit = Files.readString(reports.resolve("junit.xml"));
+        assertThat(junit).doesNotContain("<properties>");
         if (ran) {
-            try (Stream<Path> xml = Files.list(reports.resolve("junit"))) {
-                List<Path> files = xml.filter(f -> f.toString().endsWith(".xml")).toList();
-                assertThat(files).isNotEmpty();
-                assertThat(files).as("JUnit XML with test cases").anySatisfy(file ->
-                        assertThat(Files.readString(file)).contains("<testcase"));
-                for (Path file : files) {
-                    if (withoutProperties) {
-                        assertThat(Files.readString(file)).doesNotContain("<properties>");
-                    }
-                }
-            }
+            assertThat(reports.resolve("allure-results")).isDirectory();
+            assertThat(junit).as("junit.xml names test cases by requirement").containsPattern(
+                    "<testcase name=\"[A-Z]+-\\d{3} ");
         }
     }
 

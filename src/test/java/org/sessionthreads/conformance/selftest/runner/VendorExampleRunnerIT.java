@@ -43,7 +43,7 @@ class VendorExampleRunnerIT {
             assertThat(build.output()).contains("BUILD SUCCESS");
         }
         Path reports = example.resolve("target/conformance");
-        PackagedJarRunnerIT.assertCompleteBundle(reports, true, false);
+        PackagedJarRunnerIT.assertCompleteBundle(reports, true);
         JsonNode summary = PackagedJarRunnerIT.summary(reports);
         assertThat(summary.get("gate").asString()).isEqualTo("pass");
         assertThat(summary.get("exit_code").asInt()).isZero();
