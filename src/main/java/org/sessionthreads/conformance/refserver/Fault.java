@@ -290,7 +290,68 @@ public enum Fault {
     /** A CAS server's archived thread has {@code archived_at: ""}, empty ({@code WireFormat}). */
     CAS_ARCHIVED_AT_EMPTY(ServerDialect.CAS, "ARCH-001", "ARCH-002", "ARCH-003"),
     /** A CAS server answers status {@code archived}, not the export's {@code terminated} ({@code WireFormat}). */
-    CAS_STATUS_ARCHIVED(ServerDialect.CAS, "ARCH-002", "ARCH-004");
+    CAS_STATUS_ARCHIVED(ServerDialect.CAS, "ARCH-002", "ARCH-004"),
+
+    // -- written by an author who read only the pages (archive page, api-digest §1-§4, §8), not the scenarios:
+    //    defects that show only later, on a re-read, on another object or on a second request
+    /**
+     * Write-behind cache in front of a store whose timestamp column has whole-second precision: the archive answer
+     * and the first reads come from the cache and carry the exact {@code archived_at}; when the entry is evicted,
+     * {@link #BLIND_EVICT_AFTER_MILLIS} after the archive, the thread is re-read from the store and its
+     * {@code archived_at} (and {@code updated_at}) lose their fraction of a second, so a later GET or list shows
+     * another instant than the archive answered ({@code ArchiveThread}, the delayed rewrites).
+     */
+    BLIND_ARCHIVED_AT_TRUNCATED_AFTER_EVICTION("ARCH-004"),
+    /**
+     * The authentication result is cached per TCP connection (a "session affinity" optimisation): once a request
+     * on a keep-alive connection carried the right token, every later request on that connection is let through
+     * whatever its {@code Authorization} header says, wrong or missing. Only the second and later requests on a
+     * connection are affected ({@code BearerAuthentication}).
+     */
+    BLIND_AUTH_CACHED_PER_CONNECTION(survivor("the suite's client (RestAssured with a fresh HttpClient per request)"
+            + " opens a new connection for every request, so no bad-token request ever rides a connection that"
+            + " carried the right token"), "AUTH-001"),
+    /**
+     * Mailbox cancellation removes entries from an index-based list while walking it forward, so it skips every
+     * second pending message of the archived thread: with one pending message all is well, with two or more the
+     * second (fourth, ...) is still delivered to the archived thread ({@code ArchiveThread}, settling the mailbox).
+     */
+    BLIND_MAILBOX_CANCELS_EVERY_OTHER_MESSAGE(survivor("MBX-001 archives a child with exactly one pending message"
+            + " (the hook's child_with_pending_message queues one); \"all pending messages\" is never tried with"
+            + " two or more"), "MBX-001"),
+    /**
+     * A Forward server's idempotency layer keeps the thread id of the first answer, not its bytes, and re-renders
+     * the replay with the "archived at" of the retry's arrival: a retry with the same {@code Idempotency-Key}
+     * answers 200 with a different {@code archived_at} and {@code updated_at} than the original (nothing is
+     * stored, no event) ({@code IdempotencyKeys}).
+     */
+    BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT(ServerDialect.FORWARD, "IDEM-001"),
+    /**
+     * A Forward server's idempotent re-archive (the page's 200) still runs the "save" step of the archive, which
+     * bumps {@code updated_at} and stores it: the second archive of a child answers 200 with a thread that is not
+     * the current one unchanged ({@code ArchiveThread}, the re-archive check).
+     */
+    BLIND_FORWARD_REARCHIVE_TOUCHES_THREAD(ServerDialect.FORWARD, survivor("REA-001's \"unchanged\" does not"
+            + " compare updated_at: a re-archive answering (and storing) a bumped updated_at passes, in the forward"
+            + " and, ungated, in the archive-page dialect; even a bump in the answer alone passes"), "REA-001"),
+    /**
+     * A Forward server maps every refused archive to one {@code error.code}, {@code coordinator_thread_not_archivable}:
+     * the 409 for a child that is not idle carries the coordinator's code instead of {@code thread_not_idle}
+     * ({@code ErrorMapping}).
+     */
+    BLIND_FORWARD_NOT_IDLE_WITH_COORDINATOR_CODE(ServerDialect.FORWARD, "IDLE-001"),
+    /**
+     * A CAS server's thread view computes {@code archived_at} as "terminated, so now" at read time instead of
+     * reading the stored instant: each GET or list of the terminated thread shows a later {@code archived_at}
+     * than the archive answered ({@code WireFormat}).
+     */
+    BLIND_CAS_ARCHIVED_AT_IS_READ_TIME(ServerDialect.CAS, "ARCH-004"),
+    /**
+     * A CAS server's archive also writes {@code archived_at} (and {@code updated_at}) on the session's coordinator
+     * row, meant as "last child archived at" but stored in the thread's own column: the coordinator, not archived
+     * and still running or idle, now shows an {@code archived_at} ({@code ArchiveThread}, the transition).
+     */
+    BLIND_CAS_COORDINATOR_GETS_ARCHIVED_AT(ServerDialect.CAS, "ISO-001");
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;
@@ -314,6 +375,8 @@ public enum Fault {
     public static final long SPEC_REDELIVER_AFTER_MILLIS = 5_000;
     /** How long after the rejected archive {@link #SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD} stops the child. */
     public static final long SPEC_STOP_AFTER_MILLIS = 3_000;
+    /** How long after the archive {@link #BLIND_ARCHIVED_AT_TRUNCATED_AFTER_EVICTION} evicts the cached thread. */
+    public static final long BLIND_EVICT_AFTER_MILLIS = 3_000;
 
     private final List<String> breaks;
     private final String knownSurvivor;
@@ -327,6 +390,13 @@ public enum Fault {
     Fault(ServerDialect dialect, String... breaks) {
         this.breaks = List.of(breaks);
         this.knownSurvivor = null;
+        this.expectedError = null;
+        this.dialect = dialect;
+    }
+
+    Fault(ServerDialect dialect, Survivor survivor, String... breaks) {
+        this.breaks = List.of(breaks);
+        this.knownSurvivor = survivor.reason();
         this.expectedError = null;
         this.dialect = dialect;
     }

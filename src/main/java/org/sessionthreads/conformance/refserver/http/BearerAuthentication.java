@@ -24,7 +24,7 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * <p>The authentication faults live here: {@link Fault#NOT_FOUND_BEFORE_AUTH}, {@link Fault#LENIENT_AUTH},
  * {@link Fault#TOKEN_PREFIX_MATCH}, {@link Fault#TOKEN_INNER_WHITESPACE_REMOVED}, {@link Fault#TOKEN_LAST_CHARACTER_IGNORED},
  * {@link Fault#ACCEPTS_X_API_KEY}, {@link Fault#TOKEN_CASE_INSENSITIVE}, {@link Fault#REJECTED_REQUEST_MUTATES},
- * {@link Fault#SPEC_TOKEN_PREFIX_MATCH}.
+ * {@link Fault#SPEC_TOKEN_PREFIX_MATCH}, {@link Fault#BLIND_AUTH_CACHED_PER_CONNECTION}.
  */
 public final class BearerAuthentication implements Handler {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer ([^\\s]+)");
@@ -35,6 +35,8 @@ public final class BearerAuthentication implements Handler {
     private final ServerOptions options;
     private final ThreadLookup lookup;
     private final ArchiveThread archive;
+    /** Connections that once carried the right token; only {@link Fault#BLIND_AUTH_CACHED_PER_CONNECTION} fills it. */
+    private final java.util.Set<String> authenticatedConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public BearerAuthentication(ServerOptions options, ThreadLookup lookup, ArchiveThread archive) {
         this.expectedDigest = digest(options.token());
@@ -49,13 +51,24 @@ public final class BearerAuthentication implements Handler {
         if (options.has(Fault.NOT_FOUND_BEFORE_AUTH)) {
             ResourcePath.parse(ctx.path()).ifPresent(this::resolve);
         }
+        if (options.has(Fault.BLIND_AUTH_CACHED_PER_CONNECTION) && authenticatedConnections.contains(connection(ctx))) {
+            return;
+        }
         if (accepts(ctx.header("Authorization")) || acceptsApiKey(ctx.header("x-api-key"))) {
+            if (options.has(Fault.BLIND_AUTH_CACHED_PER_CONNECTION)) {
+                authenticatedConnections.add(connection(ctx));
+            }
             return;
         }
         if (options.has(Fault.REJECTED_REQUEST_MUTATES) && HandlerType.POST.equals(ctx.method())) {
             ResourcePath.parse(ctx.path()).filter(ResourcePath::archive).ifPresent(this::archiveAnyway);
         }
         throw ApiException.unauthorized();
+    }
+
+    /** The client end of the request's TCP connection, the key of {@link Fault#BLIND_AUTH_CACHED_PER_CONNECTION}. */
+    private static String connection(Context ctx) {
+        return ctx.req().getRemoteAddr() + ":" + ctx.req().getRemotePort();
     }
 
     private boolean accepts(String header) {

@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 
 /**
@@ -16,7 +17,8 @@ import org.sessionthreads.conformance.refserver.ServerOptions;
  * that races the original waits for it and replays it. Error answers are not kept (a retry runs again), and keys
  * are kept for the server's lifetime (the docs say 24 h); the scope is the server's one token.
  *
- * <p>{@link Fault#IDEMPOTENCY_KEY_IGNORED} and {@link Fault#IDEMPOTENT_REPLAY_REFUSED} live here.
+ * <p>{@link Fault#IDEMPOTENCY_KEY_IGNORED}, {@link Fault#IDEMPOTENT_REPLAY_REFUSED} and
+ * {@link Fault#BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT} live here.
  */
 public final class IdempotencyKeys implements Handler {
     static final String HEADER = "Idempotency-Key";
@@ -48,12 +50,29 @@ public final class IdempotencyKeys implements Handler {
                 }
             } else if (entry.request.equals(request) && !options.has(Fault.IDEMPOTENT_REPLAY_REFUSED)) {
                 entry.replay(ctx);
+                if (options.has(Fault.BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT)
+                        && options.dialect() == ServerDialect.FORWARD) {
+                    ctx.result(restamped(ctx.result()));
+                }
             } else {
                 throw new ApiException(409, CONFLICT, "Idempotency key reused with a different request.",
                         Map.of());
             }
         }
     }
+
+    /**
+     * {@link Fault#BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT}: the replayed thread with {@code archived_at} and
+     * {@code updated_at} set to the retry's arrival.
+     */
+    private static String restamped(String body) {
+        String now = "\"" + java.time.Instant.now() + "\"";
+        return RESTAMPED.matcher(body).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                "\"" + match.group(1) + "\":" + now));
+    }
+
+    private static final java.util.regex.Pattern RESTAMPED =
+            java.util.regex.Pattern.compile("\"(archived_at|updated_at)\":\"[^\"]*\"");
 
     /** The kept answer of one key; guarded by its own monitor. */
     private static final class Entry {

@@ -2,12 +2,14 @@ package org.sessionthreads.conformance.refserver.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.RearchiveMode;
+import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
@@ -136,6 +138,13 @@ public final class ArchiveThread {
             if (options.has(Fault.REARCHIVE_EMITS_EVENT)) {
                 transitions.terminated(session, current);
             }
+            if (options.has(Fault.BLIND_FORWARD_REARCHIVE_TOUCHES_THREAD) && options.dialect() == ServerDialect.FORWARD) {
+                Instant now = transitions.now();
+                Instant later = current.updatedAt().plusMillis(1);
+                SessionThread saved = current.touched(now.isAfter(later) ? now : later);
+                session.put(saved);
+                return Optional.of(saved);
+            }
             return Optional.of(current);
         }
         if (current.status() != ThreadStatus.IDLE && !options.has(Fault.NON_IDLE_ARCHIVABLE)) {
@@ -196,7 +205,14 @@ public final class ArchiveThread {
         if (options.has(Fault.ARCHIVE_ALSO_ARCHIVES_OTHER_SESSION)) {
             archiveNewestIdleChildElsewhere(session);
         }
+        if (options.has(Fault.BLIND_CAS_COORDINATOR_GETS_ARCHIVED_AT) && options.dialect() == ServerDialect.CAS
+                && !current.isCoordinator()) {
+            session.thread(current.parentThreadId()).ifPresent(parent -> session.put(new SessionThread(parent.id(),
+                    parent.sessionId(), parent.parentThreadId(), parent.agent(), parent.name(), parent.role(),
+                    parent.status(), parent.stopReason(), parent.createdByToolUseId(), now, parent.createdAt(), now)));
+        }
         rewriteLater(session, archived.id());
+        evictLater(session, archived.id());
         return archived;
     }
 
@@ -255,6 +271,16 @@ public final class ArchiveThread {
         }
     }
 
+    /** {@link Fault#BLIND_ARCHIVED_AT_TRUNCATED_AFTER_EVICTION}: the thread as the second-precision store has it. */
+    private void evictLater(Session session, String threadId) {
+        if (options.has(Fault.BLIND_ARCHIVED_AT_TRUNCATED_AFTER_EVICTION)) {
+            transitions.later(session, Fault.BLIND_EVICT_AFTER_MILLIS, () -> stillArchived(session, threadId)
+                    .ifPresent(thread -> session.put(thread.archived(thread.stopReason(),
+                            thread.archivedAt() == null ? null : thread.archivedAt().truncatedTo(ChronoUnit.SECONDS),
+                            thread.updatedAt().truncatedTo(ChronoUnit.SECONDS)))));
+        }
+    }
+
     private static Optional<SessionThread> stillArchived(Session session, String threadId) {
         return session.thread(threadId).filter(thread -> thread.status() == ThreadStatus.ARCHIVED);
     }
@@ -272,6 +298,10 @@ public final class ArchiveThread {
         }
         if (!options.has(Fault.MAILBOX_FLUSHED_ON_ARCHIVE)) {
             List<PendingMessage> cancelled = session.mailbox().pendingFor(archived.id());
+            if (options.has(Fault.BLIND_MAILBOX_CANCELS_EVERY_OTHER_MESSAGE)) {
+                cancelEveryOther(session, cancelled);
+                return;
+            }
             session.mailbox().cancelAll(archived.id());
             if (options.has(Fault.SPEC_MAILBOX_REDELIVERED_LATER)) {
                 transitions.later(session, Fault.SPEC_REDELIVER_AFTER_MILLIS,
@@ -284,6 +314,18 @@ public final class ArchiveThread {
                 session.thread(message.fromThreadId()).ifPresent(
                         from -> transitions.sendMessage(session, from, archived, message.text()));
             }
+        }
+    }
+
+    /**
+     * {@link Fault#BLIND_MAILBOX_CANCELS_EVERY_OTHER_MESSAGE}: "remove at i, then i++" over the pending list, so every
+     * second message stays pending and is delivered when due. The list is ordered by due time first.
+     */
+    private static void cancelEveryOther(Session session, List<PendingMessage> pending) {
+        List<PendingMessage> walk = new java.util.ArrayList<>(pending);
+        walk.sort(java.util.Comparator.comparing(PendingMessage::id));
+        for (int i = 0; i < walk.size(); i++) {
+            session.mailbox().claim(walk.remove(i));
         }
     }
 
