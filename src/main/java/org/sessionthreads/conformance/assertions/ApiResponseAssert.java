@@ -107,12 +107,13 @@ public final class ApiResponseAssert extends AbstractAssert<ApiResponseAssert, A
 
     /**
      * An acceptable answer to archiving an already archived thread under {@code readings}: 200 with the thread as
-     * it was archived, or 409 in the error envelope.
+     * it was archived and as it was stored before this request ({@code stored}: updated_at included, a no-op
+     * touches nothing), or 409 in the error envelope.
      */
-    public ApiResponseAssert isReArchiveAnswer(Readings readings, SessionThread archived) {
+    public ApiResponseAssert isReArchiveAnswer(Readings readings, SessionThread archived, SessionThread stored) {
         hasStatusIn(readings.rearchive().statuses());
         if (actual.status() == 200) {
-            thread().hasSameFinalStateAs(archived);
+            thread().hasSameFinalStateAs(archived).isUnchangedSince(stored);
         } else {
             isConflict(readings, "thread_not_idle");
         }

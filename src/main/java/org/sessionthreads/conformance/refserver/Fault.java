@@ -316,9 +316,7 @@ public enum Fault {
      * second pending message of the archived thread: with one pending message all is well, with two or more the
      * second (fourth, ...) is still delivered to the archived thread ({@code ArchiveThread}, settling the mailbox).
      */
-    BLIND_MAILBOX_CANCELS_EVERY_OTHER_MESSAGE(survivor("MBX-001 archives a child with exactly one pending message"
-            + " (the hook's child_with_pending_message queues one); \"all pending messages\" is never tried with"
-            + " two or more"), "MBX-001"),
+    BLIND_MAILBOX_CANCELS_EVERY_OTHER_MESSAGE("MBX-001"),
     /**
      * A Forward server's idempotency layer keeps the thread id of the first answer, not its bytes, and re-renders
      * the replay with the "archived at" of the retry's arrival: a retry with the same {@code Idempotency-Key}
@@ -331,9 +329,7 @@ public enum Fault {
      * bumps {@code updated_at} and stores it: the second archive of a child answers 200 with a thread that is not
      * the current one unchanged ({@code ArchiveThread}, the re-archive check).
      */
-    BLIND_FORWARD_REARCHIVE_TOUCHES_THREAD(ServerDialect.FORWARD, survivor("REA-001's \"unchanged\" does not"
-            + " compare updated_at: a re-archive answering (and storing) a bumped updated_at passes, in the forward"
-            + " and, ungated, in the archive-page dialect; even a bump in the answer alone passes"), "REA-001"),
+    BLIND_FORWARD_REARCHIVE_TOUCHES_THREAD(ServerDialect.FORWARD, "REA-001"),
     /**
      * A Forward server maps every refused archive to one {@code error.code}, {@code coordinator_thread_not_archivable}:
      * the 409 for a child that is not idle carries the coordinator's code instead of {@code thread_not_idle}

@@ -26,10 +26,12 @@ public class ReArchiveScenarios {
     void reArchivingAnswersTheUnchangedThreadOr409(Fixtures fixtures, ThreadsApi threads, Readings readings) {
         Fixture child = fixtures.idleChild();
         SessionThread archived = assertThat(threads.archive(child.thread())).hasStatus(200).thread().actual();
+        SessionThread stored = assertThat(threads.get(child.thread())).hasStatus(200).thread().actual();
 
-        assertThat(threads.archive(child.thread())).isReArchiveAnswer(readings, archived);
+        assertThat(threads.archive(child.thread())).isReArchiveAnswer(readings, archived, stored);
 
-        assertThat(threads.get(child.thread())).hasStatus(200).thread().hasSameFinalStateAs(archived);
+        assertThat(threads.get(child.thread())).hasStatus(200).thread().hasSameFinalStateAs(archived)
+                .isUnchangedSince(stored);
     }
 
     @Requirement("REA-002")

@@ -127,7 +127,7 @@ class ReferenceServerFaultTest {
             client.archive(fixture);
 
             await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> client.countEvents(
-                    sid(fixture), ofType("agent.thread_message_received", tid(fixture))) == 1);
+                    sid(fixture), ofType("agent.thread_message_received", tid(fixture))) == 2);
         });
         withFault(Fault.NO_AGENT_CANCELLED, client -> {
             JsonNode fixture = client.fixture("waiting_coordinator");

@@ -35,11 +35,12 @@ class ReferenceServerMailboxTest {
         long before = client.countEvents(sessionId, ofType(RECEIVED, childId));
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> client.countEvents(sessionId, ofType(RECEIVED, childId)) == before + 1);
+                // why: the fixture queues two messages
+                .until(() -> client.countEvents(sessionId, ofType(RECEIVED, childId)) == before + 2);
 
         assertThat(client.thread(sessionId, childId).get("status").asString()).isEqualTo("running");
         assertThat(client.countEvents(sessionId, ofType("agent.thread_message_sent",
-                fixture.get("coordinator_thread_id").asString()))).isEqualTo(1);
+                fixture.get("coordinator_thread_id").asString()))).isEqualTo(2);
     }
 
     @Test

@@ -123,7 +123,7 @@ class ReferenceServerPublicApiTest {
         await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(1))
                 .until(() -> client.countEvents(sessionId, ofType("agent.thread_message_received", childId)) == 0);
         await().atMost(Duration.ofSeconds(3))
-                .until(() -> client.countEvents(sessionId, ofType("agent.thread_message_received", childId)) == 1);
+                .until(() -> client.countEvents(sessionId, ofType("agent.thread_message_received", childId)) == 2);
     }
 
     @Test
