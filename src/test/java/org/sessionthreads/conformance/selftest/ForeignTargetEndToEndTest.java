@@ -2,12 +2,8 @@ package org.sessionthreads.conformance.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,10 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,10 +36,8 @@ import org.sessionthreads.conformance.refserver.ServerOptions;
  * The suite runs in this JVM through the JUnit launcher, so the run's listeners write the real summary.
  */
 class ForeignTargetEndToEndTest {
-    private static final Pattern LISTENING = Pattern.compile(
-            "reference server listening on (\\S+) \\(fixtures at (\\S+)\\)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Process server;
+    private static ServerProcess server;
     private static URI apiBase;
     private static URI fixtures;
     private static String token;
@@ -58,42 +48,20 @@ class ForeignTargetEndToEndTest {
         new SecureRandom().nextBytes(random);
         token = "e2e-" + HexFormat.of().formatHex(random);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        server = ServerProcess.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, ReferenceServer.class.getName(), "--port", "0",
                 "--event-stream", "false", "--idempotency", "false",
                 // why: the child must be archived before its pending message is due; on a loaded machine (several
                 // JVMs, a second process) the 1 s default was measured too short for MBX-001 once
-                "--deliver-after-ms", "3000").redirectErrorStream(true);
-        builder.environment().put("REFERENCE_SERVER_TOKEN", token);
-        server = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Matcher> listening = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        return m;
-                    }
-                }
-                throw new IllegalStateException("the server ended before it listened");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        Matcher m = listening.get(60, TimeUnit.SECONDS);
-        apiBase = URI.create(m.group(1));
-        fixtures = URI.create(m.group(2));
-        // keep draining its output so the child never blocks on a full pipe
-        CompletableFuture.runAsync(() -> out.lines().forEach(line -> { }));
+                "--deliver-after-ms", "3000"), Map.of("REFERENCE_SERVER_TOKEN", token));
+        apiBase = URI.create(server.apiBase());
+        fixtures = URI.create(server.fixtures());
     }
 
     @AfterAll
-    static void stopServer() throws InterruptedException {
+    static void stopServer() {
         if (server != null) {
-            server.destroy();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            server.close();
         }
     }
 

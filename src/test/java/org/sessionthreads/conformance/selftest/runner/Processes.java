@@ -1,8 +1,8 @@
 package org.sessionthreads.conformance.selftest.runner;
 
-import java.io.BufferedReader;
+import org.sessionthreads.conformance.selftest.ServerProcess;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Child processes for the tests of the packaged jar: the runner jar (and Maven) as a separate JVM, exactly as a
@@ -22,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class Processes {
     static final String TOKEN = "runner-it-token-7f3a9c1e5b";
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/v1) \\(fixtures at (\\S+)\\)");
 
     private Processes() {
     }
@@ -92,63 +88,28 @@ final class Processes {
     }
 
     /** A reference server started with {@code java -jar <runner> serve}, as its own process. */
+    /** The reference server from the runner jar ({@code serve}), with the runner tests' token. */
     static final class Server implements AutoCloseable {
-        private final Process process;
+        private final ServerProcess process;
         final String apiBase;
         final String fixtures;
 
-        private Server(Process process, String apiBase, String fixtures) {
+        private Server(ServerProcess process) {
             this.process = process;
-            this.apiBase = apiBase;
-            this.fixtures = fixtures;
+            this.apiBase = process.apiBase();
+            this.fixtures = process.fixtures();
         }
 
         static Server start(String... options) {
             List<String> command = new ArrayList<>(List.of(java(), "-jar", runnerJar().toString(), "serve",
                     "--port", "0"));
             command.addAll(List.of(options));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("REFERENCE_SERVER_TOKEN", TOKEN);
-            try {
-                Process process = builder.start();
-                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8));
-                CompletableFuture<Matcher> listening = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        for (String line = out.readLine(); line != null; line = out.readLine()) {
-                            Matcher m = LISTENING.matcher(line);
-                            if (m.find()) {
-                                return m;
-                            }
-                        }
-                        return null;
-                    } catch (IOException e) {
-                        return null;
-                    }
-                });
-                Matcher m = listening.get(60, TimeUnit.SECONDS);
-                if (m == null) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("the reference server did not start: " + command);
-                }
-                // why: keep reading so the server never blocks on a full pipe
-                CompletableFuture.runAsync(() -> out.lines().forEach(line -> { }));
-                return new Server(process, m.group(1), m.group(2));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the reference server: " + e, e);
-            }
+            return new Server(ServerProcess.start(command, Map.of("REFERENCE_SERVER_TOKEN", TOKEN)));
         }
 
         @Override
         public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            process.close();
         }
     }
 }
