@@ -115,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
     /** Everything the run would refuse at its start, checked before the first request. */
     private static void preflight(Map<String, String> parameters) {
         TargetProfile profile = TargetOptions.loader(parameters).load();
+        if (profile.target().isPresent() && profile.token().isEmpty()) { // why: configuration, not a failed run
+            throw new ProfileException("no token for " + profile.target().get() + ": set the environment variable"
+                    + " CONFORMANCE_TOKEN (or the one --token-env names), or name a file with --token-file");
+        }
         RequirementCatalogue catalogue = RequirementCatalogue.load();
         for (String id : profile.gateShould()) {
             if (catalogue.find(id).map(e -> e.level() != Level.SHOULD).orElse(true)) {

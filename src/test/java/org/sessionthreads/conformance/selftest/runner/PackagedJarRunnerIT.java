@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -147,6 +148,12 @@ class PackagedJarRunnerIT {
                     }
                 }
             }
+            Path dir = Processes.workDir("usage-no-token");
+            Processes.Result noToken = Processes.run(dir, Map.of("CI", "true"), SHORT_RUN, List.of(Processes.java(),
+                    "-jar", Processes.runnerJar().toString(), "run", "--target", target, "--reports", "reports"));
+            assertThat(noToken.exitCode()).as("no token\n" + noToken.output()).isEqualTo(2);
+            assertThat(Files.readAllLines(dir.resolve("reports").resolve("summary.md")).get(0))
+                    .startsWith("**Exit code 2:").contains("no token");
             assertThat(connections.get()).as("connections to the target").isZero();
         }
     }
