@@ -54,12 +54,28 @@ public final class Main implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("conformance: " + e.getMessage());
+        String why = withoutStrayValues(e);
+        err.println("conformance: " + why);
         err.println("conformance: see '" + command.getCommandSpec().qualifiedName() + " --help'");
         if (command.getCommand() instanceof RunCommand run) {
-            run.writeUsageBundle(ExitStatus.usage(e.getMessage()));
+            run.writeUsageBundle(ExitStatus.usage(why));
         }
         return ExitStatus.USAGE;
+    }
+
+    /**
+     * picocli's message, except for arguments no option took: those are named only when they look like options,
+     * since a stray value may be a secret (a mistyped {@code --tokn s3cr3t}) and the message lands in summary.md.
+     */
+    static String withoutStrayValues(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+            return e.getMessage();
+        }
+        java.util.List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) + "=…" : a).toList();
+        long values = unmatched.getUnmatched().size() - options.size();
+        return "unknown option(s) " + options + (values > 0 ? " and " + values + " value(s) no option takes (not"
+                + " repeated here: one may be a secret)" : "");
     }
 
     @Override
