@@ -23,12 +23,11 @@ public final class Badge {
 
     /** pass, fail or no verdict; see the class comment. */
     static String verdict(RunSummary summary) {
-        if (summary.passesGate()) {
-            return "pass";
-        }
-        boolean failed = summary.problems().isEmpty()
-                && summary.blocking().stream().anyMatch(r -> r.verdict() == Verdict.FAIL);
-        return failed ? "fail" : "no verdict";
+        return switch (ExitStatus.of(summary).code()) {
+            case ExitStatus.PASS -> "pass";
+            case ExitStatus.FAILED -> "fail";
+            default -> "no verdict";
+        };
     }
 
     static String color(String verdict) {

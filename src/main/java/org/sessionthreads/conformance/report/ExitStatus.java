@@ -30,12 +30,10 @@ public record ExitStatus(int code, String reason) {
     public static final int NOTHING_RAN = 4;
 
     public static ExitStatus of(RunSummary summary) {
-        List<String> problems = summary.problems().stream().filter(p -> !p.equals(RunSummary.NOTHING_EXECUTED))
-                .toList();
-        if (!problems.isEmpty()) {
-            return new ExitStatus(NO_VERDICT, "no verdict possible: " + String.join("; ", problems));
+        if (!summary.problems().isEmpty()) {
+            return new ExitStatus(NO_VERDICT, "no verdict possible: " + String.join("; ", summary.problems()));
         }
-        if (summary.problems().contains(RunSummary.NOTHING_EXECUTED)) {
+        if (summary.nothingExecuted()) {
             return new ExitStatus(NOTHING_RAN, "nothing ran: no scenario was executed (all disabled or deselected)");
         }
         List<RunSummary.RequirementResult> failed = summary.blocking().stream()

@@ -50,9 +50,9 @@ public final class JUnitXmlWriter {
 
     static List<Case> cases(RunSummary summary) {
         List<Case> cases = new ArrayList<>();
-        if (!summary.problems().isEmpty()) {
+        if (!summary.shownProblems().isEmpty()) {
             cases.add(new Case("conformance.run", "RUN the run itself", Duration.ZERO, "error", "RUN",
-                    String.join("\n", summary.problems())));
+                    String.join("\n", summary.shownProblems())));
         }
         for (RunSummary.RequirementResult r : summary.requirements()) {
             String id = r.entry().id();

@@ -17,7 +17,9 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param profile   the profile as {@code TargetProfile.describe()} printed it (never contains the token)
  * @param target    the target's one-line description
  * @param targetUrl the target's API base URL
- * @param problems  run-level problems; any makes the run an ERROR
+ * @param problems  run-level problems (the run could not start, every answer was 401, it was interrupted); any
+ *                  makes the run an ERROR. A run in which no scenario executed is told by
+ *                  {@link #nothingExecuted()}, not by a problem's text; {@link #shownProblems()} adds it for readers.
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
  * @param settings  every setting of the run with its value and source (never the token's value); empty when the
  *                  run did not start
@@ -33,8 +35,8 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
                          java.util.Optional<AuditSection> audit, Map<String, Long> requests,
                          Measurements measured) {
 
-    /** The run-level problem of a run in which no scenario executed (see {@link ExitStatus#NOTHING_RAN}). */
-    public static final String NOTHING_EXECUTED = "no scenario was executed";
+    /** How a run in which no scenario executed is shown (see {@link ExitStatus#NOTHING_RAN}). */
+    static final String NOTHING_EXECUTED = "no scenario was executed";
 
     public RunSummary {
         settings = List.copyOf(settings);
@@ -135,9 +137,6 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
             results.add(result(entry, outcomes.stream().filter(o -> o.requirement().equals(entry.id())).toList()));
         }
         List<String> problems = new ArrayList<>();
-        if (outcomes.stream().noneMatch(o -> o.verdict() != Verdict.DISABLED)) {
-            problems.add(NOTHING_EXECUTED);
-        }
         if (responses > 0 && responses == unauthorized) {
             problems.add("every one of the " + responses + " answers was 401: check the token");
         }
@@ -181,9 +180,25 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         return counts;
     }
 
-    /** True when no run-level problem occurred and no requirement blocks (the same rule as the exit code). */
+    /** True when no scenario invocation executed: every one was disabled or deselected, or none was run at all. */
+    public boolean nothingExecuted() {
+        return requirements.stream().flatMap(r -> r.scenarios().stream())
+                .allMatch(s -> s.verdict() == Verdict.DISABLED);
+    }
+
+    /** The run-level problems as readers see them: {@link #problems()}, then "no scenario was executed" if so. */
+    public List<String> shownProblems() {
+        if (!nothingExecuted()) {
+            return problems;
+        }
+        List<String> shown = new ArrayList<>(problems);
+        shown.add(NOTHING_EXECUTED);
+        return List.copyOf(shown);
+    }
+
+    /** True when the exit code is 0 ({@link ExitStatus}, the one place that rule is written). */
     public boolean passesGate() {
-        return problems.isEmpty() && blocking().isEmpty();
+        return ExitStatus.of(this).code() == ExitStatus.PASS;
     }
 
     /** The requirements whose scenarios failed in JUnit's terms: they decide the exit code. */

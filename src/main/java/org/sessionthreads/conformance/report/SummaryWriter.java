@@ -59,7 +59,7 @@ public final class SummaryWriter {
         root.put("finished_at", summary.finishedAt().toString());
         root.put("duration_ms", Duration.between(summary.startedAt(), summary.finishedAt()).toMillis());
         root.put("gate", summary.passesGate() ? "pass" : "fail");
-        root.put("problems", summary.problems());
+        root.put("problems", summary.shownProblems());
         root.put("settings", summary.settings().stream().map(setting -> {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("key", setting.key());
@@ -203,7 +203,7 @@ public final class SummaryWriter {
                 .append("- target: ").append(summary.target()).append(" (").append(summary.targetUrl()).append(")\n")
                 .append("- from ").append(summary.startedAt()).append(" to ").append(summary.finishedAt()).append('\n')
                 .append("- gate: **").append(summary.passesGate() ? "pass" : "fail").append("**")
-                .append(summary.problems().isEmpty() ? "" : " — " + String.join("; ", summary.problems()))
+                .append(summary.shownProblems().isEmpty() ? "" : " — " + String.join("; ", summary.shownProblems()))
                 .append("\n- counts: ").append(counts(summary))
                 .append(summary.fixtures().isEmpty() ? "" : "\n- " + summary.fixtures()).append("\n\n")
                 .append("| id | level | requirement | verdict | reason |\n|---|---|---|---|---|\n");
@@ -315,7 +315,7 @@ public final class SummaryWriter {
             table.append("\n[conformance] requests sent: ").append(summary.requestsSent()).append(" (per endpoint in"
                     + " summary.md)");
         }
-        summary.problems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
+        summary.shownProblems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
         summary.discovery().discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
         summary.discovery().hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
         return table.append('\n').toString();

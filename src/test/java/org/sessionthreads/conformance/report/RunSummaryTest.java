@@ -50,7 +50,13 @@ class RunSummaryTest {
 
     @Test
     void should_make_a_run_without_executed_scenarios_or_with_only_401_answers_an_error() {
-        assertThat(summary(List.of(), 0, 0).problems()).containsExactly("no scenario was executed");
+        RunSummary nothing = summary(List.of(), 0, 0);
+        assertThat(nothing.nothingExecuted()).isTrue();
+        assertThat(nothing.problems()).isEmpty();
+        assertThat(nothing.shownProblems()).containsExactly("no scenario was executed");
+        assertThat(ExitStatus.of(nothing).code()).isEqualTo(ExitStatus.NOTHING_RAN);
+        assertThat(summary(List.of(outcome("ARCH-001", Verdict.DISABLED, false)), 0, 0).nothingExecuted()).isTrue();
+        assertThat(summary(List.of(outcome("ARCH-001", Verdict.PASS, false)), 1, 0).nothingExecuted()).isFalse();
         assertThat(summary(List.of(outcome("ARCH-001", Verdict.PASS, false)), 7, 7).problems())
                 .containsExactly("every one of the 7 answers was 401: check the token");
         assertThat(summary(List.of(), 0, 0).passesGate()).isFalse();
