@@ -15,7 +15,7 @@ class JUnitXmlPropertiesTest {
             <testsuite name="org.sessionthreads.conformance.ConformanceSuite" tests="2" failures="1" skipped="1">
               <properties>
                 <property name="java.class.path" value="/x/classes"/>
-                <property name="conformance.api_suite.skip" value="true"/>
+                <property name="conformance.race.repetitions" value="1"/>
               </properties>
               <testcase name="a" classname="A" time="0.1">
                 <failure message="ARCH-002 (MUST) not met: expected archive"/>

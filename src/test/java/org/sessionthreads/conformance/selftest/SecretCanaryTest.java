@@ -43,7 +43,7 @@ import org.sessionthreads.conformance.schema.Schemas;
 
 /**
  * Proof that no secret leaks, obtained the way users run the suite: a child {@code mvn verify} (README's command,
- * without the second public-API run) in a copy of the project in a temporary folder, with a unique canary
+ * which runs the suite once) in a copy of the project in a temporary folder, with a unique canary
  * token, against the embedded reference server started with that token, echoing every credential it receives
  * ({@code ECHO_CREDENTIALS}) and broken by two faults so that scenarios FAIL, with the event stream left out so
  * that scenarios are DISABLED (skipped in JUnit terms: the case in which Failsafe writes system properties into
@@ -213,7 +213,6 @@ class SecretCanaryTest {
                 throws IOException {
             // why: not offline (-o), so a new machine resolves the plugins the outer build has not used yet
             List<String> command = new ArrayList<>(List.of("mvn", "-B", "verify",
-                    "-Dconformance.api_suite.skip=true",
                     "-Dconformance.embedded_options.faults=WRONG_STOP_REASON,CONFLICT_AS_BAD_REQUEST",
                     "-Dconformance.embedded_options.variations=ECHO_CREDENTIALS",
                     "-Dconformance.event_channels=polling", // the SSE invocations are DISABLED (skipped)
