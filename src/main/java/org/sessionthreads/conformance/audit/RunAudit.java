@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.events.EventHistory;
 import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.waits.Waits;
 import org.sessionthreads.conformance.fixture.Fixture;
@@ -59,7 +59,7 @@ public final class RunAudit {
     /** Sessions read at once: the audit's cost is mostly round trips. */
     static final int READERS = 4;
     private final ThreadsApi threads;
-    private final EventsApi events;
+    private final EventHistory histories;
     private final Waits waits;
     private final TargetProfile.Audit settings;
     private final Readings readings;
@@ -79,7 +79,7 @@ public final class RunAudit {
                     Readings readings, int readers) {
         this.readers = Math.max(1, readers);
         this.threads = threads;
-        this.events = events;
+        this.histories = new EventHistory(events, AUDITED_TYPES);
         this.waits = waits;
         this.settings = settings;
         this.readings = readings;
@@ -169,39 +169,14 @@ public final class RunAudit {
 
     /** The session's whole event history, oldest first; null (and a problem) when it cannot be read in full. */
     private List<Event> history(String sessionId, List<String> problems, Counts counts) {
-        List<Event> history = new ArrayList<>();
-        Set<String> cursors = new HashSet<>();
-        String after = null;
-        java.util.Set<String> types = AUDITED_TYPES;
-        for (int page = 1; page <= settings.maxPages(); page++) {
-            ApiResponse response = events.listAfter(sessionId, after, types);
-            counts.requests++;
-            if (response.status() == 400 && !types.isEmpty()) {
-                types = java.util.Set.of(); // why: a target that refuses the filter is read in full
-                response = events.listAfter(sessionId, after);
-                counts.requests++;
-            }
-            if (response.status() != 200 || !response.json().path("data").isArray()) {
-                // why: a body that is not a list page reads as "no events", which would judge invariants on nothing
-                problems.add("cannot read the event list of session " + sessionId + ": page " + page + " answered "
-                        + response + " " + response.excerpt());
-                return null;
-            }
-            List<Event> data = response.events();
-            history.addAll(data);
-            if (!response.hasMore()) {
-                return history;
-            }
-            after = response.lastId() != null ? response.lastId() : data.isEmpty() ? null : data.get(
-                    data.size() - 1).id();
-            if (after == null || !cursors.add(after)) {
-                problems.add("session " + sessionId + ": event page " + page + " has more but no new last_id: "
-                        + response);
-                return null;
-            }
+        EventHistory.Read read = histories.read(sessionId, settings.maxPages());
+        counts.requests += read.pages();
+        if (!read.complete()) {
+            // why: a page that is not a list reads as "no events", which would judge invariants on nothing
+            problems.add("session " + sessionId + ": " + read.problem().get());
+            return null;
         }
-        problems.add("session " + sessionId + ": more than " + settings.maxPages() + " event pages (audit.max_pages)");
-        return null;
+        return read.events();
     }
 
     private void checkListAgrees(String sessionId, String threadId, SessionThread viaGet, SessionThread viaList,

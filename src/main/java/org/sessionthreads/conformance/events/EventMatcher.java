@@ -56,9 +56,4 @@ public record EventMatcher(String description, Predicate<Event> predicate) {
         return new EventMatcher("another " + description + " besides " + already.id(),
                 e -> matches(e) && !already.id().equals(e.id()));
     }
-
-    /** Any event that concerns the thread (session_thread_id equals it). */
-    public static EventMatcher anyFor(String threadId) {
-        return new EventMatcher("any event for " + threadId, e -> threadId.equals(e.sessionThreadId()));
-    }
 }

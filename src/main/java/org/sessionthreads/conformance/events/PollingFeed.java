@@ -41,6 +41,7 @@ final class PollingFeed implements EventFeed {
     private String lastId;
     private boolean behind;
     private boolean filtered;
+    private int pagesRead;
 
     /** A feed of every event type (the SSE anchor, tests). */
     PollingFeed(EventsApi api, String sessionId) {
@@ -114,6 +115,19 @@ final class PollingFeed implements EventFeed {
         return read;
     }
 
+    /**
+     * Reads up to {@code maxPages} pages after the feed's position into {@code sink}, asking for its types; returns
+     * the pages read ({@link #behind()} then says whether more are listed). {@link EventHistory} reads with it.
+     */
+    int readPages(int maxPages, Consumer<Observed> sink) {
+        return read(maxPages, sink, true);
+    }
+
+    /** Pages (list requests) this feed has sent so far, also those of a read that ended unreadable. */
+    int pagesRead() {
+        return pagesRead;
+    }
+
     /** True when the last take stopped at its page bound with more pages listed. */
     @Override
     public boolean behind() {
@@ -146,6 +160,7 @@ final class PollingFeed implements EventFeed {
             boolean asked = narrowed && filtered && capabilities.of(Parameter.LIST_TYPES).worthTrying();
             ApiResponse page = asked ? api.listAfter(sessionId, after, types) : api.listAfter(sessionId, after);
             pages++;
+            pagesRead++;
             if (asked && page.status() == 400) {
                 capabilities.lacks(Parameter.LIST_TYPES, Support.REJECTED);
                 filtered = false;
@@ -169,12 +184,17 @@ final class PollingFeed implements EventFeed {
             if (asked && filtered && !events.isEmpty()) {
                 capabilities.works(Parameter.LIST_TYPES);
             }
-            more = page.hasMore() && !events.isEmpty();
-            if (more && Objects.equals(after, lastId)) {
+            if (events.isEmpty() && page.lastId() != null && page.hasMore()) {
+                lastId = page.lastId(); // why: a page the filter emptied still moves the list's cursor on
+            }
+            boolean moved = !Objects.equals(after, lastId);
+            if (page.hasMore() && !events.isEmpty() && !moved) {
                 throw new EventObservationException(EventObservationException.Cause.EVENT_LIST_UNREADABLE,
                         "the page after " + after + " lists no newer event but says has_more: "
                                 + page.exchange().summary());
             }
+            // why: an empty page with has_more and no new cursor cannot be followed; the next take tries again
+            more = page.hasMore() && moved;
         }
         behind = more;
         return pages;
