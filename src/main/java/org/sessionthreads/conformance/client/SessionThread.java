@@ -21,10 +21,6 @@ public final class SessionThread {
         return JsonBody.text(json, "session_id");
     }
 
-    public ThreadRef ref() {
-        return new ThreadRef(sessionId(), id());
-    }
-
     public String role() {
         return JsonBody.text(json, "role");
     }
