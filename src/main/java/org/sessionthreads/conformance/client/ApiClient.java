@@ -48,11 +48,14 @@ public final class ApiClient {
     private final TargetHealth health;
     private final RateLimitRetry<ApiResponse> retry;
     private final RequestSpecification base;
+    private final long bodyLimit;
     /**
      * The guard of the request this thread is sending. rest-assured builds the request's HTTP client through the
      * factory on the sending thread, so the one specification built in the constructor serves every request.
      */
     private static final ThreadLocal<RequestGuard> CURRENT_GUARD = new ThreadLocal<>();
+    /** The kept-alive connection this thread's requests through this client share, in {@link #onOneConnection}. */
+    private final ThreadLocal<SharedConnection> shared = new ThreadLocal<>();
     private final RequestIds requestIds = new RequestIds("conformance");
     private final Manners manners;
     private final RequestCounts counts;
@@ -87,11 +90,12 @@ public final class ApiClient {
         this.retry = new RateLimitRetry<>(limits, ApiResponse::status, r -> r.header("Retry-After"),
                 r -> r.exchange().summary());
         int millis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
-        long bodyLimit = limits.bodyLimit();
+        this.bodyLimit = limits.bodyLimit();
         this.base = new RequestSpecBuilder()
                 .setConfig(RestAssuredConfig.config()
                         .httpClient(HttpClientConfig.httpClientConfig()
-                                .httpClientFactory(() -> new GuardedHttpClient(guardOfThisRequest(), bodyLimit))
+                                .httpClientFactory(() -> shared.get() != null ? shared.get().client
+                                        : new GuardedHttpClient(ApiClient::guardOfThisRequest, bodyLimit))
                                 .setParam("http.connection.timeout", millis)
                                 .setParam("http.socket.timeout", millis))
                         .redirect(RedirectConfig.redirectConfig().followRedirects(false)))
@@ -105,6 +109,36 @@ public final class ApiClient {
             throw new IllegalStateException("an HTTP client was asked for outside ApiClient.send");
         }
         return guard;
+    }
+
+    /**
+     * Runs {@code requests} with every request this thread sends through this client going out through one HTTP
+     * client, so that they ride one kept-alive connection where the target keeps it open. Nothing else changes:
+     * deadlines, body limits, manners and counts apply per request as always. The connection is closed at the end.
+     *
+     * @return which connections the requests rode (a target may close the connection after any answer)
+     */
+    public ConnectionReuse onOneConnection(Runnable requests) {
+        if (shared.get() != null) {
+            throw new IllegalStateException("onOneConnection does not nest");
+        }
+        SharedConnection scope = new SharedConnection(new GuardedHttpClient(ApiClient::guardOfThisRequest,
+                bodyLimit));
+        shared.set(scope);
+        try {
+            requests.run();
+        } finally {
+            shared.remove();
+            scope.client.getConnectionManager().shutdown();
+        }
+        return new ConnectionReuse(scope.localPorts);
+    }
+
+    /** The HTTP client of an {@link #onOneConnection} scope and the local port of each request it sent. */
+    private record SharedConnection(GuardedHttpClient client, java.util.List<Integer> localPorts) {
+        SharedConnection(GuardedHttpClient client) {
+            this(client, new java.util.ArrayList<>());
+        }
     }
 
     /**
@@ -158,6 +192,10 @@ public final class ApiClient {
                 throw transportFailure(method, url, e, guard);
             } finally {
                 CURRENT_GUARD.remove();
+                SharedConnection scope = shared.get();
+                if (scope != null) {
+                    scope.localPorts.add(guard.localPort());
+                }
             }
             health.answered();
             return new ApiResponse(captured[0], response.asByteArray());

@@ -59,6 +59,11 @@ public final class ThreadsApi {
     }
 
     /** {@code GET /sessions/{session_id}/threads/{thread_id}}. */
+    /** Runs {@code requests} (through this API) on one kept-alive connection; see {@link ApiClient#onOneConnection}. */
+    public ConnectionReuse onOneConnection(Runnable requests) {
+        return client.onOneConnection(requests);
+    }
+
     public ApiResponse get(ThreadRef thread) {
         return client.send("GET", Paths.under(apiBase, "sessions", thread.sessionId(), "threads", thread.threadId()),
                 Credentials.profileToken(), null).in(dialect);

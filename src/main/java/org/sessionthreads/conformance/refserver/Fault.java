@@ -308,9 +308,7 @@ public enum Fault {
      * whatever its {@code Authorization} header says, wrong or missing. Only the second and later requests on a
      * connection are affected ({@code BearerAuthentication}).
      */
-    BLIND_AUTH_CACHED_PER_CONNECTION(survivor("the suite's client (RestAssured with a fresh HttpClient per request)"
-            + " opens a new connection for every request, so no bad-token request ever rides a connection that"
-            + " carried the right token"), "AUTH-001"),
+    BLIND_AUTH_CACHED_PER_CONNECTION("AUTH-001"),
     /**
      * Mailbox cancellation removes entries from an index-based list while walking it forward, so it skips every
      * second pending message of the archived thread: with one pending message all is well, with two or more the

@@ -3,13 +3,18 @@ package org.sessionthreads.conformance.scenarios;
 import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.sessionthreads.conformance.audit.SessionSnapshot;
+import org.sessionthreads.conformance.client.ApiResponse;
+import org.sessionthreads.conformance.client.ConnectionReuse;
 import org.sessionthreads.conformance.client.Credentials;
 import org.sessionthreads.conformance.client.SessionThread;
 import org.sessionthreads.conformance.client.ThreadRef;
@@ -63,6 +68,30 @@ public class AuthenticationScenarios {
         Fixture child = fixtures.idleChild();
 
         assertThat(threads.archive(child.thread(), bad.credentials)).isError(401, "authentication_error");
+    }
+
+    /**
+     * A wrong token is refused on a connection that has already carried the profile's token: authentication is
+     * per request, not per connection (a gateway that remembers a connection's first credentials lets every later
+     * request on it through). A target that closes the connection after an answer leaves nothing to check here;
+     * the invocation is then DISABLED, and the invocations above still judge AUTH-001.
+     */
+    @Requirement("AUTH-001")
+    @Test
+    void aWrongTokenOnAConnectionThatCarriedTheProfileTokenAnswers401(Fixtures fixtures, ThreadsApi threads) {
+        Fixture child = fixtures.idleChild();
+        List<ApiResponse> answers = new ArrayList<>();
+
+        ConnectionReuse reuse = threads.onOneConnection(() -> {
+            answers.add(threads.get(child.thread()));
+            answers.add(threads.archive(child.thread(), BadCredentials.WRONG_TOKEN.credentials));
+        });
+
+        assertThat(answers.get(1)).isError(401, "authentication_error");
+        if (answers.get(0).status() != 200 || !reuse.oneConnection()) {
+            Assumptions.abort("no wrong token rode a connection that carried the profile's token ("
+                    + reuse.describe() + ", the first answered " + answers.get(0).status() + "): nothing to judge");
+        }
     }
 
     @Requirement("AUTH-002")

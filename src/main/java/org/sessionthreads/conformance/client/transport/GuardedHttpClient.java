@@ -1,12 +1,16 @@
 package org.sessionthreads.conformance.client.transport;
 
+import java.util.function.Supplier;
+
 import org.apache.http.HttpResponseInterceptor;
 import org.apache.http.impl.client.DefaultHttpClient;
 
 /**
  * The Apache HttpClient of one request (rest-assured builds one per request through
- * {@code HttpClientConfig.httpClientFactory}): it attaches the request's connection to its {@link RequestGuard}
- * as the request goes out, and bounds the answer body to {@code bodyLimit} bytes ({@link BoundedEntity}).
+ * {@code HttpClientConfig.httpClientFactory}), or of the few requests a scenario sends on one kept-alive connection
+ * ({@code ApiClient.onOneConnection}): it attaches each request's connection to that request's {@link RequestGuard}
+ * (the supplier gives the guard of the request being sent) as the request goes out, and bounds the answer body to
+ * {@code bodyLimit} bytes ({@link BoundedEntity}).
  *
  * <p>The bounding interceptor is kept last, after the ones rest-assured adds for gzip/deflate, so the limit applies
  * to the decoded body: a small compressed body cannot unpack into gigabytes.
@@ -14,11 +18,11 @@ import org.apache.http.impl.client.DefaultHttpClient;
 public final class GuardedHttpClient extends DefaultHttpClient {
     private final HttpResponseInterceptor bounding;
 
-    public GuardedHttpClient(RequestGuard guard, long bodyLimit) {
-        super.addRequestInterceptor((request, context) -> guard.attach(request, context));
+    public GuardedHttpClient(Supplier<RequestGuard> guard, long bodyLimit) {
+        super.addRequestInterceptor((request, context) -> guard.get().attach(request, context));
         this.bounding = (response, context) -> {
             if (response.getEntity() != null) {
-                response.setEntity(new BoundedEntity(response.getEntity(), bodyLimit, guard));
+                response.setEntity(new BoundedEntity(response.getEntity(), bodyLimit, guard.get()));
             }
         };
         super.addResponseInterceptor(bounding);

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.http.HttpConnection;
+import org.apache.http.HttpInetConnection;
 import org.apache.http.HttpRequest;
 import org.apache.http.client.methods.AbortableHttpRequest;
 import org.apache.http.impl.client.RequestWrapper;
@@ -37,6 +38,7 @@ public final class RequestGuard implements AutoCloseable {
     private volatile AbortableHttpRequest request;
     private volatile boolean expired;
     private volatile boolean cutOff;
+    private volatile int localPort;
     private ScheduledFuture<?> alarm; // guarded by this
     private boolean closed; // guarded by this
 
@@ -70,6 +72,11 @@ public final class RequestGuard implements AutoCloseable {
         return cutOff;
     }
 
+    /** The local port of the connection the request went out on (0 if unknown): tells connections apart. */
+    public int localPort() {
+        return localPort;
+    }
+
     void markCutOff() {
         cutOff = true;
     }
@@ -77,6 +84,7 @@ public final class RequestGuard implements AutoCloseable {
     void attach(HttpRequest sent, HttpContext context) {
         Object attached = context.getAttribute(HttpCoreContext.HTTP_CONNECTION);
         connection = attached instanceof HttpConnection c ? c : null;
+        localPort = attached instanceof HttpInetConnection inet ? inet.getLocalPort() : 0;
         Object original = sent instanceof RequestWrapper wrapper ? wrapper.getOriginal() : sent;
         request = original instanceof AbortableHttpRequest abortable ? abortable : null;
         arm();
