@@ -1,9 +1,12 @@
 package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sessionthreads.conformance.refserver.FixtureIds.coordinator;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
+import static org.sessionthreads.conformance.refserver.RefClient.withFault;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -192,26 +194,7 @@ class ReferenceServerMoreFaultsTest {
                 header, value).status();
     }
 
-    private static void withFault(Fault fault, Consumer<RefClient> check) {
-        ServerOptions options = RefClient.options().withFault(fault).withDeliverAfter(Duration.ofMillis(300));
-        try (ReferenceServer server = RefClient.start(options)) {
-            check.accept(new RefClient(server));
-        }
-    }
-
     private static OffsetDateTime instant(JsonNode thread, String field) {
         return OffsetDateTime.parse(thread.get(field).asString());
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
-    }
-
-    private static String coordinator(JsonNode fixture) {
-        return fixture.get("coordinator_thread_id").asString();
     }
 }

@@ -2,11 +2,15 @@ package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.sessionthreads.conformance.refserver.FixtureIds.coordinator;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
+import static org.sessionthreads.conformance.refserver.RefClient.withFault;
+import static org.sessionthreads.conformance.refserver.RefClient.withServer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +75,9 @@ class ReferenceServerSpecFaultsTest {
 
     @Test
     void should_deliver_a_cancelled_message_seconds_after_its_due_time_under_spec_mailbox_redelivered_later() {
-        withFault(Fault.SPEC_MAILBOX_REDELIVERED_LATER, client -> {
+        ServerOptions options =
+                RefClient.options().withFault(Fault.SPEC_MAILBOX_REDELIVERED_LATER).withDeliverAfter(MAILBOX_DUE);
+        withServer(options, client -> {
             JsonNode fixture = client.fixture("child_with_pending_message");
             assertThat(client.archive(fixture).status()).isEqualTo(200);
 
@@ -242,24 +248,5 @@ class ReferenceServerSpecFaultsTest {
 
     private static ConditionFactory polling() {
         return await().pollInterval(Duration.ofMillis(100));
-    }
-
-    private static void withFault(Fault fault, Consumer<RefClient> check) {
-        ServerOptions options = RefClient.options().withFault(fault).withDeliverAfter(MAILBOX_DUE);
-        try (ReferenceServer server = RefClient.start(options)) {
-            check.accept(new RefClient(server));
-        }
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
-    }
-
-    private static String coordinator(JsonNode fixture) {
-        return fixture.get("coordinator_thread_id").asString();
     }
 }

@@ -2,6 +2,8 @@ package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
 
 import java.time.Duration;
@@ -167,16 +169,6 @@ class ReferenceServerVariationTest {
     }
 
     private static void withVariation(Variation variation, Consumer<RefClient> check) {
-        try (ReferenceServer server = RefClient.start(RefClient.options().withVariation(variation))) {
-            check.accept(new RefClient(server));
-        }
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
+        RefClient.withServer(RefClient.options().withVariation(variation), check);
     }
 }
