@@ -128,7 +128,7 @@ class ReferenceServerFaultTest {
             JsonNode fixture = client.fixture("child_with_pending_message");
             client.archive(fixture);
 
-            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> client.countEvents(
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> client.countEvents(
                     sid(fixture), ofType("agent.thread_message_received", tid(fixture))) == 2);
         });
         withFault(Fault.NO_AGENT_CANCELLED, client -> {

@@ -6,7 +6,9 @@ import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
 import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
 import static org.sessionthreads.conformance.refserver.RefClient.withFault;
+import static org.sessionthreads.conformance.refserver.RefClient.withServer;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +126,10 @@ class ReferenceServerMoreFaultsTest {
 
     @Test
     void should_deliver_pending_messages_at_once_under_mailbox_flushed_on_archive() {
-        withFault(Fault.MAILBOX_FLUSHED_ON_ARCHIVE, client -> {
+        // why: due long after the test, so only the flush can have delivered them
+        ServerOptions options = RefClient.options().withFault(Fault.MAILBOX_FLUSHED_ON_ARCHIVE)
+                .withDeliverAfter(Duration.ofSeconds(60));
+        withServer(options, client -> {
             JsonNode fixture = client.fixture("child_with_pending_message");
             client.archive(fixture);
 
