@@ -43,7 +43,7 @@ class ReferenceServerVariationTest {
             client.archive(fixture);
 
             assertThat(client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture)))).isZero();
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))) == 1);
         });
     }
@@ -163,7 +163,7 @@ class ReferenceServerVariationTest {
 
             client.archive(fixture);
             assertThat(client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture)))).isZero();
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))) == 1);
         });
     }
