@@ -69,12 +69,9 @@ class EventCursorTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(EventChannel.class)
     void should_judge_an_event_that_comes_with_the_answer_on_time(EventChannel channel) throws Exception {
-        target = new FakeEventsTarget(100, false);
         EventTimings timings = new EventTimings();
-        EventCursor cursor = openOn(channel, Duration.ofSeconds(2), timings);
 
-        cursor.timed(() -> archive("evt_t"));
-        Termination termination = cursor.awaitTermination("sthr_x").assertOnTime().assertOnce();
+        Termination termination = archivedOn(channel, timings, "evt_t").assertOnTime().assertOnce();
 
         assertThat(termination.verdict()).isEqualTo(TerminationVerdict.ON_TIME);
         assertThat(termination.latency()).isLessThan(Duration.ofSeconds(1));
@@ -133,11 +130,8 @@ class EventCursorTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(EventChannel.class)
     void should_call_a_second_terminated_event_a_duplicate(EventChannel channel) throws Exception {
-        target = new FakeEventsTarget(100, false);
         EventTimings timings = new EventTimings();
-        EventCursor cursor = openOn(channel, Duration.ofSeconds(2), timings);
-        cursor.timed(() -> archive("evt_a"));
-        Termination termination = cursor.awaitTermination("sthr_x");
+        Termination termination = archivedOn(channel, timings, "evt_a");
 
         target.append("evt_b", TERMINATED, "sthr_x");
 
@@ -145,6 +139,17 @@ class EventCursorTest {
                 .hasMessageStartingWith("DUPLICATE: Expecting one session.thread_status_terminated for sthr_x but a "
                         + "second one, evt_b, arrived +");
         assertThat(timings.snapshot(channel).verdicts()).containsEntry(TerminationVerdict.DUPLICATE, 1);
+    }
+
+    /**
+     * A fresh target, a cursor on {@code channel} expecting the event within 2 s, and the termination of
+     * {@code sthr_x} by a timed archive that appends {@code eventId} as its terminated event.
+     */
+    private Termination archivedOn(EventChannel channel, EventTimings timings, String eventId) throws Exception {
+        target = new FakeEventsTarget(100, false);
+        EventCursor cursor = openOn(channel, Duration.ofSeconds(2), timings);
+        cursor.timed(() -> archive(eventId));
+        return cursor.awaitTermination("sthr_x");
     }
 
     private EventCursor openOn(EventChannel channel, Duration expected, EventTimings timings) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,18 @@ final class RefClient {
 
     static ServerOptions options() {
         return ServerOptions.defaults(TOKEN);
+    }
+
+    /** Starts a server with {@code options}, runs {@code check} against it through a fresh client, stops it. */
+    static void withServer(ServerOptions options, Consumer<RefClient> check) {
+        try (ReferenceServer server = start(options)) {
+            check.accept(new RefClient(server));
+        }
+    }
+
+    /** {@link #withServer} with the default {@link #options()} and {@code fault} on. */
+    static void withFault(Fault fault, Consumer<RefClient> check) {
+        withServer(options().withFault(fault), check);
     }
 
     String origin() {
@@ -98,7 +111,7 @@ final class RefClient {
     }
 
     Reply archive(JsonNode fixture) {
-        return archive(fixture.get("session_id").asString(), fixture.get("thread_id").asString());
+        return archive(FixtureIds.sid(fixture), FixtureIds.tid(fixture));
     }
 
     JsonNode thread(String sessionId, String threadId) {

@@ -1,6 +1,8 @@
 package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
 
 import java.util.ArrayList;
@@ -19,42 +21,43 @@ class ReferenceServerConcurrencyTest {
 
     @Test
     void should_make_exactly_one_transition_for_simultaneous_archives() throws Exception {
-        try (ReferenceServer server = RefClient.start(RefClient.options())) {
-            RefClient client = new RefClient(server);
-            JsonNode fixture = client.fixture("idle_child");
+        Race race = race(RefClient.options());
 
-            List<Reply> replies = race(client, fixture);
-
-            assertThat(replies).extracting(Reply::status).containsOnly(200);
-            assertThat(replies).extracting(reply -> reply.json().get("archived_at").asString()).containsOnly(
-                    replies.get(0).json().get("archived_at").asString());
-            assertThat(terminatedEvents(client, fixture)).isEqualTo(1);
-        }
+        assertThat(race.replies()).extracting(Reply::status).containsOnly(200);
+        assertThat(race.replies()).extracting(reply -> reply.json().get("archived_at").asString()).containsOnly(
+                race.replies().get(0).json().get("archived_at").asString());
+        assertThat(race.terminatedEvents()).isEqualTo(1);
     }
 
     @Test
     void should_answer_one_200_and_409s_in_conflict_mode() throws Exception {
-        try (ReferenceServer server = RefClient.start(RefClient.options().withRearchive(RearchiveMode.CONFLICT))) {
+        Race race = race(RefClient.options().withRearchive(RearchiveMode.CONFLICT));
+
+        assertThat(race.replies()).filteredOn(reply -> reply.status() == 200).hasSize(1);
+        assertThat(race.replies()).filteredOn(reply -> reply.status() == 409).hasSize(RACERS - 1);
+        assertThat(race.terminatedEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void should_let_racing_archives_all_transition_under_the_racy_fault() throws Exception {
+        Race race = race(RefClient.options().withFault(Fault.RACY_ARCHIVE));
+
+        assertThat(race.terminatedEvents()).isGreaterThan(1);
+    }
+
+    /** What racing archives of one idle child did: every answer, and the terminated events the thread got. */
+    private record Race(List<Reply> replies, long terminatedEvents) {
+    }
+
+    /** On a server started with {@code options}: {@link #race(RefClient, JsonNode)} for a fresh idle child. */
+    private static Race race(ServerOptions options) throws Exception {
+        try (ReferenceServer server = RefClient.start(options)) {
             RefClient client = new RefClient(server);
             JsonNode fixture = client.fixture("idle_child");
 
             List<Reply> replies = race(client, fixture);
 
-            assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
-            assertThat(replies).filteredOn(reply -> reply.status() == 409).hasSize(RACERS - 1);
-            assertThat(terminatedEvents(client, fixture)).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void should_let_racing_archives_all_transition_under_the_racy_fault() throws Exception {
-        try (ReferenceServer server = RefClient.start(RefClient.options().withFault(Fault.RACY_ARCHIVE))) {
-            RefClient client = new RefClient(server);
-            JsonNode fixture = client.fixture("idle_child");
-
-            race(client, fixture);
-
-            assertThat(terminatedEvents(client, fixture)).isGreaterThan(1);
+            return new Race(replies, client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))));
         }
     }
 
@@ -78,10 +81,5 @@ class ReferenceServerConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static long terminatedEvents(RefClient client, JsonNode fixture) {
-        return client.countEvents(fixture.get("session_id").asString(),
-                ofType(TERMINATED, fixture.get("thread_id").asString()));
     }
 }

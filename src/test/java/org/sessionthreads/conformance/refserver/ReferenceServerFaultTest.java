@@ -2,10 +2,12 @@ package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
+import static org.sessionthreads.conformance.refserver.RefClient.withFault;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -126,7 +128,7 @@ class ReferenceServerFaultTest {
             JsonNode fixture = client.fixture("child_with_pending_message");
             client.archive(fixture);
 
-            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> client.countEvents(
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> client.countEvents(
                     sid(fixture), ofType("agent.thread_message_received", tid(fixture))) == 2);
         });
         withFault(Fault.NO_AGENT_CANCELLED, client -> {
@@ -153,20 +155,5 @@ class ReferenceServerFaultTest {
         JsonNode fixture = client.fixture("idle_child");
         assertThat(client.archive(fixture).status()).isEqualTo(200);
         return client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture)));
-    }
-
-    private static void withFault(Fault fault, Consumer<RefClient> check) {
-        ServerOptions options = RefClient.options().withFault(fault).withDeliverAfter(Duration.ofMillis(300));
-        try (ReferenceServer server = RefClient.start(options)) {
-            check.accept(new RefClient(server));
-        }
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
     }
 }

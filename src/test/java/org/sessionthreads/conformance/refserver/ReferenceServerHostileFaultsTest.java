@@ -1,6 +1,7 @@
 package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sessionthreads.conformance.refserver.RefClient.withFault;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -129,12 +129,6 @@ class ReferenceServerHostileFaultsTest {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void withFault(Fault fault, Consumer<RefClient> check) {
-        try (ReferenceServer server = RefClient.start(RefClient.options().withFault(fault))) {
-            check.accept(new RefClient(server));
         }
     }
 }

@@ -1,7 +1,12 @@
 package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sessionthreads.conformance.refserver.FixtureIds.coordinator;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
+import static org.sessionthreads.conformance.refserver.RefClient.withFault;
+import static org.sessionthreads.conformance.refserver.RefClient.withServer;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -122,7 +126,10 @@ class ReferenceServerMoreFaultsTest {
 
     @Test
     void should_deliver_pending_messages_at_once_under_mailbox_flushed_on_archive() {
-        withFault(Fault.MAILBOX_FLUSHED_ON_ARCHIVE, client -> {
+        // why: due long after the test, so only the flush can have delivered them
+        ServerOptions options = RefClient.options().withFault(Fault.MAILBOX_FLUSHED_ON_ARCHIVE)
+                .withDeliverAfter(Duration.ofSeconds(60));
+        withServer(options, client -> {
             JsonNode fixture = client.fixture("child_with_pending_message");
             client.archive(fixture);
 
@@ -192,26 +199,7 @@ class ReferenceServerMoreFaultsTest {
                 header, value).status();
     }
 
-    private static void withFault(Fault fault, Consumer<RefClient> check) {
-        ServerOptions options = RefClient.options().withFault(fault).withDeliverAfter(Duration.ofMillis(300));
-        try (ReferenceServer server = RefClient.start(options)) {
-            check.accept(new RefClient(server));
-        }
-    }
-
     private static OffsetDateTime instant(JsonNode thread, String field) {
         return OffsetDateTime.parse(thread.get(field).asString());
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
-    }
-
-    private static String coordinator(JsonNode fixture) {
-        return fixture.get("coordinator_thread_id").asString();
     }
 }

@@ -20,6 +20,15 @@ class ReferenceServerPublicApiTest {
             + "\"tools\":[{\"type\":\"agent_toolset_20260401\",\"enabled_tools\":[\"Read\"]}],"
             + "\"multiagent\":{\"type\":\"coordinator\",\"agents\":[{\"type\":\"self\"}]}}";
 
+    /**
+     * A pending message delay no test outlives, so that the histories compared are those before delivery (a delivery
+     * during the comparison would make one side longer).
+     */
+    private static final Duration NOT_DUE_IN_THIS_TEST = Duration.ofSeconds(60);
+    /** The delay a message names in the delivery test: far longer than the "not yet" held inside it. */
+    private static final long NAMED_DELAY_MS = 6_000;
+    private static final Duration NOT_YET = Duration.ofSeconds(2);
+
     private static ReferenceServer server;
     private static RefClient client;
     private static ReferenceServer withHook;
@@ -29,7 +38,7 @@ class ReferenceServerPublicApiTest {
     static void start() {
         server = RefClient.start(RefClient.options().withOption("fixture_hook", "false"));
         client = new RefClient(server);
-        withHook = RefClient.start(RefClient.options());
+        withHook = RefClient.start(RefClient.options().withDeliverAfter(NOT_DUE_IN_THIS_TEST));
         hookClient = new RefClient(withHook);
     }
 
@@ -97,12 +106,12 @@ class ReferenceServerPublicApiTest {
     @CsvSource({"Please delegate idle now., idle_child, idle, idle",
             "delegate running, running_child, running, idle",
             "DELEGATE AND WAIT, waiting_coordinator, idle, blocked",
-            "delegate with pending message after 2000 ms, child_with_pending_message, idle, idle"})
+            "delegate with pending message after 60000 ms, child_with_pending_message, idle, idle"})
     void should_play_the_hooks_history_for_each_command(String text, String kind, String childStatus,
                                                        String coordinatorStatus) {
         String sessionId = prompted(text);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> threads(sessionId).size() == 3
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads(sessionId).size() == 3
                 && status(threads(sessionId).get(2)).equals(childStatus)
                 && status(threads(sessionId).get(0)).equals(coordinatorStatus));
 
@@ -116,13 +125,13 @@ class ReferenceServerPublicApiTest {
 
     @Test
     void should_deliver_the_pending_message_after_the_delay_the_message_names() {
-        String sessionId = prompted("delegate with pending message after 700 ms");
-        await().atMost(Duration.ofSeconds(3)).until(() -> threads(sessionId).size() == 3);
+        String sessionId = prompted("delegate with pending message after " + NAMED_DELAY_MS + " ms");
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads(sessionId).size() == 3);
         String childId = threads(sessionId).get(2).get("id").asString();
 
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(1))
+        await().during(NOT_YET).atMost(NOT_YET.plusSeconds(10))
                 .until(() -> client.countEvents(sessionId, ofType("agent.thread_message_received", childId)) == 0);
-        await().atMost(Duration.ofSeconds(3))
+        await().atMost(Duration.ofMillis(NAMED_DELAY_MS).plusSeconds(10))
                 .until(() -> client.countEvents(sessionId, ofType("agent.thread_message_received", childId)) == 2);
     }
 
@@ -148,7 +157,7 @@ class ReferenceServerPublicApiTest {
     @Test
     void should_archive_a_session_once_and_stop_serving_its_threads() {
         String sessionId = prompted("delegate running");
-        await().atMost(Duration.ofSeconds(3)).until(() -> threads(sessionId).size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads(sessionId).size() == 3);
 
         Reply archived = client.post("/v1/sessions/" + sessionId + "/archive", null);
         Reply again = client.post("/v1/sessions/" + sessionId + "/archive", null);

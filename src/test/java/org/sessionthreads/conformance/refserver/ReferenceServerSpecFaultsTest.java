@@ -2,11 +2,15 @@ package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.sessionthreads.conformance.refserver.FixtureIds.coordinator;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
+import static org.sessionthreads.conformance.refserver.RefClient.withFault;
+import static org.sessionthreads.conformance.refserver.RefClient.withServer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +25,14 @@ class ReferenceServerSpecFaultsTest {
     private static final String RECEIVED = "agent.thread_message_received";
     /** Well below every {@code SPEC_…_MILLIS}: the effect must not be there yet for this long after the request. */
     private static final Duration NOT_YET = Duration.ofMillis(1_500);
-    private static final Duration MAILBOX_DUE = Duration.ofMillis(300);
+    /**
+     * When the pending messages are due after their fixture was made: long enough that the archive that follows the
+     * fixture comes first even on a loaded machine, short enough that {@link #PAST_MAILBOX_DUE} ends well before
+     * {@code SPEC_REDELIVER_AFTER_MILLIS}.
+     */
+    private static final Duration MAILBOX_DUE = Duration.ofSeconds(1);
+    /** How long after the archive the cancelled messages must still be undelivered: past their due time. */
+    private static final Duration PAST_MAILBOX_DUE = MAILBOX_DUE.plus(NOT_YET);
 
     @Test
     void should_write_the_archived_thread_back_to_idle_seconds_later_under_spec_archive_reverted_later() {
@@ -71,11 +82,13 @@ class ReferenceServerSpecFaultsTest {
 
     @Test
     void should_deliver_a_cancelled_message_seconds_after_its_due_time_under_spec_mailbox_redelivered_later() {
-        withFault(Fault.SPEC_MAILBOX_REDELIVERED_LATER, client -> {
+        ServerOptions options =
+                RefClient.options().withFault(Fault.SPEC_MAILBOX_REDELIVERED_LATER).withDeliverAfter(MAILBOX_DUE);
+        withServer(options, client -> {
             JsonNode fixture = client.fixture("child_with_pending_message");
             assertThat(client.archive(fixture).status()).isEqualTo(200);
 
-            holds(() -> received(client, fixture) == 0); // past the message's due time (300 ms)
+            holds(PAST_MAILBOX_DUE, () -> received(client, fixture) == 0);
             eventually(() -> received(client, fixture) == 2); // both pending messages
 
             assertThat(status(client, fixture)).as("delivered to the archived thread").isEqualTo("archived");
@@ -232,7 +245,12 @@ class ReferenceServerSpecFaultsTest {
 
     /** {@code condition} stays true for {@link #NOT_YET}. */
     private static void holds(java.util.concurrent.Callable<Boolean> condition) {
-        polling().during(NOT_YET).atMost(NOT_YET.plusSeconds(2)).until(condition);
+        holds(NOT_YET, condition);
+    }
+
+    /** {@code condition} stays true for {@code during} (the generous bound only leaves room for slow polls). */
+    private static void holds(Duration during, java.util.concurrent.Callable<Boolean> condition) {
+        polling().during(during).atMost(during.plusSeconds(10)).until(condition);
     }
 
     /** {@code condition} becomes true within 10 s (every delay is 5 s at most). */
@@ -242,24 +260,5 @@ class ReferenceServerSpecFaultsTest {
 
     private static ConditionFactory polling() {
         return await().pollInterval(Duration.ofMillis(100));
-    }
-
-    private static void withFault(Fault fault, Consumer<RefClient> check) {
-        ServerOptions options = RefClient.options().withFault(fault).withDeliverAfter(MAILBOX_DUE);
-        try (ReferenceServer server = RefClient.start(options)) {
-            check.accept(new RefClient(server));
-        }
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
-    }
-
-    private static String coordinator(JsonNode fixture) {
-        return fixture.get("coordinator_thread_id").asString();
     }
 }

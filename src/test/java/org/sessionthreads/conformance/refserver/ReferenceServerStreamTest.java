@@ -147,7 +147,7 @@ class ReferenceServerStreamTest {
     }
 
     private static ConditionFactory waiting() {
-        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20));
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20));
     }
 
     private static String sessionStream(JsonNode fixture) {

@@ -2,6 +2,8 @@ package org.sessionthreads.conformance.refserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
+import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
 
 import java.time.Duration;
@@ -41,7 +43,7 @@ class ReferenceServerVariationTest {
             client.archive(fixture);
 
             assertThat(client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture)))).isZero();
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))) == 1);
         });
     }
@@ -161,22 +163,12 @@ class ReferenceServerVariationTest {
 
             client.archive(fixture);
             assertThat(client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture)))).isZero();
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))) == 1);
         });
     }
 
     private static void withVariation(Variation variation, Consumer<RefClient> check) {
-        try (ReferenceServer server = RefClient.start(RefClient.options().withVariation(variation))) {
-            check.accept(new RefClient(server));
-        }
-    }
-
-    private static String sid(JsonNode fixture) {
-        return fixture.get("session_id").asString();
-    }
-
-    private static String tid(JsonNode fixture) {
-        return fixture.get("thread_id").asString();
+        RefClient.withServer(RefClient.options().withVariation(variation), check);
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.sessionthreads.conformance.schema.Examples.REGISTRY;
 
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FixtureSchemaTest {
@@ -49,36 +51,26 @@ class FixtureSchemaTest {
                 .isNotEmpty().allSatisfy(v -> assertThat(v.pointer()).isEqualTo("/last_event_id"));
     }
 
-    @Test
-    void should_reject_waiting_coordinator_without_tool_use_id() {
-        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, "{\"kind\":\"waiting_coordinator\"," + IDS + "}"))
-                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
-                .containsExactly(tuple("/tool_use_id", "required"));
+    static Stream<Arguments> responsesWithOneViolation() {
+        return Stream.of(
+                Arguments.of("waiting_coordinator without tool_use_id",
+                        "{\"kind\":\"waiting_coordinator\"," + IDS + "}", "/tool_use_id", "required"),
+                Arguments.of("child_with_pending_message delivered too soon",
+                        "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":100}",
+                        "/deliver_after_ms", "minimum"),
+                Arguments.of("child_with_pending_message without deliver_after_ms",
+                        "{\"kind\":\"child_with_pending_message\"," + IDS + "}", "/deliver_after_ms", "required"),
+                Arguments.of("a thread_id from the wrong family",
+                        "{\"kind\":\"idle_child\",\"session_id\":\"sess_1a\",\"coordinator_thread_id\":\"sthr_1a\","
+                                + "\"thread_id\":\"sess_2b\"}", "/thread_id", "pattern"));
     }
 
-    @Test
-    void should_reject_child_with_pending_message_delivered_too_soon() {
-        String body = "{\"kind\":\"child_with_pending_message\"," + IDS + ",\"deliver_after_ms\":100}";
-
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("responsesWithOneViolation")
+    void should_reject_a_response_with_exactly_the_one_violation_it_has(String name, String body, String pointer,
+                                                                        String keyword) {
         assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, body))
                 .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
-                .containsExactly(tuple("/deliver_after_ms", "minimum"));
-    }
-
-    @Test
-    void should_reject_child_with_pending_message_without_deliver_after_ms() {
-        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, "{\"kind\":\"child_with_pending_message\"," + IDS + "}"))
-                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
-                .containsExactly(tuple("/deliver_after_ms", "required"));
-    }
-
-    @Test
-    void should_reject_a_response_with_a_thread_id_from_the_wrong_family() {
-        String body = "{\"kind\":\"idle_child\",\"session_id\":\"sess_1a\",\"coordinator_thread_id\":\"sthr_1a\","
-                + "\"thread_id\":\"sess_2b\"}";
-
-        assertThat(REGISTRY.validate(Schemas.FIXTURE_RESPONSE, body))
-                .extracting(SchemaViolation::pointer, SchemaViolation::keyword)
-                .containsExactly(tuple("/thread_id", "pattern"));
+                .containsExactly(tuple(pointer, keyword));
     }
 }
