@@ -41,20 +41,14 @@ public final class SessionEvents implements AutoCloseable {
     }
 
     /**
-     * A new facade on the same target that reads through {@code newChannel}, recording into the same timings:
-     * for callers that read one record across channels (the latency benchmark, the cursor tests); a run's
-     * scenarios use {@link #forScenario}.
+     * A new facade on the same target that reads through {@code newChannel} and records the terminated-event
+     * timings of its cursors into {@code into}: a scenario passes timings of its own, so that its measurements are
+     * reported as its own (the run adds them up from the scenarios' report entries); a benchmark or a test that
+     * reads one record across channels passes the same timings each time. What the run learnt about the target's
+     * list parameters ({@link #capabilities()}) is shared.
      */
-    public SessionEvents on(EventChannel newChannel) {
-        return new SessionEvents(list, streams, waits, timings, newChannel, capabilities);
-    }
-
-    /**
-     * A new facade for one scenario that reads through {@code newChannel} and records into timings of its own
-     * ({@link #timings()}), so the scenario's measurements can be reported as its own.
-     */
-    public SessionEvents forScenario(EventChannel newChannel) {
-        return new SessionEvents(list, streams, waits, new EventTimings(), newChannel, capabilities);
+    public SessionEvents on(EventChannel newChannel, EventTimings into) {
+        return new SessionEvents(list, streams, waits, into, newChannel, capabilities);
     }
 
     public EventChannel channel() {
@@ -105,7 +99,7 @@ public final class SessionEvents implements AutoCloseable {
         return capabilities;
     }
 
-    /** The terminated-event timings this facade's cursors recorded (see {@link #forScenario}). */
+    /** The terminated-event timings this facade's cursors recorded (see {@link #on}). */
     public EventTimings timings() {
         return timings;
     }

@@ -16,6 +16,7 @@ import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.Timeouts;
 import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.report.AllureScenarioReport;
@@ -95,7 +96,7 @@ final class ConformanceExtension
         } else if (type == SessionEvents.class) {
             // one per scenario (polling), closed by the store after the test like the fixtures
             return context.getStore(NAMESPACE).computeIfAbsent(ScenarioRecording.EVENTS_STORE_KEY,
-                    k -> run.events().forScenario(EventChannel.POLLING), SessionEvents.class);
+                    k -> run.events().on(EventChannel.POLLING, new EventTimings()), SessionEvents.class);
         } else if (type == Fixtures.class) {
             // one per scenario; the store closes it after the test, which releases its fixtures
             return context.getStore(NAMESPACE).computeIfAbsent("fixtures", k -> run.newFixtures(), Fixtures.class);

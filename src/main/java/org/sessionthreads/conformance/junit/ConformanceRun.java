@@ -86,7 +86,7 @@ final class ConformanceRun implements AutoCloseable {
         this.events = new SessionEvents(eventList,
                 new EventStreamApi(streams, target.apiBase()),
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait),
-                new EventTimings()); // why: a template only; each scenario records into its own (forScenario)
+                new EventTimings()); // why: a template only; each scenario records into its own (on(channel, timings))
         this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
         this.fixtureContext = FixtureContext.forRun(profile,
                 target.fixturesUrl().map(url -> new FixtureHook(client, url)),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.race.ArchiveRaces;
 import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.race.Interleavings;
 import org.sessionthreads.conformance.events.SessionEvents;
 
@@ -91,7 +92,7 @@ final class EventChannelInvocations implements TestTemplateInvocationContextProv
             ConformanceRun run = ConformanceExtension.run(context);
             ExtensionContext.Store store = context.getStore(ConformanceExtension.NAMESPACE);
             SessionEvents events = store.computeIfAbsent(ScenarioRecording.EVENTS_STORE_KEY,
-                    k -> run.events().forScenario(channel), SessionEvents.class);
+                    k -> run.events().on(channel, new EventTimings()), SessionEvents.class);
             if (type == SessionEvents.class) {
                 return events;
             }

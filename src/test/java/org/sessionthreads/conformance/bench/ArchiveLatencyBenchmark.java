@@ -62,7 +62,7 @@ public final class ArchiveLatencyBenchmark {
                 for (int i = 0; i < WARM_UP + rounds; i++) {
                     // why: one fixture set per round, released at once as after a scenario (it ends the stream)
                     try (Fixtures fixtures = fixtures(profile, target, client)) {
-                        round(fixtures, threads, events.on(channel), i < WARM_UP ? null : figures);
+                        round(fixtures, threads, events.on(channel, events.timings()), i < WARM_UP ? null : figures);
                     }
                 }
                 System.out.println("channel " + channel + ":");

@@ -34,7 +34,7 @@ class EventCursorTest {
         target.append("evt_2", "session.thread_status_idle", "sthr_x");
         EventTimings timings = new EventTimings();
         EventCursor cursor = target.sessionEvents(FakeEventsTarget.timeouts(LONG, Duration.ZERO, LONG), timings)
-                .on(channel).openFor(FakeEventsTarget.SESSION);
+                .on(channel, timings).openFor(FakeEventsTarget.SESSION);
 
         for (int i = 3; i <= 7; i++) {
             target.append("evt_" + i, i == 7 ? TERMINATED : "agent.message", i % 2 == 0 ? "sthr_x" : "sthr_other");
@@ -52,7 +52,7 @@ class EventCursorTest {
         target = new FakeEventsTarget(100, false);
         target.append("evt_1", "session.thread_created", "sthr_x");
         EventCursor cursor = target.sessionEvents(FakeEventsTarget.timeouts(LONG, Duration.ZERO, LONG),
-                new EventTimings()).on(EventChannel.SSE).openFor(FakeEventsTarget.SESSION);
+                new EventTimings()).on(EventChannel.SSE, new EventTimings()).openFor(FakeEventsTarget.SESSION);
         target.append("evt_2", "session.thread_status_idle", "sthr_x");
         cursor.awaitFirst(EventMatcher.ofType("session.thread_status_idle", "sthr_x"));
 
@@ -154,7 +154,7 @@ class EventCursorTest {
 
     private EventCursor openOn(EventChannel channel, Duration expected, EventTimings timings) {
         return target.sessionEvents(FakeEventsTarget.timeouts(Duration.ofMillis(300), Duration.ofMillis(300),
-                expected), timings).on(channel).openFor(FakeEventsTarget.SESSION);
+                expected), timings).on(channel, timings).openFor(FakeEventsTarget.SESSION);
     }
 
     private String archive(String eventId) {

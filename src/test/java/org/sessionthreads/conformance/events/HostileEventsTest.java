@@ -54,7 +54,7 @@ class HostileEventsTest {
             connections.incrementAndGet();
             streamThenClose(exchange, "data: <html><body>502 Bad Gateway</body></html>\n\n");
         });
-        EventCursor cursor = events.on(EventChannel.SSE).openFor("sess_h");
+        EventCursor cursor = events.on(EventChannel.SSE, events.timings()).openFor("sess_h");
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> cursor.awaitTermination("sthr_x"))
@@ -70,7 +70,7 @@ class HostileEventsTest {
     @Test
     void should_make_a_stream_that_closes_at_once_every_time_an_error() throws IOException {
         SessionEvents events = serve(EMPTY_PAGE, exchange -> streamThenClose(exchange, ""));
-        EventCursor cursor = events.on(EventChannel.SSE).openFor("sess_h");
+        EventCursor cursor = events.on(EventChannel.SSE, events.timings()).openFor("sess_h");
 
         assertThatThrownBy(() -> cursor.awaitFirst(EventMatcher.terminated("sthr_x")))
                 .isInstanceOf(EventObservationException.class)
@@ -82,7 +82,7 @@ class HostileEventsTest {
     void should_break_a_stream_whose_line_never_ends_instead_of_filling_the_memory() throws IOException {
         SessionEvents events = serve(EMPTY_PAGE, exchange -> streamThenClose(exchange,
                 "data: " + "x".repeat(org.sessionthreads.conformance.client.sse.SseFrameParser.MAX_BYTES + 10)));
-        EventCursor cursor = events.on(EventChannel.SSE).openFor("sess_h");
+        EventCursor cursor = events.on(EventChannel.SSE, events.timings()).openFor("sess_h");
 
         assertThatThrownBy(() -> cursor.awaitFirst(EventMatcher.terminated("sthr_x")))
                 .isInstanceOf(EventObservationException.class).hasMessageStartingWith("event stream broken: ")

@@ -67,7 +67,7 @@ final class HistoryCost {
             ApiClient api = new ApiClient(TOKEN, timeouts.request(), redactor, counting);
             SseClient sse = new SseClient(TOKEN, timeouts.request(), redactor, counting);
             SessionEvents events = new SessionEvents(new EventsApi(api, server.apiBase()),
-                    new EventStreamApi(sse, server.apiBase()), new Waits(timeouts), new EventTimings()).on(channel);
+                    new EventStreamApi(sse, server.apiBase()), new Waits(timeouts), new EventTimings()).on(channel, new EventTimings());
             ApiResponse fixture = new FixtureHook(api, server.fixturesUrl()).create("idle_child");
             var json = fixture.json();
             ThreadRef child = new ThreadRef(json.path("session_id").asString(), json.path("thread_id").asString());
