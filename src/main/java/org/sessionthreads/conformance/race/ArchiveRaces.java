@@ -90,6 +90,7 @@ public final class ArchiveRaces {
         for (int i = 0; i < race.repetitions(); i++) {
             List<String> expiries = new ArrayList<>();
             for (int attempt = 1; ; attempt++) {
+                long requested = System.nanoTime();
                 F fixture = pendingChild.get();
                 long created = System.nanoTime();
                 ThreadRef thread = threadOf.apply(fixture);
@@ -99,6 +100,7 @@ public final class ArchiveRaces {
                 Optional<String> movedOn = movedOn(round);
                 if (movedOn.isEmpty()) {
                     round.dueNanos = created + deliverAfter.toNanos();
+                    round.earliestDueNanos = requested + deliverAfter.toNanos();
                     plan.add(new ArchiveRace.PlannedArchive(thread, round.dueNanos + offset(i, deliverAfter)));
                     rounds.add(round);
                     break;
@@ -121,12 +123,12 @@ public final class ArchiveRaces {
     }
 
     /**
-     * Whether the child's message was delivered before its cursor's mark: the child is no longer idle just after
-     * the cursor opened, and the cursor has not seen the delivery. A 409 could then not be told from one without a
-     * delivery: a setup problem (the fixture moved on: a slow machine or target), never a verdict; the round takes
-     * a fresh fixture. A child read idle here can only be delivered to after the mark, and a delivery the cursor
-     * saw is after it, so either way the round is judged on what the cursor sees. A GET that does not answer 200
-     * says nothing either way: the round goes on and is judged as before.
+     * Set-up, the first of the two guards against judging a fixture that moved on: whether the child's message
+     * was visibly delivered before its cursor's mark (the child is no longer idle just after the cursor opened, and
+     * the cursor has not seen the delivery). The round then takes a fresh fixture. A GET that does not answer 200
+     * says nothing either way. The second guard is in {@link #judgeDelivery}: a target whose status lags its
+     * delivery passes this one, so a 409 whose delivery the cursor never saw is a FAIL only when no delivery can
+     * have preceded the mark by time.
      */
     private Optional<String> movedOn(Round round) {
         ApiResponse now = threads.get(round.thread);
@@ -184,13 +186,14 @@ public final class ArchiveRaces {
             try {
                 round.cursor.awaitFirst(delivery);
             } catch (AssertionError none) {
-                if (round.openedNanos >= round.dueNanos) {
-                    // why: the delivery may have come before the cursor's mark; a loaded client is no fault
+                // why: the earliest due counts the delay from when the fixture was asked for, since a target may
+                // start it before it answers; a cursor opened after that may have its delivery before its mark
+                if (round.openedNanos >= round.earliestDueNanos) {
                     throw new RaceSetupException("round " + round.number + ": the pending message of "
-                            + round.thread.sessionId() + " was due before the round's event cursor was open ("
-                            + Duration.ofNanos(round.openedNanos - round.dueNanos).toMillis() + " ms late), so its"
-                            + " delivery cannot be told from a missing one; the archive answered "
-                            + answer.exchange().summary());
+                            + round.thread.sessionId() + " may have been due before the round's event cursor was "
+                            + "open (" + Duration.ofNanos(round.openedNanos - round.earliestDueNanos).toMillis()
+                            + " ms after the fixture was asked for plus deliver_after), so its delivery cannot be "
+                            + "told from a missing one; the archive answered " + answer.exchange().summary());
                 }
                 round.outcome = "409 without a delivery";
                 round.problems.add("the archive was refused but the message was never delivered: "
@@ -287,6 +290,7 @@ public final class ArchiveRaces {
         private String outcome = "";
         private Termination termination;
         private long dueNanos;
+        private long earliestDueNanos;
         private long openedNanos;
         private boolean archived;
 

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -186,6 +187,14 @@ public final class SuiteRun {
                 .filter(e -> status(e) != TestExecutionResult.Status.SUCCESSFUL)
                 .map(e -> requirementOf(e.getTestDescriptor())).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** What the invocations of {@code requirementId}'s scenarios that did not succeed threw, in order. */
+    public List<Throwable> thrownBy(String requirementId) {
+        return results.testEvents().finished().stream()
+                .filter(e -> requirementOf(e.getTestDescriptor()).filter(requirementId::equals).isPresent())
+                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
+                .flatMap(Optional::stream).toList();
     }
 
     /** One line per scenario or container that did not succeed, with its message, for failure diagnostics. */
