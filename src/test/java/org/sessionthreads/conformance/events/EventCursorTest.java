@@ -17,6 +17,12 @@ import org.sessionthreads.conformance.client.Event;
  * write (and repeats the last event on resume), and the timing verdicts of the terminated event.
  */
 class EventCursorTest {
+    /** Hard limit and quiet window of a cursor that must come up empty: the 300 ms its messages name. */
+    private static final Duration TIGHT = Duration.ofMillis(300);
+    /** Hard limit and quiet window of a cursor that must see what the test appends, however loaded the machine. */
+    private static final Duration ROOMY = Duration.ofSeconds(3);
+    /** The expected latency of the cursors that judge an event on time. */
+    private static final Duration ROOMY_EXPECTED = Duration.ofSeconds(3);
     private static final String TERMINATED = EventMatcher.THREAD_STATUS_TERMINATED;
     private static final Duration LONG = Duration.ofSeconds(5);
     private FakeEventsTarget target;
@@ -74,7 +80,7 @@ class EventCursorTest {
         Termination termination = archivedOn(channel, timings, "evt_t").assertOnTime().assertOnce();
 
         assertThat(termination.verdict()).isEqualTo(TerminationVerdict.ON_TIME);
-        assertThat(termination.latency()).isLessThan(Duration.ofSeconds(1));
+        assertThat(termination.latency()).isLessThanOrEqualTo(ROOMY_EXPECTED);
         assertThat(timings.snapshot(channel).samples()).isEqualTo(1);
         assertThat(timings.snapshot(channel).verdicts()).containsEntry(TerminationVerdict.ON_TIME, 1);
     }
@@ -82,7 +88,7 @@ class EventCursorTest {
     @Test
     void should_judge_an_event_after_the_expected_latency_late() throws Exception {
         target = new FakeEventsTarget(100, false);
-        EventCursor cursor = openOn(EventChannel.POLLING, Duration.ZERO, new EventTimings());
+        EventCursor cursor = openOn(EventChannel.POLLING, TIGHT, Duration.ZERO, new EventTimings());
 
         cursor.timed(() -> archive("evt_t"));
         Termination termination = cursor.awaitTermination("sthr_x");
@@ -98,7 +104,7 @@ class EventCursorTest {
     void should_say_what_was_seen_when_the_event_is_missing(EventChannel channel) throws Exception {
         target = new FakeEventsTarget(100, false);
         EventTimings timings = new EventTimings();
-        EventCursor cursor = openOn(channel, Duration.ofMillis(100), timings);
+        EventCursor cursor = openOn(channel, TIGHT, Duration.ofMillis(100), timings);
 
         cursor.timed(() -> {
             target.append("evt_i", "session.thread_status_idle", "sthr_x");
@@ -116,7 +122,7 @@ class EventCursorTest {
     @EnumSource(EventChannel.class)
     void should_call_an_event_that_was_there_before_the_request_out_of_order(EventChannel channel) throws Exception {
         target = new FakeEventsTarget(100, false);
-        EventCursor cursor = openOn(channel, Duration.ofMillis(100), new EventTimings());
+        EventCursor cursor = openOn(channel, ROOMY, Duration.ofMillis(100), new EventTimings());
         target.append("evt_early", TERMINATED, "sthr_x");
         cursor.awaitFirst(EventMatcher.terminated("sthr_x"));
 
@@ -142,19 +148,24 @@ class EventCursorTest {
     }
 
     /**
-     * A fresh target, a cursor on {@code channel} expecting the event within 2 s, and the termination of
-     * {@code sthr_x} by a timed archive that appends {@code eventId} as its terminated event.
+     * A fresh target, a cursor on {@code channel} expecting the event within {@link #ROOMY_EXPECTED}, and the
+     * termination of {@code sthr_x} by a timed archive that appends {@code eventId} as its terminated event.
      */
     private Termination archivedOn(EventChannel channel, EventTimings timings, String eventId) throws Exception {
         target = new FakeEventsTarget(100, false);
-        EventCursor cursor = openOn(channel, Duration.ofSeconds(2), timings);
+        EventCursor cursor = openOn(channel, ROOMY, ROOMY_EXPECTED, timings);
         cursor.timed(() -> archive(eventId));
         return cursor.awaitTermination("sthr_x");
     }
 
-    private EventCursor openOn(EventChannel channel, Duration expected, EventTimings timings) {
-        return target.sessionEvents(FakeEventsTarget.timeouts(Duration.ofMillis(300), Duration.ofMillis(300),
-                expected), timings).on(channel, timings).openFor(FakeEventsTarget.SESSION);
+    /**
+     * A cursor whose hard limit and quiet window are {@code limits}: {@link #TIGHT} where the test expects the
+     * negative (missing, late: load cannot turn it into a pass), {@link #ROOMY} where it expects an event to be seen
+     * (a loaded 2-core machine must not turn it into a miss).
+     */
+    private EventCursor openOn(EventChannel channel, Duration limits, Duration expected, EventTimings timings) {
+        return target.sessionEvents(FakeEventsTarget.timeouts(limits, limits, expected), timings)
+                .on(channel, timings).openFor(FakeEventsTarget.SESSION);
     }
 
     private String archive(String eventId) {
