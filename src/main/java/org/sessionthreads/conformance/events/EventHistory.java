@@ -38,7 +38,9 @@ public final class EventHistory {
                 return new Read(events, feed.pagesRead(), Optional.of(unreadable.getMessage()));
             }
             Optional<String> problem = feed.behind()
-                    ? Optional.of("more than " + maxPages + " event pages (audit.max_pages)") : Optional.empty();
+                    ? Optional.of("more than " + maxPages + " event pages (audit.max_pages)")
+                    : feed.stuck() ? Optional.of("an event page says has_more but lists no event and no new last_id")
+                    : Optional.empty();
             return new Read(events, feed.pagesRead(), problem);
         }
     }

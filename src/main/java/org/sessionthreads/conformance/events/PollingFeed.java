@@ -42,6 +42,7 @@ final class PollingFeed implements EventFeed {
     private boolean behind;
     private boolean filtered;
     private int pagesRead;
+    private boolean stuck;
 
     /** A feed of every event type (the SSE anchor, tests). */
     PollingFeed(EventsApi api, String sessionId) {
@@ -123,6 +124,14 @@ final class PollingFeed implements EventFeed {
         return read(maxPages, sink, true);
     }
 
+    /**
+     * True when the last page read said {@code has_more} but gave no way on (no events, no new {@code last_id}): a
+     * live feed tries again at its next take; a whole-history read is incomplete.
+     */
+    boolean stuck() {
+        return stuck;
+    }
+
     /** Pages (list requests) this feed has sent so far, also those of a read that ended unreadable. */
     int pagesRead() {
         return pagesRead;
@@ -194,6 +203,7 @@ final class PollingFeed implements EventFeed {
                                 + page.exchange().summary());
             }
             // why: an empty page with has_more and no new cursor cannot be followed; the next take tries again
+            stuck = page.hasMore() && !moved;
             more = page.hasMore() && moved;
         }
         behind = more;

@@ -69,6 +69,19 @@ class EventHistoryTest {
     }
 
     @Test
+    void should_call_an_empty_page_that_says_has_more_without_a_cursor_incomplete() throws IOException {
+        EventHistory history = serve(Map.of(
+                "", "{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.message\"}],\"has_more\":true,\"last_id\":\"evt_1\"}",
+                "evt_1", "{\"data\":[],\"has_more\":true,\"last_id\":null}"));
+
+        EventHistory.Read read = history.read("sess_h", 20);
+
+        assertThat(read.complete()).isFalse();
+        assertThat(read.problem()).hasValue("an event page says has_more but lists no event and no new last_id");
+        assertThat(read.pages()).isEqualTo(2).isEqualTo(requests.get());
+    }
+
+    @Test
     void should_call_a_page_that_is_not_a_list_incomplete_and_count_its_request() throws IOException {
         EventHistory history = serve(Map.of(
                 "", "{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.message\"}],\"has_more\":true,\"last_id\":\"evt_1\"}",
