@@ -23,7 +23,6 @@ final class CommandLine {
             "  --token-env NAME         environment variable holding the token (default " + DEFAULT_TOKEN_ENV + ")",
             "  --fault NAME             switch on a deliberate fault; repeatable",
             "  --variation NAME         switch on a conformant variation; repeatable",
-            "  --rearchive ok|conflict  answer to archiving an archived child: 200 (default) or 409",
             "  --dialect NAME           archive-page (default), cas or forward: the documented API shape to speak",
             "  --deliver-after-ms N     delay of pending mailbox deliveries, >= 300 (default 1000)",
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
@@ -109,8 +108,6 @@ final class CommandLine {
                 return options.withFault(Fault.parse(value));
             case "--variation":
                 return options.withVariation(Variation.parse(value));
-            case "--rearchive":
-                return options.withOption(ServerOptions.REARCHIVE, value);
             case "--deliver-after-ms":
                 return options.withOption(ServerOptions.DELIVER_AFTER_MS, value);
             case "--heartbeat-ms":

@@ -9,8 +9,8 @@ import org.sessionthreads.conformance.config.EmbeddedTarget;
  * {@code META-INF/services}. The harness reaches the server over HTTP only; this class is the only link.
  *
  * <p>Options (profile keys): {@code faults} (comma-separated {@link Fault} names), {@code variations}
- * (comma-separated {@link Variation} names), {@code rearchive}
- * ({@code ok}|{@code conflict}), {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}, {@code fixture_hook}
+ * (comma-separated {@link Variation} names; {@link Variation#REARCHIVE_CONFLICT} makes a re-archive answer 409),
+ * {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}, {@code fixture_hook}
  * ({@code true}|{@code false}), {@code event_stream} and {@code idempotency} (both {@code true}|{@code false}). Unknown keys, unknown
  * faults and bad values are an {@link IllegalArgumentException}.
  */

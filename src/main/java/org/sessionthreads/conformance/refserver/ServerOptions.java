@@ -13,11 +13,13 @@ import java.util.function.Function;
  * Everything a reference server is started with. Immutable; the {@code with…} methods return changed copies.
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
- * {@value #FAULTS}, {@value #VARIATIONS}, {@value #REARCHIVE}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
+ * {@value #FAULTS}, {@value #VARIATIONS}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
  * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM}, {@value #IDEMPOTENCY}, {@value #TRANSPORT_FAULTS} and {@value #DIALECT}.
- * {@link #toString()} never shows the token.
+ * {@link #toString()} never shows the token. How a re-archive is answered is no option of its own: {@link #rearchive()}
+ * derives it from the dialect, the faults and the variations.
  *
- * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT} implies {@code rearchive} conflict)
+ * @param variations   conformant variations ({@link Variation#REARCHIVE_CONFLICT}: a re-archive answers 409, see
+ *                     {@link #rearchive()})
  * @param port         0 picks an ephemeral port
  * @param token        the only bearer token accepted
  * @param deliverAfter how long a pending mailbox message waits before delivery (at least 300 ms)
@@ -29,17 +31,16 @@ import java.util.function.Function;
  * @param idempotency  false: {@code Idempotency-Key} is ignored on archive, like a target without the Forward API
 * @param transportFaults hostile transport behaviours (hang, drip, flood, redirect, reset), not requirement faults
  * @param dialect      which documented shape of the API the server speaks; {@link ServerDialect#FORWARD} answers a
- *                     re-archive 200 whatever {@code rearchive} says (its page demands it), unless
+ *                     re-archive 200 whatever the variations say (its page demands it), unless
  *                     {@link Fault#FORWARD_REARCHIVE_CONFLICT}
  */
 public record ServerOptions(
-        String host, int port, String token, Set<Fault> faults, Set<Variation> variations, RearchiveMode rearchive,
+        String host, int port, String token, Set<Fault> faults, Set<Variation> variations,
         Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean eventStream, boolean idempotency,
         Set<TransportFault> transportFaults, ServerDialect dialect) {
 
     public static final String FAULTS = "faults";
     public static final String VARIATIONS = "variations";
-    public static final String REARCHIVE = "rearchive";
     public static final String DELIVER_AFTER_MS = "deliver_after_ms";
     public static final String HEARTBEAT_MS = "heartbeat_ms";
     public static final String FIXTURE_HOOK = "fixture_hook";
@@ -61,14 +62,7 @@ public record ServerOptions(
         faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults));
         variations = Collections.unmodifiableSet(
                 variations.isEmpty() ? EnumSet.noneOf(Variation.class) : EnumSet.copyOf(variations));
-        Objects.requireNonNull(rearchive, "rearchive");
-        if (variations.contains(Variation.REARCHIVE_CONFLICT)) {
-            rearchive = RearchiveMode.CONFLICT;
-        }
         Objects.requireNonNull(dialect, "dialect");
-        if (dialect == ServerDialect.FORWARD) {
-            rearchive = faults.contains(Fault.FORWARD_REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
-        }
         requireAtLeast(DELIVER_AFTER_MS, deliverAfter, MIN_DELIVER_AFTER_MS);
         requireAtLeast(HEARTBEAT_MS, heartbeat, 1);
         transportFaults = Collections.unmodifiableSet(transportFaults.isEmpty()
@@ -80,8 +74,23 @@ public record ServerOptions(
      * heartbeat, fixture hook, event stream and Idempotency-Key on.
      */
     public static ServerOptions defaults(String token) {
-        return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(), RearchiveMode.OK,
+        return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(),
                 Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, Set.of(), ServerDialect.ARCHIVE_PAGE);
+    }
+
+    /**
+     * How this server answers an archive request for a child that is already archived. This is the only place that
+     * decides it; there is no option of its own, so nothing can override it. The archive page is silent on
+     * re-archive, so a conformant server may answer 200 with the unchanged thread or 409: {@link RearchiveMode#OK}
+     * by default, {@link RearchiveMode#CONFLICT} under {@link Variation#REARCHIVE_CONFLICT}. The Forward page demands
+     * 200 with the current thread, so {@link ServerDialect#FORWARD} ignores that variation and answers 409 only
+     * under the deliberate {@link Fault#FORWARD_REARCHIVE_CONFLICT}.
+     */
+    public RearchiveMode rearchive() {
+        if (dialect == ServerDialect.FORWARD) {
+            return faults.contains(Fault.FORWARD_REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
+        }
+        return variations.contains(Variation.REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
     }
 
     public boolean has(Fault fault) {
@@ -117,8 +126,6 @@ public record ServerOptions(
                 return withFaults(parseNames(text, Fault.class, Fault::parse));
             case VARIATIONS:
                 return withVariations(parseNames(text, Variation.class, Variation::parse));
-            case REARCHIVE:
-                return withRearchive(RearchiveMode.parse(text));
             case DELIVER_AFTER_MS:
                 return withDeliverAfter(Duration.ofMillis(parseMillis(key, text)));
             case HEARTBEAT_MS:
@@ -135,32 +142,34 @@ public record ServerOptions(
                 return withDialect(ServerDialect.parse(text));
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
-                        + String.join(", ", FAULTS, VARIATIONS, REARCHIVE, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS, DIALECT) + ".");
+                        + String.join(", ", FAULTS, VARIATIONS, DELIVER_AFTER_MS, HEARTBEAT_MS,
+                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS, DIALECT) + "."
+                        + (key.equals("rearchive") ? " For a re-archive answered 409 use variations: "
+                        + Variation.REARCHIVE_CONFLICT.name() + "." : ""));
         }
     }
 
     public ServerOptions withHost(String newHost) {
         return new ServerOptions(newHost, port, token,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                faults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, token,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                faults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withToken(String newToken) {
         return new ServerOptions(host, port, newToken,
-                faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                faults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
         return new ServerOptions(host, port, token,
-                newFaults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                newFaults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
@@ -173,7 +182,7 @@ public record ServerOptions(
 
     public ServerOptions withVariations(Set<Variation> newVariations) {
         return new ServerOptions(host, port, token,
-                faults, newVariations, rearchive, deliverAfter, heartbeat, fixtureHook,
+                faults, newVariations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
@@ -184,50 +193,45 @@ public record ServerOptions(
         return withVariations(more);
     }
 
-    public ServerOptions withRearchive(RearchiveMode mode) {
-        return new ServerOptions(host, port, token, faults, variations, mode, deliverAfter, heartbeat, fixtureHook,
-                eventStream, idempotency, transportFaults, dialect);
-    }
-
     public ServerOptions withDeliverAfter(Duration delay) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, delay, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, delay, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, interval, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, interval, fixtureHook,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, enabled,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, enabled,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withEventStream(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
                 enabled, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withIdempotency(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, enabled, transportFaults, dialect);
     }
 
     public ServerOptions withTransportFaults(Set<TransportFault> newTransportFaults) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, newTransportFaults, dialect);
     }
 
     public ServerOptions withDialect(ServerDialect newDialect) {
-        return new ServerOptions(host, port, token, faults, variations, rearchive, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
                 eventStream, idempotency, transportFaults, newDialect);
     }
 
     @Override
     public String toString() {
         return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
-                + ", variations=" + variations + ", rearchive=" + rearchive + ", deliverAfter=" + deliverAfter
+                + ", variations=" + variations + ", rearchive=" + rearchive() + ", deliverAfter=" + deliverAfter
                 + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook
                 + ", eventStream=" + eventStream + ", idempotency=" + idempotency
                 + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults)

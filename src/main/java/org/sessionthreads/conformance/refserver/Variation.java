@@ -44,7 +44,7 @@ public enum Variation {
      */
     INTERLEAVED_EVENTS,
     /**
-     * Re-archiving answers 409 instead of 200 with the unchanged thread ({@code ServerOptions}, rearchive=conflict).
+     * Re-archiving answers 409 instead of 200 with the unchanged thread ({@code ServerOptions.rearchive()}).
      */
     REARCHIVE_CONFLICT,
     /** Error envelopes without {@code request_id}, with an extra {@code error.code} ({@code ErrorEnvelope}). */

@@ -138,10 +138,10 @@ class ProfileLoaderTest {
     @Test
     void should_take_embedded_options_from_overrides() {
         TargetProfile profile = new ProfileLoader(Map.of("conformance.embedded_options.faults", "LENIENT_AUTH"),
-                Map.of("CONFORMANCE_EMBEDDED_OPTIONS_REARCHIVE", "conflict"), Path.of("profiles")).load();
+                Map.of("CONFORMANCE_EMBEDDED_OPTIONS_DELIVER_AFTER_MS", "300"), Path.of("profiles")).load();
 
         assertThat(profile.embeddedOptions()).containsEntry("faults", "LENIENT_AUTH")
-                .containsEntry("rearchive", "conflict");
+                .containsEntry("deliver_after_ms", "300");
     }
 
     @Test

@@ -126,7 +126,7 @@ class ReferenceServerArchiveTest {
 
     @Test
     void should_answer_409_when_rearchiving_in_conflict_mode() {
-        try (ReferenceServer strict = RefClient.start(RefClient.options().withRearchive(RearchiveMode.CONFLICT))) {
+        try (ReferenceServer strict = RefClient.start(RefClient.options().withVariation(Variation.REARCHIVE_CONFLICT))) {
             RefClient strictClient = new RefClient(strict);
             JsonNode fixture = strictClient.fixture("idle_child");
             strictClient.archive(fixture);

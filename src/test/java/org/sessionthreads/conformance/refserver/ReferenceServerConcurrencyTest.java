@@ -31,7 +31,7 @@ class ReferenceServerConcurrencyTest {
 
     @Test
     void should_answer_one_200_and_409s_in_conflict_mode() throws Exception {
-        Race race = race(RefClient.options().withRearchive(RearchiveMode.CONFLICT));
+        Race race = race(RefClient.options().withVariation(Variation.REARCHIVE_CONFLICT));
 
         assertThat(race.replies()).filteredOn(reply -> reply.status() == 200).hasSize(1);
         assertThat(race.replies()).filteredOn(reply -> reply.status() == 409).hasSize(RACERS - 1);

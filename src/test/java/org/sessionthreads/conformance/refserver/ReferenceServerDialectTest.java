@@ -32,7 +32,7 @@ class ReferenceServerDialectTest {
     @Test
     void should_speak_the_forward_api() {
         ServerOptions options = RefClient.options().withDialect(ServerDialect.FORWARD)
-                .withRearchive(RearchiveMode.CONFLICT);
+                .withVariation(Variation.REARCHIVE_CONFLICT);
         try (ReferenceServer server = RefClient.start(options)) {
             RefClient client = new RefClient(server);
             JsonNode fixture = client.fixture("idle_child");
@@ -47,7 +47,7 @@ class ReferenceServerDialectTest {
             assertThat(before.get("template_id").asString()).startsWith("tmpl_");
             assertThat(before.has("agent")).isFalse();
             assertThat(archived.json().get("status").asString()).isEqualTo("archived");
-            assertThat(again.status()).as("re-archive is 200 whatever rearchive says").isEqualTo(200);
+            assertThat(again.status()).as("re-archive is 200 whatever REARCHIVE_CONFLICT says").isEqualTo(200);
             assertThat(again.json().get("archived_at")).isEqualTo(archived.json().get("archived_at"));
             assertThat(coordinator.status()).isEqualTo(409);
             assertThat(coordinator.errorType()).isEqualTo("conflict_error");
@@ -62,6 +62,9 @@ class ReferenceServerDialectTest {
                 .withFault(Fault.FORWARD_REARCHIVE_CONFLICT);
 
         assertThat(options.rearchive()).isEqualTo(RearchiveMode.CONFLICT);
+        assertThat(options.withVariation(Variation.REARCHIVE_CONFLICT).withFaults(java.util.Set.of()).rearchive())
+                .as("the forward page demands 200, so the variation alone does not make it 409")
+                .isEqualTo(RearchiveMode.OK);
         assertThat(RefClient.options().withOption("dialect", "forward").dialect()).isEqualTo(ServerDialect.FORWARD);
         assertThatThrownBy(() -> RefClient.options().withOption("dialect", "soap"))
                 .hasMessageContaining("Unknown dialect 'soap'").hasMessageContaining("archive-page, cas, forward");

@@ -19,7 +19,7 @@ class ReferenceServerOptionsTest {
     @Test
     void should_apply_profile_options() {
         ServerOptions options = RefClient.options().withOptions(Map.of(
-                "faults", "lenient_auth, no-terminated-event", "rearchive", "conflict",
+                "faults", "lenient_auth, no-terminated-event", "variations", "rearchive_conflict",
                 "deliver_after_ms", "300", "heartbeat_ms", "1000"));
 
         assertThat(options.faults()).containsExactlyInAnyOrder(Fault.LENIENT_AUTH, Fault.NO_TERMINATED_EVENT);
@@ -38,8 +38,10 @@ class ReferenceServerOptionsTest {
                 .hasMessageContaining("Unknown fault 'NOPE'").hasMessageContaining("RACY_ARCHIVE");
         assertThatThrownBy(() -> options.withOption("deliver_after_ms", "299"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 300");
-        assertThatThrownBy(() -> options.withOption("rearchive", "maybe"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ok or conflict");
+        assertThatThrownBy(() -> options.withOption("rearchive", "conflict"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown reference server option 'rearchive'")
+                .hasMessageContaining("use variations: REARCHIVE_CONFLICT");
         assertThatThrownBy(() -> options.withOption("heartbeat_ms", "soon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat_ms");
     }
@@ -54,7 +56,7 @@ class ReferenceServerOptionsTest {
         EmbeddedTarget target = ServiceLoader.load(EmbeddedTarget.class).stream().map(ServiceLoader.Provider::get)
                 .filter(candidate -> candidate.name().equals("reference")).findFirst().orElseThrow();
 
-        try (EmbeddedTarget.Running running = target.start(RefClient.TOKEN, Map.of("rearchive", "ok"))) {
+        try (EmbeddedTarget.Running running = target.start(RefClient.TOKEN, Map.of("variations", "rearchive_conflict"))) {
             assertThat(running.apiBase().toString()).matches("http://127\\.0\\.0\\.1:\\d+/v1");
             assertThat(running.fixturesUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/_fixtures");
         }
@@ -88,7 +90,7 @@ class ReferenceServerOptionsTest {
         Map<String, String> env = Map.of("MY_TOKEN", RefClient.TOKEN);
 
         CommandLine.Launch launch = commandLine(env).launch(new String[] {
-                "--port", "0", "--token-env", "MY_TOKEN", "--fault", "LENIENT_AUTH", "--rearchive=conflict"});
+                "--port", "0", "--token-env", "MY_TOKEN", "--fault", "LENIENT_AUTH", "--variation=REARCHIVE_CONFLICT"});
 
         try (ReferenceServer server = launch.server()) {
             int port = server.port();
