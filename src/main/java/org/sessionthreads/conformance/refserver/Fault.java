@@ -375,7 +375,8 @@ public enum Fault {
      * ({@code ArchiveThread#RACE_WINDOW_NANOS}) and then writes "archived where status is idle". Only the first write
      * matches, so there is one transition and one event, but the losers do not look at the write's result: they
      * answer 200 with the thread they computed, whose {@code archived_at} and {@code updated_at} are their own, not
-     * the stored ones ({@code ArchiveThread}, the optimistic archive).
+     * the stored ones. Likewise an archive whose child started a turn (a mailbox delivery) while it waited answers 200
+     * archived though nothing was archived ({@code ArchiveThread}, the optimistic archive).
      */
     BLIND2_RACE_LOSERS_ANSWER_OWN_ARCHIVED_AT("CONC-001"),
     /**
