@@ -345,7 +345,47 @@ public enum Fault {
      * row, meant as "last child archived at" but stored in the thread's own column: the coordinator, not archived
      * and still running or idle, now shows an {@code archived_at} ({@code ArchiveThread}, the transition).
      */
-    BLIND_CAS_COORDINATOR_GETS_ARCHIVED_AT(ServerDialect.CAS, "ISO-001");
+    BLIND_CAS_COORDINATOR_GETS_ARCHIVED_AT(ServerDialect.CAS, "ISO-001"),
+
+    // -- a second blind round (archive page and api-digest only): defects that show only with an optional list
+    //    parameter, on one of the two event channels, on another thread, or under concurrency
+    /**
+     * The event list's type filter runs against an index column that the archive's status write fills with the
+     * legacy name {@code session.thread_status_archived}, while the event itself says
+     * {@code session.thread_status_terminated}: the unfiltered list and the stream show the terminated event, a
+     * list asked for {@code types=session.thread_status_terminated} (in any spelling) never does
+     * ({@code ListEventsHandler}, the type predicate).
+     */
+    BLIND2_TYPES_FILTER_MISSES_TERMINATED("EVT-001"),
+    /**
+     * Newest-first event pages are built by merging an in-memory tail of recent status changes with the durable log,
+     * without removing what both hold: with {@code order=desc} the terminated event appears twice (same id, side by
+     * side); oldest-first pages and the stream show it once ({@code ListEventsHandler}, the newest-first list).
+     */
+    BLIND2_DESC_LIST_DUPLICATES_TERMINATED("EVT-002"),
+    /**
+     * The stream's live fan-out goes through the subject thread's channel, which the archive closes before the
+     * terminated event is published: an open stream (session or thread) never receives the terminated event live,
+     * although the list has it and a reconnect with {@code Last-Event-ID} replays it ({@code StreamEventsHandler},
+     * the live pump).
+     */
+    BLIND2_STREAM_DROPS_LIVE_TERMINATED("EVT-001"),
+    /**
+     * Optimistic concurrency instead of the session lock: each archive reads the child, asks the runtime to stop it
+     * ({@code ArchiveThread#RACE_WINDOW_NANOS}) and then writes "archived where status is idle". Only the first write
+     * matches, so there is one transition and one event, but the losers do not look at the write's result: they
+     * answer 200 with the thread they computed, whose {@code archived_at} and {@code updated_at} are their own, not
+     * the stored ones. Likewise an archive whose child started a turn (a mailbox delivery) while it waited answers 200
+     * archived though nothing was archived ({@code ArchiveThread}, the optimistic archive).
+     */
+    BLIND2_RACE_LOSERS_ANSWER_OWN_ARCHIVED_AT("CONC-001"),
+    /**
+     * The unblock step posts "Agent cancelled." to the child's {@code created_by_tool_use_id} without asking whether
+     * the coordinator still waits on that call: archiving a child whose result the coordinator already has gives the
+     * idle coordinator a second tool result for the same call and a turn (running, then idle), which moves its
+     * {@code updated_at} ({@code ArchiveThread}, the unblock step).
+     */
+    BLIND2_AGENT_CANCELLED_WITHOUT_WAIT("ISO-001");
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;

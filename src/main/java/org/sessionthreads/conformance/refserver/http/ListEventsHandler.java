@@ -12,6 +12,8 @@ import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
+import java.util.stream.Stream;
+import org.sessionthreads.conformance.refserver.model.EventType;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
 import org.sessionthreads.conformance.refserver.store.EventLog;
 import org.sessionthreads.conformance.refserver.store.Session;
@@ -20,7 +22,9 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * {@code GET /v1/sessions/{session_id}/events} and {@code GET /v1/sessions/{session_id}/threads/{thread_id}/events}:
  * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first or, with
  * {@code order=desc}, newest first; paged; optionally narrowed to some {@code types}.
- * {@link Fault#EVENT_LIST_GARBAGE}, {@link Variation#LIST_FILTERS_IGNORED} and {@link Variation#LIST_FILTERS_REJECTED}
+ * {@link Fault#EVENT_LIST_GARBAGE}, {@link Fault#BLIND2_TYPES_FILTER_MISSES_TERMINATED},
+ * {@link Fault#BLIND2_DESC_LIST_DUPLICATES_TERMINATED}, {@link Variation#LIST_FILTERS_IGNORED} and
+ * {@link Variation#LIST_FILTERS_REJECTED}
  * live here, and the Forward thread-event list's restricted parameters.
  */
 public final class ListEventsHandler implements Handler {
@@ -67,10 +71,12 @@ public final class ListEventsHandler implements Handler {
         boolean ignoreFilters = options.varies(Variation.LIST_FILTERS_IGNORED);
         PageRequest asked = PageRequest.from(ctx).cappedAt(pageCap);
         PageRequest request = ignoreFilters ? asked.oldestFirst() : asked;
-        Predicate<SessionEvent> types = ignoreFilters ? event -> true : EventFilter.types(ctx);
+        Predicate<SessionEvent> types = ignoreFilters ? event -> true : indexedTypes(ctx, EventFilter.types(ctx));
         EventLog.View log = session.events().snapshot();
         Page<SessionEvent> page;
-        if (threadId == null) {
+        if (request.newestFirst() && options.has(Fault.BLIND2_DESC_LIST_DUPLICATES_TERMINATED)) {
+            page = Page.of(mergedWithTail(log, threadId), SessionEvent::id, types, request);
+        } else if (threadId == null) {
             // why: the session list is the log itself; ids are looked up, not scanned, whatever its length
             List<SessionEvent> ordered = request.newestFirst() ? new Reversed<>(log) : log;
             ToIntFunction<String> position = request.newestFirst()
@@ -87,6 +93,38 @@ public final class ListEventsHandler implements Handler {
             String whole = ctx.result();
             ctx.result(whole.substring(0, whole.length() / 2)); // a body cut off halfway, as a broken proxy sends
         }
+    }
+
+    /**
+     * The type predicate as the list applies it. {@link Fault#BLIND2_TYPES_FILTER_MISSES_TERMINATED}: a request that
+     * names types is matched against the index column, where the terminated event is filed under its legacy name.
+     */
+    private Predicate<SessionEvent> indexedTypes(Context ctx, Predicate<SessionEvent> types) {
+        if (!options.has(Fault.BLIND2_TYPES_FILTER_MISSES_TERMINATED)) {
+            return types;
+        }
+        boolean namesTypes = Stream.of("types[]", "types", "type").map(ctx::queryParams).flatMap(List::stream)
+                .anyMatch(value -> !value.isBlank());
+        return event -> event.type() == EventType.THREAD_STATUS_TERMINATED ? !namesTypes && types.test(event)
+                : types.test(event);
+    }
+
+    /**
+     * {@link Fault#BLIND2_DESC_LIST_DUPLICATES_TERMINATED}: the newest-first list as the merge of the recent status
+     * tail and the log builds it, every terminated event in scope twice.
+     */
+    private static List<SessionEvent> mergedWithTail(EventLog.View log, String threadId) {
+        List<SessionEvent> merged = new java.util.ArrayList<>();
+        for (int i = log.size() - 1; i >= 0; i--) {
+            SessionEvent event = log.get(i);
+            if (EventFilter.scope(threadId).test(event)) {
+                merged.add(event);
+                if (event.type() == EventType.THREAD_STATUS_TERMINATED) {
+                    merged.add(event);
+                }
+            }
+        }
+        return merged;
     }
 
     /** A list read backwards, without copying it. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
+import org.sessionthreads.conformance.refserver.model.EventType;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
 import org.sessionthreads.conformance.refserver.store.EventSubscription;
 import org.sessionthreads.conformance.refserver.store.Session;
@@ -21,7 +22,8 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * committed, so errors still get the JSON envelope. Then the request's own thread writes the replay (events after
  * {@code Last-Event-ID}) followed by live events as they are appended, with a heartbeat comment whenever nothing
  * happened for a heartbeat interval. The stream ends when the client goes away, the session is deleted or the
- * server stops. {@link Fault#EVENT_STREAM_GARBAGE} lives here. Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
+ * server stops. {@link Fault#EVENT_STREAM_GARBAGE} and {@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED} live here.
+ * Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
  */
 public final class StreamEventsHandler implements Handler {
     private final ThreadLookup lookup;
@@ -69,6 +71,10 @@ public final class StreamEventsHandler implements Handler {
         while (!subscription.ended()) {
             SessionEvent event = subscription.poll(heartbeat);
             if (event != null) {
+                if (options.has(Fault.BLIND2_STREAM_DROPS_LIVE_TERMINATED)
+                        && event.type() == EventType.THREAD_STATUS_TERMINATED) {
+                    continue; // the subject thread's channel was closed by the archive: nobody forwards it
+                }
                 stream.event(event);
             } else if (!subscription.ended()) {
                 stream.heartbeat();

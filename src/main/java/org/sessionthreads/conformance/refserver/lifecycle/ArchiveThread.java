@@ -24,7 +24,8 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * with all its side effects, all under the session lock so that concurrent archives of one child make exactly one
  * transition and one terminated event.
  *
- * <p>Most faults of the archive itself live here, and {@link Variation#INTERLEAVED_EVENTS}: {@value #CHATTER}
+ * <p>Most faults of the archive itself live here (among them {@link Fault#BLIND2_RACE_LOSERS_ANSWER_OWN_ARCHIVED_AT}
+ * and {@link Fault#BLIND2_AGENT_CANCELLED_WITHOUT_WAIT}), and {@link Variation#INTERLEAVED_EVENTS}: {@value #CHATTER}
  * unrelated {@code agent.message} events before and after every archive request.
  */
 public final class ArchiveThread {
@@ -94,11 +95,39 @@ public final class ArchiveThread {
         if (options.has(Fault.RACY_ARCHIVE)) {
             return decideAndApply(owner, threadId, true);
         }
+        if (options.has(Fault.BLIND2_RACE_LOSERS_ANSWER_OWN_ARCHIVED_AT)) {
+            return optimisticArchive(owner, threadId);
+        }
         if (options.has(Fault.CONTENDED_ARCHIVE_FAILS)) {
             return owner.tryExclusively(() -> decideAndApply(owner, threadId, true)).orElseThrow(
                     () -> new ServerFailureException("could not lock session " + owner.id()));
         }
         return owner.exclusively(() -> decideAndApply(owner, threadId, false));
+    }
+
+    /**
+     * {@link Fault#BLIND2_RACE_LOSERS_ANSWER_OWN_ARCHIVED_AT}: read, stop the runtime, then a conditional write that
+     * only the first of racing archives wins; a loser answers the thread it computed, not the stored one.
+     */
+    private SessionThread optimisticArchive(Session owner, String threadId) {
+        SessionThread seen = owner.thread(threadId).orElseThrow(() -> ResourceNotFoundException.thread(threadId));
+        if (seen.isCoordinator() || seen.status() != ThreadStatus.IDLE) {
+            return owner.exclusively(() -> decideAndApply(owner, threadId, false));
+        }
+        LockSupport.parkNanos(RACE_WINDOW_NANOS); // the runtime is asked to stop the child's container
+        return owner.exclusively(() -> {
+            SessionThread current = owner.thread(threadId)
+                    .orElseThrow(() -> ResourceNotFoundException.thread(threadId));
+            if (current.status() == ThreadStatus.IDLE) {
+                return decideAndApply(owner, threadId, false);
+            }
+            // "update ... where status = 'idle'" matched no row; the count it returned is not looked at
+            Instant now = transitions.now();
+            if (current.archivedAt() != null && !now.isAfter(current.archivedAt())) {
+                now = current.archivedAt().plusMillis(1);
+            }
+            return seen.archived(StopReason.ARCHIVE, now, now);
+        });
     }
 
     private SessionThread decideAndApply(Session session, String threadId, boolean widenRace) {
@@ -187,7 +216,11 @@ public final class ArchiveThread {
         List<PendingMessage> pending = session.mailbox().pendingFor(archived.id());
         settleMailbox(session, archived);
         if (!options.has(Fault.NO_AGENT_CANCELLED)) {
-            agentCallOf(session, current.id()).ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
+            Optional<String> waitedOn = agentCallOf(session, current.id());
+            if (waitedOn.isEmpty() && options.has(Fault.BLIND2_AGENT_CANCELLED_WITHOUT_WAIT)) {
+                waitedOn = Optional.ofNullable(current.createdByToolUseId()); // nobody asked whether it still waits
+            }
+            waitedOn.ifPresent(toolUseId -> transitions.agentCancelled(session, toolUseId));
         }
         transitions.terminated(session, archived);
         if (options.has(Fault.ARCHIVE_REVERTS_LATER)) {
