@@ -17,6 +17,11 @@ public enum Invariant {
     NO_DELIVERY_AFTER_TERMINATED("MBX-001", "no message is delivered to a thread after its terminated event"),
     /** No thread the run never archived (answered 200) is archived, or has a terminated event. */
     ONLY_NAMED_THREADS_ARCHIVED("ISO-001", "no thread the run did not archive is archived or terminated"),
+    /**
+     * No tool call gets a second agent.tool_result: "Agent cancelled." goes to a coordinator still waiting for the
+     * archived child, never to one that already has the child's result.
+     */
+    ONE_RESULT_PER_TOOL_CALL("UNB-001", "no tool call gets a second tool result"),
     /** The list endpoint and GET show every thread alike (status, stop_reason, archived_at). */
     LIST_AGREES_WITH_GET("LIST-001", "the thread list and GET agree on every thread");
 

@@ -50,12 +50,12 @@ public final class RunAudit {
     /**
      * The event types the invariants read, asked of the list with {@code types} so that a session's unrelated
      * events (however many) are not read: the documented status events (and the undefined {@code blocked} and
-     * {@code rescheduling} of api-digest §8.12) and the mailbox delivery. A target that ignores the filter lists
+     * {@code rescheduling} of api-digest §8.12), the mailbox delivery and the tool results. A target that ignores the filter lists
      * everything (the invariants select by type themselves); one that answers 400 to it is read unfiltered.
      */
     static final java.util.Set<String> AUDITED_TYPES = java.util.Set.of(EventMatcher.THREAD_STATUS_TERMINATED,
             EventMatcher.THREAD_STATUS_RUNNING, STATUS_EVENT_PREFIX + "idle", STATUS_EVENT_PREFIX + "blocked",
-            STATUS_EVENT_PREFIX + "rescheduling", EventMatcher.THREAD_MESSAGE_RECEIVED);
+            STATUS_EVENT_PREFIX + "rescheduling", EventMatcher.THREAD_MESSAGE_RECEIVED, EventMatcher.TOOL_RESULT);
     /** Sessions read at once: the audit's cost is mostly round trips. */
     static final int READERS = 4;
     private final ThreadsApi threads;
@@ -153,6 +153,8 @@ public final class RunAudit {
         listed.threads().forEach(t -> ids.add(t.id()));
         counts.threads += ids.size();
         counts.events += history.size();
+        checkToolResults(sessionId, history, violations);
+        checkNewestFirst(sessionId, violations, counts);
         for (String threadId : ids) {
             ApiResponse got = threads.get(new ThreadRef(sessionId, threadId));
             counts.requests++;
@@ -165,6 +167,49 @@ public final class RunAudit {
             checkListAgrees(sessionId, threadId, viaGet, viaList, got, violations, counts);
             checkThread(sessionId, viaGet, history, journal, violations);
         }
+    }
+
+    /**
+     * At most one agent.tool_result per tool call ({@link Invariant#ONE_RESULT_PER_TOOL_CALL}): the page sends
+     * "Agent cancelled." only "if the coordinator is waiting for this thread's result", so a call that already
+     * has its result never gets another. Results without a {@code tool_use_id} are not counted.
+     */
+    private void checkToolResults(String sessionId, List<Event> history, Map<Invariant, List<String>> violations) {
+        Map<String, List<Event>> byCall = new LinkedHashMap<>();
+        history.stream().filter(e -> EventMatcher.TOOL_RESULT.equals(e.type()) && e.toolUseId() != null)
+                .forEach(e -> byCall.computeIfAbsent(e.toolUseId(), k -> new ArrayList<>()).add(e));
+        byCall.forEach((call, results) -> {
+            if (results.size() > 1) {
+                add(violations, Invariant.ONE_RESULT_PER_TOOL_CALL, "session " + sessionId + ", tool call " + call
+                        + ": " + results.size() + " tool results (" + results.stream().map(Event::brief)
+                        .collect(java.util.stream.Collectors.joining("; ")) + ")");
+            }
+        });
+    }
+
+    /**
+     * The terminated event once also when the list is read newest first ({@link Invariant#ONE_TERMINATED_EVENT}):
+     * one page with {@code order=desc}, the way the suite's cursors look for their starting mark, must not list a
+     * thread's terminated event twice. A target that refuses the parameter (any answer but 200 with a list) or lists
+     * more than a page is not judged here; one that ignores it is judged on its page all the same.
+     */
+    private void checkNewestFirst(String sessionId, Map<Invariant, List<String>> violations, Counts counts) {
+        ApiResponse page = histories.newestPage(sessionId);
+        counts.requests++;
+        if (page.status() != 200 || !page.json().path("data").isArray()) {
+            return;
+        }
+        Map<String, Long> terminated = page.events().stream()
+                .filter(e -> EventMatcher.THREAD_STATUS_TERMINATED.equals(e.type()) && e.sessionThreadId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Event::sessionThreadId, LinkedHashMap::new,
+                        java.util.stream.Collectors.counting()));
+        terminated.forEach((thread, times) -> {
+            if (times > 1) {
+                add(violations, Invariant.ONE_TERMINATED_EVENT, "session " + sessionId + ", thread " + thread
+                        + ": its terminated event is listed " + times + " times in the newest-first page ("
+                        + page.exchange().summary() + ")");
+            }
+        });
     }
 
     /** The session's whole event history, oldest first; null (and a problem) when it cannot be read in full. */

@@ -40,6 +40,11 @@ public final class EventsApi {
         return list(sessionId, null, 1, true, java.util.List.of());
     }
 
+    /** {@code limit=<page size>&order=desc}: the newest page of events, where the target reads newest first. */
+    public ApiResponse newestPage(String sessionId) {
+        return list(sessionId, null, PAGE_SIZE, true, java.util.List.of());
+    }
+
     /** {@code limit=1[&after_id=…]}: the one event after {@code afterId} (or the oldest), if any. */
     public ApiResponse oneAfter(String sessionId, String afterId) {
         return list(sessionId, afterId, 1, false, java.util.List.of());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventsApi;
 
@@ -23,6 +24,11 @@ public final class EventHistory {
     public EventHistory(EventsApi api, Set<String> types) {
         this.api = api;
         this.types = Set.copyOf(types);
+    }
+
+    /** The newest page of {@code sessionId}'s events ({@code order=desc}), as the target answers it. */
+    public ApiResponse newestPage(String sessionId) {
+        return api.newestPage(sessionId);
     }
 
     /**

@@ -308,7 +308,7 @@ public enum Fault {
      * whatever its {@code Authorization} header says, wrong or missing. Only the second and later requests on a
      * connection are affected ({@code BearerAuthentication}).
      */
-    BLIND_AUTH_CACHED_PER_CONNECTION("AUTH-001"),
+    BLIND_AUTH_CACHED_PER_CONNECTION("AUTH-004"),
     /**
      * Mailbox cancellation removes entries from an index-based list while walking it forward, so it skips every
      * second pending message of the archived thread: with one pending message all is well, with two or more the
@@ -385,7 +385,7 @@ public enum Fault {
      * idle coordinator a second tool result for the same call and a turn (running, then idle), which moves its
      * {@code updated_at} ({@code ArchiveThread}, the unblock step).
      */
-    BLIND2_AGENT_CANCELLED_WITHOUT_WAIT("ISO-001");
+    BLIND2_AGENT_CANCELLED_WITHOUT_WAIT("UNB-001");
 
     /** How long {@link #TERMINATED_EVENT_TOO_LATE} holds the terminated event back. */
     public static final long TOO_LATE_MILLIS = 12_000;

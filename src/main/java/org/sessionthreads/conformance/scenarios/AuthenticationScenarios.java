@@ -74,9 +74,9 @@ public class AuthenticationScenarios {
      * A wrong token is refused on a connection that has already carried the profile's token: authentication is
      * per request, not per connection (a gateway that remembers a connection's first credentials lets every later
      * request on it through). A target that closes the connection after an answer leaves nothing to check here;
-     * the invocation is then DISABLED, and the invocations above still judge AUTH-001.
+     * the scenario is then DISABLED, never passed.
      */
-    @Requirement("AUTH-001")
+    @Requirement("AUTH-004")
     @Test
     void aWrongTokenOnAConnectionThatCarriedTheProfileTokenAnswers401(Fixtures fixtures, ThreadsApi threads) {
         Fixture child = fixtures.idleChild();
