@@ -32,6 +32,8 @@ class EventHistoryTest {
     private static final Secret TOKEN = Secret.of("ct-event-history");
     private static final String TERMINATED = "{\"id\":\"evt_6\",\"type\":\"" + EventMatcher.THREAD_STATUS_TERMINATED
             + "\",\"session_thread_id\":\"sthr_x\"}";
+    private static final String FIRST_PAGE = "{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.message\"}],"
+            + "\"has_more\":true,\"last_id\":\"evt_1\"}";
     private HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -55,43 +57,36 @@ class EventHistoryTest {
 
     @Test
     void should_call_a_list_longer_than_its_bound_incomplete() throws IOException {
-        EventHistory history = serve(Map.of(
-                "", "{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.message\"}],\"has_more\":true,\"last_id\":\"evt_1\"}",
+        EventHistory.Read read = readIncomplete(2, Map.of("", FIRST_PAGE,
                 "evt_1", "{\"data\":[{\"id\":\"evt_2\",\"type\":\"agent.message\"}],\"has_more\":true}",
                 "evt_2", "{\"data\":[{\"id\":\"evt_3\",\"type\":\"agent.message\"}],\"has_more\":true}"));
 
-        EventHistory.Read read = history.read("sess_h", 2);
-
-        assertThat(read.complete()).isFalse();
         assertThat(read.problem()).hasValue("more than 2 event pages (audit.max_pages)");
         assertThat(read.events()).extracting(Event::id).containsExactly("evt_1", "evt_2");
-        assertThat(read.pages()).isEqualTo(2).isEqualTo(requests.get());
     }
 
     @Test
     void should_call_an_empty_page_that_says_has_more_without_a_cursor_incomplete() throws IOException {
-        EventHistory history = serve(Map.of(
-                "", "{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.message\"}],\"has_more\":true,\"last_id\":\"evt_1\"}",
+        EventHistory.Read read = readIncomplete(20, Map.of("", FIRST_PAGE,
                 "evt_1", "{\"data\":[],\"has_more\":true,\"last_id\":null}"));
 
-        EventHistory.Read read = history.read("sess_h", 20);
-
-        assertThat(read.complete()).isFalse();
         assertThat(read.problem()).hasValue("an event page says has_more but lists no event and no new last_id");
-        assertThat(read.pages()).isEqualTo(2).isEqualTo(requests.get());
     }
 
     @Test
     void should_call_a_page_that_is_not_a_list_incomplete_and_count_its_request() throws IOException {
-        EventHistory history = serve(Map.of(
-                "", "{\"data\":[{\"id\":\"evt_1\",\"type\":\"agent.message\"}],\"has_more\":true,\"last_id\":\"evt_1\"}",
-                "evt_1", "<html>502</html>"));
+        EventHistory.Read read = readIncomplete(20, Map.of("", FIRST_PAGE, "evt_1", "<html>502</html>"));
 
-        EventHistory.Read read = history.read("sess_h", 20);
+        assertThat(read.problem().orElseThrow()).startsWith("cannot read the event list: GET http://127.0.0.1:");
+    }
+
+    /** Reads a list of two pages or more with {@code maxPages}: incomplete, both requests counted. */
+    private EventHistory.Read readIncomplete(int maxPages, Map<String, String> pagesAfter) throws IOException {
+        EventHistory.Read read = serve(pagesAfter).read("sess_h", maxPages);
 
         assertThat(read.complete()).isFalse();
-        assertThat(read.problem().orElseThrow()).startsWith("cannot read the event list: GET http://127.0.0.1:");
         assertThat(read.pages()).isEqualTo(2).isEqualTo(requests.get());
+        return read;
     }
 
     /** A list whose pages are chosen by {@code after_id} ("" for the first page). */
