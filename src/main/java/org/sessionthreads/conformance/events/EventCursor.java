@@ -160,7 +160,10 @@ public final class EventCursor implements AutoCloseable {
         }
         Observed event = first(matcher).orElseThrow();
         Duration latency = Duration.ofNanos(Math.max(0, event.arrivedNanos() - answered));
-        TerminationVerdict verdict = latency.compareTo(waits.timeouts().eventExpected()) <= 0
+        // why: LATE only when proven: a read that went out after the deadline still found the list without it.
+        // The arrival alone may be late because the client was held back (a 429's Retry-After, its caps, load).
+        Duration provenAbsent = Duration.ofNanos(Math.max(0, event.absentUntilNanos() - answered));
+        TerminationVerdict verdict = provenAbsent.compareTo(waits.timeouts().eventExpected()) <= 0
                 ? TerminationVerdict.ON_TIME : TerminationVerdict.LATE;
         timings.record(channel, verdict, latency);
         return new Termination(this, matcher, event.event(), verdict, latency);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
 import org.sessionthreads.conformance.events.ListCapabilities.Support;
 
@@ -42,6 +43,11 @@ final class PollingFeed implements EventFeed {
     private boolean behind;
     private boolean filtered;
     private int pagesRead;
+    /**
+     * When the last read that reached the list's end went out (its answering attempt); see Observed. It starts at
+     * the feed's creation: before any action the feed watches, so it can never make an event look late.
+     */
+    private long endSeenNanos = System.nanoTime();
     private boolean stuck;
 
     /** A feed of every event type (the SSE anchor, tests). */
@@ -181,13 +187,14 @@ final class PollingFeed implements EventFeed {
                                 + (page.utf8Problem().isEmpty() ? "" : " (" + page.utf8Problem() + ")"));
             }
             long arrived = System.nanoTime();
+            long absentUntil = endSeenNanos; // why: what this page lists was not there when the end was last seen
             List<Event> events = page.events();
             for (Event event : events) {
                 if (asked && !types.contains(event.type())) {
                     capabilities.lacks(Parameter.LIST_TYPES, Support.IGNORED); // the page is still good
                     filtered = false;
                 }
-                sink.accept(new Observed(event, arrived));
+                sink.accept(new Observed(event, arrived, absentUntil));
                 lastId = event.id() == null ? lastId : event.id();
             }
             if (asked && filtered && !events.isEmpty()) {
@@ -195,6 +202,9 @@ final class PollingFeed implements EventFeed {
             }
             if (events.isEmpty() && page.lastId() != null && page.hasMore()) {
                 lastId = page.lastId(); // why: a page the filter emptied still moves the list's cursor on
+            }
+            if (!page.hasMore()) {
+                endSeenNanos = sentNanos(page, arrived); // the list's end: nothing else was there then
             }
             boolean moved = !Objects.equals(after, lastId);
             if (page.hasMore() && !events.isEmpty() && !moved) {
@@ -208,6 +218,16 @@ final class PollingFeed implements EventFeed {
         }
         behind = more;
         return pages;
+    }
+
+    /**
+     * When the attempt that answered {@code page} went out: its answer was built after that, so the list had no
+     * other event then. Retries after a 429 or 503 came before this attempt and are not counted.
+     */
+    private static long sentNanos(ApiResponse page, long arrived) {
+        Exchange exchange = page.exchange();
+        return exchange == null || exchange.duration() == null ? arrived
+                : arrived - Math.max(0, exchange.duration().toNanos());
     }
 
     private static boolean readable(ApiResponse page) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.waits.Pause;
 
 /**
  * The cursor through both channels against a scripted target: pages of two, a stream that drops after every
@@ -86,17 +87,44 @@ class EventCursorTest {
     }
 
     @Test
-    void should_judge_an_event_after_the_expected_latency_late() throws Exception {
+    void should_judge_an_event_proven_absent_after_the_expected_latency_late() throws Exception {
         target = new FakeEventsTarget(100, false);
-        EventCursor cursor = openOn(EventChannel.POLLING, TIGHT, Duration.ZERO, new EventTimings());
+        EventCursor cursor = openOn(EventChannel.POLLING, ROOMY, Duration.ofMillis(200), new EventTimings());
 
-        cursor.timed(() -> archive("evt_t"));
+        cursor.timed(() -> {
+            appendLater("evt_t", Duration.ofMillis(800));
+            return "archive answered; its event comes 800 ms later";
+        });
         Termination termination = cursor.awaitTermination("sthr_x");
 
         assertThat(termination.verdict()).isEqualTo(TerminationVerdict.LATE);
         assertThatThrownBy(termination::assertOnTime).isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("LATE: Expecting session.thread_status_terminated for sthr_x within 0 ms")
-                .hasMessageContaining("the hard limit timeouts.event is 300 ms");
+                .hasMessageStartingWith("LATE: Expecting session.thread_status_terminated for sthr_x within 200 ms")
+                .hasMessageContaining("the hard limit timeouts.event is 3 s");
+    }
+
+    @Test
+    void should_not_call_an_event_late_when_only_the_client_was_held_back() throws Exception {
+        target = new FakeEventsTarget(100, false);
+        EventCursor cursor = openOn(EventChannel.POLLING, ROOMY, Duration.ofMillis(200), new EventTimings());
+
+        cursor.timed(() -> archive("evt_t"));
+        Pause.parkFor(Duration.ofMillis(600)); // the client reads nothing, as behind a 429's Retry-After or its caps
+        Termination termination = cursor.awaitTermination("sthr_x");
+
+        assertThat(termination.latency()).isGreaterThan(Duration.ofMillis(200));
+        assertThat(termination.verdict()).as("arrived late, but never proven absent after 200 ms")
+                .isEqualTo(TerminationVerdict.ON_TIME);
+    }
+
+    private void appendLater(String eventId, Duration after) {
+        Thread later = new Thread(() -> {
+            if (Pause.parkFor(after)) {
+                target.append(eventId, TERMINATED, "sthr_x");
+            }
+        });
+        later.setDaemon(true);
+        later.start();
     }
 
     @ParameterizedTest(name = "{0}")
