@@ -11,11 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.ArchiveJournal;
@@ -53,7 +56,7 @@ public final class RunAudit {
      * {@code rescheduling} of api-digest §8.12), the mailbox delivery and the tool results. A target that ignores the filter lists
      * everything (the invariants select by type themselves); one that answers 400 to it is read unfiltered.
      */
-    static final java.util.Set<String> AUDITED_TYPES = java.util.Set.of(EventMatcher.THREAD_STATUS_TERMINATED,
+    static final Set<String> AUDITED_TYPES = Set.of(EventMatcher.THREAD_STATUS_TERMINATED,
             EventMatcher.THREAD_STATUS_RUNNING, STATUS_EVENT_PREFIX + "idle", STATUS_EVENT_PREFIX + "blocked",
             STATUS_EVENT_PREFIX + "rescheduling", EventMatcher.THREAD_MESSAGE_RECEIVED, EventMatcher.TOOL_RESULT);
     /** Sessions read at once: the audit's cost is mostly round trips. */
@@ -175,41 +178,49 @@ public final class RunAudit {
      * has its result never gets another. Results without a {@code tool_use_id} are not counted.
      */
     private void checkToolResults(String sessionId, List<Event> history, Map<Invariant, List<String>> violations) {
-        Map<String, List<Event>> byCall = new LinkedHashMap<>();
-        history.stream().filter(e -> EventMatcher.TOOL_RESULT.equals(e.type()) && e.toolUseId() != null)
-                .forEach(e -> byCall.computeIfAbsent(e.toolUseId(), k -> new ArrayList<>()).add(e));
-        byCall.forEach((call, results) -> {
-            if (results.size() > 1) {
-                add(violations, Invariant.ONE_RESULT_PER_TOOL_CALL, "session " + sessionId + ", tool call " + call
-                        + ": " + results.size() + " tool results (" + results.stream().map(Event::brief)
-                        .collect(java.util.stream.Collectors.joining("; ")) + ")");
-            }
-        });
+        repeated(history, e -> EventMatcher.TOOL_RESULT.equals(e.type()) ? e.toolUseId() : null).forEach(
+                (call, results) -> add(violations, Invariant.ONE_RESULT_PER_TOOL_CALL, "session " + sessionId
+                        + ", tool call " + call + ": " + results.size() + " tool results (" + results.stream()
+                        .map(Event::brief).collect(Collectors.joining("; ")) + ")"));
     }
 
     /**
      * The terminated event once also when the list is read newest first ({@link Invariant#ONE_TERMINATED_EVENT}):
      * one page with {@code order=desc}, the way the suite's cursors look for their starting mark, must not list a
      * thread's terminated event twice. A target that refuses the parameter (any answer but 200 with a list) or lists
-     * more than a page is not judged here; one that ignores it is judged on its page all the same.
+     * more than a page is not judged here, and once it answered 400 the later sessions are not asked; one that
+     * ignores it is judged on its page all the same.
      */
     private void checkNewestFirst(String sessionId, Map<Invariant, List<String>> violations, Counts counts) {
-        ApiResponse page = histories.newestPage(sessionId);
+        Optional<ApiResponse> answered = histories.newestPage(sessionId);
+        if (answered.isEmpty()) {
+            return;
+        }
+        ApiResponse page = answered.get();
         counts.requests++;
         if (page.status() != 200 || !page.json().path("data").isArray()) {
             return;
         }
-        Map<String, Long> terminated = page.events().stream()
-                .filter(e -> EventMatcher.THREAD_STATUS_TERMINATED.equals(e.type()) && e.sessionThreadId() != null)
-                .collect(java.util.stream.Collectors.groupingBy(Event::sessionThreadId, LinkedHashMap::new,
-                        java.util.stream.Collectors.counting()));
-        terminated.forEach((thread, times) -> {
-            if (times > 1) {
-                add(violations, Invariant.ONE_TERMINATED_EVENT, "session " + sessionId + ", thread " + thread
-                        + ": its terminated event is listed " + times + " times in the newest-first page ("
-                        + page.exchange().summary() + ")");
+        repeated(page.events(), e -> EventMatcher.THREAD_STATUS_TERMINATED.equals(e.type()) ? e.sessionThreadId()
+                : null).forEach((thread, listed) -> add(violations, Invariant.ONE_TERMINATED_EVENT, "session "
+                + sessionId + ", thread " + thread + ": its terminated event is listed " + listed.size()
+                + " times in the newest-first page (" + page.exchange().summary() + ")"));
+    }
+
+    /**
+     * The events that share a key with another, grouped by key in order of first appearance; events whose key is
+     * null are not counted.
+     */
+    private static Map<String, List<Event>> repeated(List<Event> events, Function<Event, String> key) {
+        Map<String, List<Event>> groups = new LinkedHashMap<>();
+        events.forEach(e -> {
+            String k = key.apply(e);
+            if (k != null) {
+                groups.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
             }
         });
+        groups.values().removeIf(group -> group.size() < 2);
+        return groups;
     }
 
     /** The session's whole event history, oldest first; null (and a problem) when it cannot be read in full. */

@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -135,9 +137,9 @@ public final class ApiClient {
     }
 
     /** The HTTP client of an {@link #onOneConnection} scope and the local port of each request it sent. */
-    private record SharedConnection(GuardedHttpClient client, java.util.List<Integer> localPorts) {
+    private record SharedConnection(GuardedHttpClient client, List<Integer> localPorts) {
         SharedConnection(GuardedHttpClient client) {
-            this(client, new java.util.ArrayList<>());
+            this(client, new ArrayList<>());
         }
     }
 

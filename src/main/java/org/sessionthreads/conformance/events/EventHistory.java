@@ -8,6 +8,8 @@ import java.util.Set;
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
+import org.sessionthreads.conformance.events.ListCapabilities.Support;
 
 /**
  * A session's whole event history, oldest first, read with the polling channel's pager ({@link PollingFeed}), so
@@ -26,9 +28,19 @@ public final class EventHistory {
         this.types = Set.copyOf(types);
     }
 
-    /** The newest page of {@code sessionId}'s events ({@code order=desc}), as the target answers it. */
-    public ApiResponse newestPage(String sessionId) {
-        return api.newestPage(sessionId);
+    /**
+     * The newest page of {@code sessionId}'s events ({@code order=desc}), as the target answers it; empty, without
+     * a request, once the target answered 400 to {@code order} for an earlier session of this history.
+     */
+    public Optional<ApiResponse> newestPage(String sessionId) {
+        if (capabilities.of(Parameter.NEWEST_FIRST) == Support.REJECTED) {
+            return Optional.empty();
+        }
+        ApiResponse page = api.newestPage(sessionId);
+        if (page.status() == 400) {
+            capabilities.lacks(Parameter.NEWEST_FIRST, Support.REJECTED);
+        }
+        return Optional.of(page);
     }
 
     /**

@@ -123,11 +123,12 @@ final class PollingFeed implements EventFeed {
     }
 
     /**
-     * Reads up to {@code maxPages} pages after the feed's position into {@code sink}, asking for its types; returns
-     * the pages read ({@link #behind()} then says whether more are listed). {@link EventHistory} reads with it.
+     * Reads up to {@code maxPages} pages after the feed's position into {@code sink}, asking for its types
+     * ({@link #pagesRead()} counts them, {@link #behind()} then says whether more are listed). {@link EventHistory}
+     * reads with it.
      */
-    int readPages(int maxPages, Consumer<Observed> sink) {
-        return read(maxPages, sink, true);
+    void readPages(int maxPages, Consumer<Observed> sink) {
+        read(maxPages, sink, true);
     }
 
     /**

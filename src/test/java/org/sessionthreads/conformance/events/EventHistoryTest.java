@@ -26,7 +26,8 @@ import org.sessionthreads.conformance.config.Secret;
 /**
  * The whole-history read the end-of-run audit uses goes through the polling channel's pager: it follows a page
  * that a {@code types} filter emptied (its {@code last_id} moves the cursor on), reports a list it cannot read or
- * that does not end within the bound as incomplete, and counts every request it sent.
+ * that does not end within the bound as incomplete, and counts every request it sent; it stops asking for the
+ * newest-first page once the target refused {@code order}.
  */
 class EventHistoryTest {
     private static final Secret TOKEN = Secret.of("ct-event-history");
@@ -36,6 +37,7 @@ class EventHistoryTest {
             + "\"has_more\":true,\"last_id\":\"evt_1\"}";
     private HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean refuseOrder;
 
     @AfterEach
     void stop() {
@@ -80,6 +82,25 @@ class EventHistoryTest {
         assertThat(read.problem().orElseThrow()).startsWith("cannot read the event list: GET http://127.0.0.1:");
     }
 
+    @Test
+    void should_not_ask_for_the_newest_page_again_once_the_target_refused_order() throws IOException {
+        refuseOrder = true;
+        EventHistory history = serve(Map.of());
+
+        assertThat(history.newestPage("sess_h")).hasValueSatisfying(page -> assertThat(page.status()).isEqualTo(400));
+        assertThat(history.newestPage("sess_h")).isEmpty();
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void should_keep_asking_for_the_newest_page_of_a_target_that_answers_it() throws IOException {
+        EventHistory history = serve(Map.of("", "{\"data\":[" + TERMINATED + "],\"has_more\":false}"));
+
+        assertThat(history.newestPage("sess_h")).hasValueSatisfying(page -> assertThat(page.events()).hasSize(1));
+        assertThat(history.newestPage("sess_h")).hasValueSatisfying(page -> assertThat(page.status()).isEqualTo(200));
+        assertThat(requests.get()).isEqualTo(2);
+    }
+
     /** Reads a list of two pages or more with {@code maxPages}: incomplete, both requests counted. */
     private EventHistory.Read readIncomplete(int maxPages, Map<String, String> pagesAfter) throws IOException {
         EventHistory.Read read = serve(pagesAfter).read("sess_h", maxPages);
@@ -101,10 +122,12 @@ class EventHistoryTest {
                     after = pair.substring("after_id=".length());
                 }
             }
-            byte[] bytes = pagesAfter.getOrDefault(after, "{\"data\":[],\"has_more\":false}")
+            boolean refused = refuseOrder && query.contains("order=desc");
+            byte[] bytes = (refused ? "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                    + "\"message\":\"order\"}}" : pagesAfter.getOrDefault(after, "{\"data\":[],\"has_more\":false}"))
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.sendResponseHeaders(refused ? 400 : 200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -1,18 +1,19 @@
 package org.sessionthreads.conformance.refserver.http;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sessionthreads.conformance.refserver.ServerDialect;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
-import java.util.stream.Stream;
 import org.sessionthreads.conformance.refserver.model.EventType;
 import org.sessionthreads.conformance.refserver.model.SessionEvent;
 import org.sessionthreads.conformance.refserver.store.EventLog;
