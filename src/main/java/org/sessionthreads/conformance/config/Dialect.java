@@ -74,6 +74,14 @@ public enum Dialect {
         return defaults;
     }
 
+    /**
+     * Whether this dialect's docs document the capability of setting {@code key} (e.g.
+     * {@code capabilities.idempotency_key} for {@link #FORWARD}): it is then required by default in this dialect.
+     */
+    public boolean documents(String key) {
+        return "true".equals(defaults.get(key));
+    }
+
     /** Whether this dialect's thread carries {@code role} (archive page, Forward; not the CAS export). */
     public boolean documentsRole() {
         return this != CAS;

@@ -34,6 +34,16 @@ public record EffectiveSettings(List<Entry> entries) {
         return new EffectiveSettings(changed);
     }
 
+    /** Where the value of {@code key} came from, if the run has that setting. */
+    public java.util.Optional<String> sourceOf(String key) {
+        return entries.stream().filter(e -> e.key().equals(key)).map(Entry::source).findFirst();
+    }
+
+    /** The final value of {@code key}, if the run has that setting. */
+    public java.util.Optional<String> valueOf(String key) {
+        return entries.stream().filter(e -> e.key().equals(key)).map(Entry::value).findFirst();
+    }
+
     /** Settings that do not come from the defaults: the compact view of what this run changed. */
     public List<Entry> chosen() {
         return entries.stream().filter(e -> !e.source().equals(SettingSources.DEFAULT)).toList();

@@ -9,6 +9,7 @@ import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Credentials;
 import org.sessionthreads.conformance.client.DiscoveryRequests;
 import org.sessionthreads.conformance.client.FixtureHook;
+import org.sessionthreads.conformance.config.Dialect;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.fixture.ledger.FixtureLedger;
@@ -50,9 +51,25 @@ final class Probe {
         try (ProbeSession session = probeSession(hookFinding.presence() == Presence.PRESENT)) {
             findings.addAll(new EventProbe(profile, requests).probe(session.id(), session.why()));
         }
-        findings.add(new Finding(Capabilities.IDEMPOTENCY_KEY, String.valueOf(profile.capabilities().idempotencyKey()),
-                Presence.UNKNOWN, "not discoverable: only archiving twice would show it; declared-only", ""));
+        findings.add(idempotencyKey());
         return findings;
+    }
+
+    /**
+     * Not discoverable (only archiving twice would show it), so the finding says where the setting came from, and
+     * says so plainly when a profile switched off what the run's dialect documents.
+     */
+    private Finding idempotencyKey() {
+        String key = "capabilities." + Capabilities.IDEMPOTENCY_KEY;
+        boolean required = profile.capabilities().idempotencyKey();
+        Dialect dialect = profile.readings().dialect();
+        String source = profile.effective().sourceOf(key).orElse("default");
+        String observed = dialect.documents(key) && !required
+                ? "not discoverable; the " + dialect.wireName() + " dialect documents it, but " + source
+                        + " switches it off, so IDEM-001 and IDEM-002 are DISABLED"
+                : "not discoverable: only archiving twice would show it; " + (required ? "required" : "off")
+                        + " (" + source + ")";
+        return new Finding(Capabilities.IDEMPOTENCY_KEY, String.valueOf(required), Presence.UNKNOWN, observed, "");
     }
 
     private Finding authentication(String capability, Credentials credentials) {
