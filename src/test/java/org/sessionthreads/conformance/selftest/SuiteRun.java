@@ -1,6 +1,8 @@
 package org.sessionthreads.conformance.selftest;
 
+import org.sessionthreads.conformance.ConformanceSuite;
 import org.sessionthreads.conformance.SuiteConfiguration;
+import org.junit.platform.suite.api.SelectClasses;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
@@ -66,24 +68,33 @@ public final class SuiteRun {
      * @param workDir         where the temporary profile is written
      */
     public record Setup(Map<String, String> embeddedOptions, Map<String, String> settings, Optional<String> leftOut,
-                        Path workDir) {
+                        Optional<Set<String>> only, Path workDir) {
         public Setup {
             embeddedOptions = Map.copyOf(embeddedOptions);
             settings = Map.copyOf(settings);
+            only = only.map(Set::copyOf);
         }
 
         public static Setup of(Map<String, String> embeddedOptions, Path workDir) {
-            return new Setup(embeddedOptions, Map.of(), Optional.empty(), workDir);
+            return new Setup(embeddedOptions, Map.of(), Optional.empty(), Optional.empty(), workDir);
         }
 
         public Setup withSetting(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(settings);
             more.put(key, value);
-            return new Setup(embeddedOptions, more, leftOut, workDir);
+            return new Setup(embeddedOptions, more, leftOut, only, workDir);
         }
 
         public Setup withoutScenarioOf(String requirementId) {
-            return new Setup(embeddedOptions, settings, Optional.of(requirementId), workDir);
+            return new Setup(embeddedOptions, settings, Optional.of(requirementId), only, workDir);
+        }
+
+        /**
+         * Only the scenario methods of {@code requirementIds} (with all their invocations), and the end-of-run
+         * audit's checks, which judge whatever sessions those scenarios made.
+         */
+        public Setup withOnlyScenariosOf(Set<String> requirementIds) {
+            return new Setup(embeddedOptions, settings, leftOut, Optional.of(requirementIds), workDir);
         }
     }
 
@@ -104,6 +115,7 @@ public final class SuiteRun {
         ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         setup.settings().forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
         setup.leftOut().ifPresent(requirementId -> kit.filters(leaveOut(requirementId)));
+        setup.only().ifPresent(requirementIds -> kit.filters(keepOnly(requirementIds)));
         return new SuiteRun(kit.execute());
     }
 
@@ -171,6 +183,27 @@ public final class SuiteRun {
         return descriptor -> FilterResult.includedIf(
                 !requirementOf(descriptor).filter(requirementId::equals).isPresent(),
                 () -> "kept", () -> "the scenario of " + requirementId + " is left out");
+    }
+
+    /**
+     * Keeps the scenario methods of {@code requirementIds}; every descriptor without a requirement (classes, the
+     * audit's factory, whose checks are generated when it runs) stays.
+     */
+    private static PostDiscoveryFilter keepOnly(Set<String> requirementIds) {
+        return descriptor -> FilterResult.includedIf(
+                requirementOf(descriptor).map(requirementIds::contains).orElse(true),
+                () -> "kept", () -> "not a scenario of " + requirementIds);
+    }
+
+    /**
+     * The requirement ids that some scenario method carries ({@code @Requirement}); a requirement outside it is
+     * judged by the end-of-run audit alone.
+     */
+    public static Set<String> requirementsWithScenarios() {
+        return java.util.Arrays.stream(ConformanceSuite.class.getAnnotation(SelectClasses.class).value())
+                .flatMap(type -> java.util.Arrays.stream(type.getDeclaredMethods()))
+                .map(m -> m.getAnnotation(Requirement.class)).filter(java.util.Objects::nonNull)
+                .map(Requirement::value).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public long succeeded() {

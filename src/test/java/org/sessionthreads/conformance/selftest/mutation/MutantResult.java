@@ -11,9 +11,24 @@ import java.util.Set;
  * @param started   scenarios (invocations) started; 0 means nothing ran
  * @param succeeded scenarios that passed
  * @param problems  one line per scenario that did not pass, with its message
+ * @param scope     which scenarios ran: a fault's declared ones, or the whole suite
  */
 record MutantResult(Mutant mutant, Set<String> failed, long started, long succeeded, Duration wallTime,
-                    String problems) {
+                    String problems, Scope scope) {
+
+    /** Which scenarios the run that gave this result ran. */
+    enum Scope {
+        /** The scenarios of the fault's declared requirements and the end-of-run audit. */
+        DECLARED,
+        /** Every scenario (conformant servers, variations, and faults the declared scenarios did not kill). */
+        WHOLE_SUITE
+    }
+
+    /** A whole-suite result (as every conformant run is). */
+    MutantResult(Mutant mutant, Set<String> failed, long started, long succeeded, Duration wallTime,
+                 String problems) {
+        this(mutant, failed, started, succeeded, wallTime, problems, Scope.WHOLE_SUITE);
+    }
 
     /**
      * A fault is killed when the suite fails every requirement the fault declares. Some scenario must still pass:

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,8 @@ final class MutationCampaign {
     static final Map<String, String> SETTINGS = Map.of("timeouts.event", "4s");
     static final Map<String, String> SERVER_OPTIONS = Map.of("deliver_after_ms", "3000");
 
+    /** Requirements with a scenario method of their own (the others are judged by the audit alone). */
+    private static final Set<String> WITH_SCENARIOS = SuiteRun.requirementsWithScenarios();
     private final Path workDir;
     private final Map<String, String> settings;
 
@@ -73,8 +77,27 @@ final class MutationCampaign {
         }
     }
 
+    /**
+     * A fault is first run with only the scenarios of the requirements it declares (and the audit); only when that
+     * run does not kill it is it run again with the whole suite, whose verdict then stands. So the score is the
+     * whole suite's score, and a fault pays for what it checks. Conformant servers, variations and runs with a
+     * scenario left out always run the whole suite: a false alarm can come from any scenario.
+     */
     private MutantResult runOne(Mutant mutant) {
         long start = System.nanoTime();
+        SuiteRun.Setup setup = setupFor(mutant);
+        Optional<Set<String>> scope = declaredScope(mutant);
+        if (scope.isPresent()) {
+            MutantResult scoped = result(mutant, SuiteRun.run(setup.withOnlyScenariosOf(scope.get())), start,
+                    MutantResult.Scope.DECLARED);
+            if (scoped.killed()) {
+                return scoped;
+            }
+        }
+        return result(mutant, SuiteRun.run(setup), start, MutantResult.Scope.WHOLE_SUITE);
+    }
+
+    private SuiteRun.Setup setupFor(Mutant mutant) {
         Map<String, String> options = new LinkedHashMap<>(SERVER_OPTIONS);
         options.putAll(mutant.options());
         SuiteRun.Setup setup = SuiteRun.Setup.of(options, workDir);
@@ -84,8 +107,21 @@ final class MutationCampaign {
         if (mutant.leftOut().isPresent()) {
             setup = setup.withoutScenarioOf(mutant.leftOut().get());
         }
-        SuiteRun run = SuiteRun.run(setup);
+        return setup;
+    }
+
+    /**
+     * The requirements a fault run can be narrowed to: its declared ones, when each has a scenario of its own (a
+     * requirement only the audit judges needs the sessions of every scenario, so such a fault runs whole).
+     */
+    private static Optional<Set<String>> declaredScope(Mutant mutant) {
+        boolean narrowable = !mutant.mustPass() && mutant.leftOut().isEmpty() && !mutant.breaks().isEmpty()
+                && WITH_SCENARIOS.containsAll(mutant.breaks());
+        return narrowable ? Optional.of(Set.copyOf(mutant.breaks())) : Optional.empty();
+    }
+
+    private static MutantResult result(Mutant mutant, SuiteRun run, long start, MutantResult.Scope scope) {
         return new MutantResult(mutant, run.requirementsNotMet(), run.started(), run.succeeded(),
-                Duration.ofNanos(System.nanoTime() - start), run.problems());
+                Duration.ofNanos(System.nanoTime() - start), run.problems(), scope);
     }
 }

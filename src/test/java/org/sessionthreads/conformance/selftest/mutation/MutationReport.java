@@ -100,10 +100,13 @@ record MutationReport(List<MutantResult> results, String leftOutId, List<MutantR
     }
 
     private String faultTable() {
-        return "\n## Faults (must be killed)\n\n| fault | declares | requirements that failed | killed | time |\n"
-                + "|---|---|---|---|---|\n" + faults().stream().map(r -> String.format(Locale.ROOT,
-                        "| %s | %s | %s | %s | %.1f s |%n", r.mutant().name(), String.join(", ", r.mutant().breaks()),
-                        list(r.failed()), killedText(r), seconds(r.wallTime()))).collect(Collectors.joining());
+        return "\n## Faults (must be killed)\n\nA fault runs the scenarios of its declared requirements and the "
+                + "audit (`declared`); one they do not kill runs the whole suite (`whole suite`), whose verdict stands."
+                + "\n\n| fault | declares | ran | requirements that failed | killed | time |\n"
+                + "|---|---|---|---|---|---|\n" + faults().stream().map(r -> String.format(Locale.ROOT,
+                        "| %s | %s | %s | %s | %s | %.1f s |%n", r.mutant().name(),
+                        String.join(", ", r.mutant().breaks()), scopeText(r), list(r.failed()), killedText(r),
+                        seconds(r.wallTime()))).collect(Collectors.joining());
     }
 
     private String conformantTable() {
@@ -114,8 +117,8 @@ record MutationReport(List<MutantResult> results, String leftOutId, List<MutantR
     }
 
     private String onlyKilledByTable() {
-        return "\n## Faults only one scenario kills\n\nDeleting the scenario of the requirement lets these faults "
-                + "survive.\n\n| requirement | faults |\n|---|---|\n" + onlyKilledBy().entrySet().stream()
+        return "\n## Faults only one scenario kills\n\nAmong the scenarios each fault ran with, only the requirement's "
+                + "failed; deleting that scenario lets these faults survive (checked below for one requirement).\n\n| requirement | faults |\n|---|---|\n" + onlyKilledBy().entrySet().stream()
                 .map(e -> "| " + e.getKey() + " | " + list(e.getValue()) + " |\n").collect(Collectors.joining());
     }
 
@@ -165,12 +168,17 @@ record MutationReport(List<MutantResult> results, String leftOutId, List<MutantR
             row.put("declares", r.mutant().breaks());
             row.put("killed", r.killed());
             row.put("known_survivor", r.mutant().knownSurvivor().orElse(null));
+            row.put("ran", scopeText(r));
         }
         row.put("failed", r.failed());
         row.put("scenarios_started", r.started());
         row.put("scenarios_passed", r.succeeded());
         row.put("wall_time_ms", r.wallTime().toMillis());
         return row;
+    }
+
+    private static String scopeText(MutantResult r) {
+        return r.scope() == MutantResult.Scope.DECLARED ? "declared" : "whole suite";
     }
 
     private Map<String, String> knownSurvivors() {
