@@ -5,6 +5,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,8 +63,11 @@ public final class ReferenceServer implements AutoCloseable {
         // why: the one place that decides Variation.OTHER_ID_SHAPES; the shapes themselves are in Ids
         Ids ids = options.varies(Variation.OTHER_ID_SHAPES) ? Ids.OTHER_SHAPES : Ids.STANDARD;
         SessionStore store = new SessionStore(scheduler, ids);
+        // why: the one place that decides Variation.CLOCK_BEHIND; every timestamp comes from this clock
+        Clock clock = options.varies(Variation.CLOCK_BEHIND) ? Clock.offset(Clock.systemUTC(),
+                Duration.ofMinutes(-Variation.CLOCK_BEHIND_MINUTES)) : Clock.systemUTC();
         Javalin app = Javalin.create(config -> configure(config, options, store, new ThreadTransitions(
-                options, Clock.systemUTC(), ids, scheduler), ids, scheduler));
+                options, clock, ids, scheduler), ids, scheduler));
         try {
             app.start();
         } catch (RuntimeException e) {

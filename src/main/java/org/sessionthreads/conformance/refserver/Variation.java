@@ -86,7 +86,53 @@ public enum Variation {
      * The event list and stream answer 400 to {@code order} or {@code types} ({@code ListEventsHandler},
      * {@code StreamEventsHandler}).
      */
-    LIST_FILTERS_REJECTED;
+    LIST_FILTERS_REJECTED,
+    /**
+     * A full page always says {@code has_more: true} (nothing is read ahead), so a list whose length is a multiple
+     * of the page size ends with an empty page: {@code data: []}, {@code first_id}, {@code last_id} and
+     * {@code next_page} null, {@code has_more: false} ({@code ApiRoutes}, which gives the list handlers
+     * {@code PageRules} without read-ahead). Docs: api-digest §5d, list pages of {@code data}, {@code first_id},
+     * {@code last_id}, {@code has_more}, {@code next_page} with "first/last/next nullable" and "ids null on empty
+     * page"; no page says how {@code has_more} is computed.
+     */
+    HAS_MORE_ON_FULL_PAGES,
+    /**
+     * Event-stream frames in other spellings the text/event-stream format allows: CRLF line ends, no space after
+     * the colon, {@code event} before {@code id}, the event's JSON pretty-printed over several {@code data:} lines,
+     * a comment before every frame and a {@code retry:} field first ({@code SseStream}). Docs: api-digest §4c,
+     * "SSE frame: {@code id: evt_…} / {@code event: <type>} / {@code data: <JSON event>}" and "heartbeat comments"
+     * name the fields, not their bytes; the framing is the SSE format's (WHATWG HTML, server-sent events).
+     */
+    SSE_FRAMING_VARIANTS,
+    /**
+     * Every event stream ends after its first event frame (replayed or live), as a long-polling gateway does; the
+     * client reconnects with {@code Last-Event-ID} for the next ({@code StreamEventsHandler}). Docs: api-digest
+     * §4c, "Last-Event-ID resume" and "SDK does not auto-reconnect; reconnect with Last-Event-ID"; no page says how
+     * long a stream stays open.
+     */
+    ONE_EVENT_PER_STREAM,
+    /**
+     * The server's clock runs {@value #CLOCK_BEHIND_MINUTES} minutes behind the client's: every timestamp it writes
+     * ({@code created_at}, {@code updated_at}, {@code archived_at}, {@code processed_at}) is that much earlier than
+     * the client's clock says ({@code ReferenceServer}). Docs: api-digest §2g gives the timestamp format only; no
+     * page relates the server's timestamps to the caller's clock.
+     */
+    CLOCK_BEHIND,
+    /**
+     * The coordinator's runtime learns of the cancelled {@code Agent} call asynchronously: the terminated event is
+     * appended at once, the "Agent cancelled." result and the coordinator's resume {@value #RESUME_AFTER_MILLIS} ms
+     * later, and the resumed coordinator works (running, one {@code agent.message}) for {@value #RESUMED_TURN_MILLIS}
+     * ms before it goes idle ({@code ThreadTransitions}). Docs: spec/archive-thread.txt, "Archive behavior" lists the
+     * four effects as bullets without order or timing, and says only "the coordinator resumes execution".
+     */
+    ASYNC_COORDINATOR_RESUME;
+
+    /** {@link #CLOCK_BEHIND}: how far the server's clock is behind. */
+    public static final long CLOCK_BEHIND_MINUTES = 7;
+    /** {@link #ASYNC_COORDINATOR_RESUME}: how long after the archive the coordinator gets "Agent cancelled.". */
+    public static final long RESUME_AFTER_MILLIS = 500;
+    /** {@link #ASYNC_COORDINATOR_RESUME}: how long the resumed coordinator runs before it goes idle. */
+    public static final long RESUMED_TURN_MILLIS = 1_500;
 
     /** {@link #HUGE_HISTORY}: unrelated events before each fixture and between each archive and its event. */
     public static final int HUGE_HISTORY_EVENTS = 100_000;

@@ -6,11 +6,23 @@ import static org.sessionthreads.conformance.refserver.FixtureIds.sid;
 import static org.sessionthreads.conformance.refserver.FixtureIds.tid;
 import static org.sessionthreads.conformance.refserver.RefClient.ofType;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /** Each conformant variation changes what it says, and only that (checked directly, no suite involved). */
@@ -165,6 +177,168 @@ class ReferenceServerVariationTest {
             assertThat(terminatedAfter(client, fixture, archived))
                     .isGreaterThanOrEqualTo(Duration.ofMillis(Variation.DEPLOYMENT_EVENT_MILLIS));
         });
+    }
+
+    @Test
+    void should_end_with_an_empty_page_after_a_full_one_under_has_more_on_full_pages() {
+        withVariation(Variation.HAS_MORE_ON_FULL_PAGES, client -> {
+            JsonNode fixture = client.fixture("idle_child");
+            String threads = "/v1/sessions/" + sid(fixture) + "/threads?limit=3";
+
+            JsonNode full = client.get(threads).json();
+            JsonNode last = client.get(threads + "&page=" + full.get("next_page").asString()).json();
+
+            assertThat(full.get("data").size()).isEqualTo(3); // the coordinator and its two children: all there is
+            assertThat(full.get("has_more").asBoolean()).isTrue();
+            assertThat(last.get("data").size()).isZero();
+            assertThat(last.get("has_more").asBoolean()).isFalse();
+            assertThat(last.get("first_id").isNull()).isTrue();
+            assertThat(last.get("last_id").isNull()).isTrue();
+            assertThat(last.get("next_page").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void should_frame_events_in_other_sse_spellings_under_sse_framing_variants() {
+        withVariation(Variation.SSE_FRAMING_VARIANTS, client -> {
+            JsonNode fixture = client.fixture("idle_child");
+            List<JsonNode> history = client.events(sid(fixture));
+
+            String text = readStream(client, "/v1/sessions/" + sid(fixture) + "/events/stream",
+                    history.get(0).get("id").asString(), history.size() - 1);
+
+            assertThat(text).startsWith(": stream open\r\nretry: 1500\r\n\r\n");
+            assertThat(text.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
+            assertThat(text).contains("\r\nevent:" + history.get(1).get("type").asString() + "\r\nid:"
+                    + history.get(1).get("id").asString() + "\r\ndata:{\r\n");
+            List<JsonNode> events = sseEvents(text);
+            assertThat(events).hasSize(history.size() - 1);
+            assertThat(events.get(0)).isEqualTo(history.get(1));
+        });
+    }
+
+    @Test
+    void should_end_every_stream_after_one_event_under_one_event_per_stream() {
+        withVariation(Variation.ONE_EVENT_PER_STREAM, client -> {
+            JsonNode fixture = client.fixture("idle_child");
+            List<JsonNode> history = client.events(sid(fixture));
+            String path = "/v1/sessions/" + sid(fixture) + "/events/stream";
+
+            try (SseReader replay = SseReader.open(client, path, "Last-Event-ID", history.get(0).get("id").asString());
+                 SseReader live = SseReader.open(client, path)) {
+                client.archive(fixture);
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> replay.finished() && live.finished());
+                assertThat(replay.events()).containsExactly(history.get(1));
+                assertThat(live.events()).singleElement()
+                        .satisfies(event -> assertThat(event.get("type").asString()).isEqualTo(TERMINATED));
+            }
+        });
+    }
+
+    @Test
+    void should_write_every_timestamp_minutes_behind_under_clock_behind() {
+        withVariation(Variation.CLOCK_BEHIND, client -> {
+            JsonNode fixture = client.fixture("idle_child");
+            JsonNode thread = client.archive(fixture).json();
+            Instant now = Instant.now();
+
+            Duration behind = Duration.ofMinutes(Variation.CLOCK_BEHIND_MINUTES);
+            for (String field : List.of("created_at", "updated_at", "archived_at")) {
+                assertThat(Duration.between(Instant.parse(thread.get(field).asString()), now))
+                        .as(field).isBetween(behind.minusSeconds(30), behind.plusSeconds(30));
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> client.countEvents(sid(fixture), ofType(TERMINATED, tid(fixture))) == 1);
+            JsonNode event = client.events(sid(fixture)).stream().filter(ofType(TERMINATED, tid(fixture)))
+                    .findFirst().orElseThrow();
+            assertThat(Duration.between(Instant.parse(event.get("processed_at").asString()), now))
+                    .isBetween(behind.minusSeconds(30), behind.plusSeconds(30));
+        });
+    }
+
+    @Test
+    void should_unblock_the_coordinator_after_the_terminated_event_under_async_coordinator_resume() {
+        withVariation(Variation.ASYNC_COORDINATOR_RESUME, client -> {
+            JsonNode fixture = client.fixture("waiting_coordinator");
+            String coordinator = FixtureIds.coordinator(fixture);
+            JsonNode archived = client.archive(fixture).json();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> fromTerminated(client, fixture).size() == 5);
+            List<JsonNode> after = fromTerminated(client, fixture);
+            assertThat(after).extracting(e -> e.get("type").asString()).containsExactly(TERMINATED,
+                    "agent.tool_result", "session.thread_status_running", "agent.message",
+                    "session.thread_status_idle");
+            Instant archivedAt = Instant.parse(archived.get("archived_at").asString());
+            assertThat(Duration.between(archivedAt, processedAt(after.get(1))))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(Variation.RESUME_AFTER_MILLIS));
+            assertThat(Duration.between(processedAt(after.get(2)), processedAt(after.get(4))))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(Variation.RESUMED_TURN_MILLIS));
+            assertThat(after.subList(1, 5)).allSatisfy(
+                    e -> assertThat(e.get("session_thread_id").asString()).isEqualTo(coordinator));
+        });
+    }
+
+    /** The session's events from the archived child's terminated event on. */
+    private static List<JsonNode> fromTerminated(RefClient client, JsonNode fixture) {
+        return client.events(sid(fixture)).stream().dropWhile(e -> !ofType(TERMINATED, tid(fixture)).test(e)).toList();
+    }
+
+    private static Instant processedAt(JsonNode event) {
+        return Instant.parse(event.get("processed_at").asString());
+    }
+
+    /**
+     * The raw text of an event stream resumed after {@code lastEventId}, read until {@code frames} event frames
+     * (frames with an {@code id:} field) have arrived.
+     */
+    private static String readStream(RefClient client, String path, String lastEventId, int frames) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.origin() + path))
+                .header("Authorization", RefClient.BEARER).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId).build();
+        try (InputStream body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream())
+                .body()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            String text = "";
+            byte[] buffer = new byte[8192];
+            while (text.split("\r\nid:", -1).length - 1 < frames || !text.endsWith("\r\n\r\n")) {
+                int read = body.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                bytes.write(buffer, 0, read);
+                text = bytes.toString(StandardCharsets.UTF_8);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The events of a text/event-stream body read as the format says (WHATWG HTML, server-sent events): lines end
+     * in CRLF, LF or CR; a colon first makes a comment; one space after the field's colon is dropped; the
+     * {@code data} lines of a frame are joined with LF; a blank line ends the frame.
+     */
+    private static List<JsonNode> sseEvents(String text) {
+        List<JsonNode> events = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        for (String line : text.split("\r\n|\r|\n", -1)) {
+            if (line.isEmpty()) {
+                if (!data.isEmpty()) {
+                    events.add(RefClient.parse(String.join("\n", data)));
+                }
+                data.clear();
+            } else if (line.startsWith("data:")) {
+                String value = line.substring("data:".length());
+                data.add(value.startsWith(" ") ? value.substring(1) : value);
+            }
+        }
+        return events;
     }
 
     /**

@@ -18,9 +18,10 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * authentication (for every path, known or not), then the query-string check. After: the error mapping for
  * whatever went wrong.
  *
- * <p>Four conformant variations are decided here: {@link Variation#SLOW_RESPONSES} and the request part of
+ * <p>Five conformant variations are decided here: {@link Variation#SLOW_RESPONSES} and the request part of
  * {@link Variation#DEPLOYMENT_PACE} (a pause before every request),
- * {@link Variation#TWO_ITEM_PAGES} (list pages capped at two items) and {@link Variation#RATE_LIMITED} (429/503
+ * {@link Variation#TWO_ITEM_PAGES} (list pages capped at two items), {@link Variation#HAS_MORE_ON_FULL_PAGES}
+ * (a full page says {@code has_more} without reading ahead) and {@link Variation#RATE_LIMITED} (429/503
  * before the request is looked at).
  */
 public final class ApiRoutes {
@@ -64,16 +65,17 @@ public final class ApiRoutes {
         }
         routes.before(new BearerAuthentication(options, lookup, archive));
         routes.before(new QueryStringCheck());
-        int pageCap = options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT;
+        PageRules pages = new PageRules(options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT,
+                !options.varies(Variation.HAS_MORE_ON_FULL_PAGES));
         StreamEventsHandler stream = new StreamEventsHandler(lookup, options.heartbeat(), json, options);
-        ListEventsHandler events = new ListEventsHandler(lookup, json, pageCap, options);
+        ListEventsHandler events = new ListEventsHandler(lookup, json, pages, options);
         Handler plainArchive = new ArchiveThreadHandler(archive, options, json);
         // why: a target without the Forward API ignores the header; the suite must then leave IDEM-* DISABLED
         Handler archiveThread = options.idempotency() ? new IdempotencyKeys(plainArchive, options) : plainArchive;
         RouteTable table = new RouteTable()
                 .add(POST, THREAD + "/archive", archiveThread)
                 .add(GET, THREAD, new GetThreadHandler(lookup, json, options))
-                .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup, json, pageCap, options))
+                .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup, json, pages, options))
                 .add(GET, "/v1/sessions/{session_id}/events", events)
                 .add(GET, THREAD + "/events", events)
                 .add(POST, "/v1/agents", publicApi.createAgent())

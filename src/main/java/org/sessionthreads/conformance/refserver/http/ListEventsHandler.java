@@ -31,14 +31,13 @@ import org.sessionthreads.conformance.refserver.store.Session;
 public final class ListEventsHandler implements Handler {
     private final ThreadLookup lookup;
     private final Json json;
-    private final int pageCap;
+    private final PageRules pages;
     private final ServerOptions options;
 
-    /** @param pageCap the most items one page holds, whatever {@code limit} asks */
-    public ListEventsHandler(ThreadLookup lookup, Json json, int pageCap, ServerOptions options) {
+    ListEventsHandler(ThreadLookup lookup, Json json, PageRules pages, ServerOptions options) {
         this.lookup = lookup;
         this.json = json;
-        this.pageCap = pageCap;
+        this.pages = pages;
         this.options = options;
     }
 
@@ -70,7 +69,7 @@ public final class ListEventsHandler implements Handler {
             throw ApiException.badRequest("Unsupported query parameter: order and types are not accepted here.");
         }
         boolean ignoreFilters = options.varies(Variation.LIST_FILTERS_IGNORED);
-        PageRequest asked = PageRequest.from(ctx).cappedAt(pageCap);
+        PageRequest asked = pages.request(ctx);
         PageRequest request = ignoreFilters ? asked.oldestFirst() : asked;
         Predicate<SessionEvent> types = ignoreFilters ? event -> true : indexedTypes(ctx, EventFilter.types(ctx));
         EventLog.View log = session.events().snapshot();

@@ -13,21 +13,20 @@ import org.sessionthreads.conformance.refserver.model.SessionThread;
 public final class ListThreadsHandler implements Handler {
     private final ThreadLookup lookup;
     private final Json json;
-    private final int pageCap;
+    private final PageRules pages;
     private final ServerOptions options;
 
-    /** @param pageCap the most items one page holds, whatever {@code limit} asks */
-    public ListThreadsHandler(ThreadLookup lookup, Json json, int pageCap, ServerOptions options) {
+    ListThreadsHandler(ThreadLookup lookup, Json json, PageRules pages, ServerOptions options) {
         this.lookup = lookup;
         this.json = json;
-        this.pageCap = pageCap;
+        this.pages = pages;
         this.options = options;
     }
 
     @Override
     public void handle(Context ctx) {
         var session = lookup.session(ctx.pathParam("session_id"));
-        PageRequest request = PageRequest.from(ctx).cappedAt(pageCap);
+        PageRequest request = pages.request(ctx);
         Page<SessionThread> page = Page.of(lookup.readAll(session), SessionThread::id, thread -> true, request);
         json.respond(ctx, 200, page.toWire(thread -> WireFormat.thread(thread, options)));
     }

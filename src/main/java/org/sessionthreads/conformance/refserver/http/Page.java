@@ -45,10 +45,11 @@ public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMo
                                  java.util.function.ToIntFunction<String> positionOf, Scan<T> scan) {
         int start = request.afterId() == null ? 0 : (positionOf == null ? indexOf(items, id, request)
                 : known(positionOf.applyAsInt(request.afterId()), request)) + 1;
-        List<T> rest = scan != null ? scan.select(start, filter, request.limit() + 1)
-                : items.subList(start, items.size()).stream().filter(filter).limit(request.limit() + 1L).toList();
+        int wanted = request.readAhead() ? request.limit() + 1 : request.limit();
+        List<T> rest = scan != null ? scan.select(start, filter, wanted)
+                : items.subList(start, items.size()).stream().filter(filter).limit(wanted).toList();
         List<T> data = rest.subList(0, Math.min(request.limit(), rest.size()));
-        boolean hasMore = rest.size() > data.size();
+        boolean hasMore = request.readAhead() ? rest.size() > data.size() : data.size() == request.limit();
         String firstId = data.isEmpty() ? null : id.apply(data.get(0));
         String lastId = data.isEmpty() ? null : id.apply(data.get(data.size() - 1));
         return new Page<>(data, firstId, lastId, hasMore, hasMore ? PageRequest.cursorAfter(lastId) : null);

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * @param cursor  true when {@code afterId} came from a {@code page} cursor (changes the error message only)
  * @param newestFirst {@code order=desc}: the list read from its newest item; {@code after_id} and {@code page}
  *                    then continue towards older items
+ * @param readAhead   true: the page looks one item further to know whether more follow; false: a full page says
+ *                    {@code has_more} without looking, so the page after it may be empty
  */
-public record PageRequest(int limit, String afterId, boolean cursor, boolean newestFirst) {
+public record PageRequest(int limit, String afterId, boolean cursor, boolean newestFirst, boolean readAhead) {
     static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
@@ -32,14 +34,14 @@ public record PageRequest(int limit, String afterId, boolean cursor, boolean new
         }
         boolean desc = newestFirst(ctx.queryParam("order"));
         if (page != null) {
-            return new PageRequest(limit, decode(page), true, desc);
+            return new PageRequest(limit, decode(page), true, desc, true);
         }
-        return new PageRequest(limit, afterId == null || afterId.isBlank() ? null : afterId.trim(), false, desc);
+        return new PageRequest(limit, afterId == null || afterId.isBlank() ? null : afterId.trim(), false, desc, true);
     }
 
     /** This request read oldest first, whatever its {@code order} said (a target that ignores the parameter). */
     public PageRequest oldestFirst() {
-        return new PageRequest(limit, afterId, cursor, false);
+        return new PageRequest(limit, afterId, cursor, false, readAhead);
     }
 
     private static boolean newestFirst(String order) {
@@ -54,7 +56,12 @@ public record PageRequest(int limit, String afterId, boolean cursor, boolean new
 
     /** This request with {@code limit} lowered to {@code max} if it asks for more. */
     public PageRequest cappedAt(int max) {
-        return limit <= max ? this : new PageRequest(max, afterId, cursor, newestFirst);
+        return limit <= max ? this : new PageRequest(max, afterId, cursor, newestFirst, readAhead);
+    }
+
+    /** This request without reading ahead: a full page claims {@code has_more} whether or not anything follows. */
+    public PageRequest withoutReadAhead() {
+        return new PageRequest(limit, afterId, cursor, newestFirst, false);
     }
 
     /** The {@code next_page} cursor for a page that ended with {@code lastId}. */

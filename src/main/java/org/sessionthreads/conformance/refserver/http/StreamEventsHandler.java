@@ -22,7 +22,8 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * committed, so errors still get the JSON envelope. Then the request's own thread writes the replay (events after
  * {@code Last-Event-ID}) followed by live events as they are appended, with a heartbeat comment whenever nothing
  * happened for a heartbeat interval. The stream ends when the client goes away, the session is deleted or the
- * server stops. {@link Fault#EVENT_STREAM_GARBAGE} and {@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED} live here.
+ * server stops. {@link Fault#EVENT_STREAM_GARBAGE}, {@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED} and
+ * {@link Variation#ONE_EVENT_PER_STREAM} (the stream ends after its first event frame) live here.
  * Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
  */
 public final class StreamEventsHandler implements Handler {
@@ -51,15 +52,19 @@ public final class StreamEventsHandler implements Handler {
                 : EventFilter.types(ctx);
         try (EventSubscription subscription =
                      session.events().subscribe(scope, types, lastEventId(ctx))) {
-            SseStream stream = SseStream.open(ctx.res(), json);
+            SseStream stream = SseStream.open(ctx.res(), json, options);
             if (options.has(Fault.EVENT_STREAM_GARBAGE)) {
                 stream.garbage(); // then the stream ends: the handler returns
                 return;
             }
+            boolean oneEvent = options.varies(Variation.ONE_EVENT_PER_STREAM);
             for (SessionEvent event : subscription.replay()) {
                 stream.event(event);
+                if (oneEvent) {
+                    return; // the stream ends; the client reconnects with this event's id as Last-Event-ID
+                }
             }
-            pump(subscription, stream);
+            pump(subscription, stream, oneEvent);
         } catch (IOException | InterruptedException clientGoneOrStopping) {
             if (clientGoneOrStopping instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -67,7 +72,9 @@ public final class StreamEventsHandler implements Handler {
         }
     }
 
-    private void pump(EventSubscription subscription, SseStream stream) throws IOException, InterruptedException {
+    /** Live events until the log ends, or until the first one when {@code oneEvent}. */
+    private void pump(EventSubscription subscription, SseStream stream, boolean oneEvent)
+            throws IOException, InterruptedException {
         while (!subscription.ended()) {
             SessionEvent event = subscription.poll(heartbeat);
             if (event != null) {
@@ -76,6 +83,9 @@ public final class StreamEventsHandler implements Handler {
                     continue; // the subject thread's channel was closed by the archive: nobody forwards it
                 }
                 stream.event(event);
+                if (oneEvent) {
+                    return;
+                }
             } else if (!subscription.ended()) {
                 stream.heartbeat();
             }

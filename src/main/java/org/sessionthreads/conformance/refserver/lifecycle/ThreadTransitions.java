@@ -25,9 +25,10 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * lock; these methods do not take it themselves, except deferred work, which takes it when it runs.
  *
  * <p>The faults of the terminated event (including {@link Fault#SPEC_TERMINATED_EVENT_REPUBLISHED_LATER}) and of
- * the coordinator's unblocking live here, and so does
+ * the coordinator's unblocking live here, and so do
  * {@link Variation#LATE_EVENTS}: the archive's events are then appended {@link Variation#LATE_MILLIS} later, in
- * the same order, on the server's scheduler.
+ * the same order, on the server's scheduler, and {@link Variation#ASYNC_COORDINATOR_RESUME}: the unblocking follows
+ * the terminated event and the resumed coordinator works a while.
  */
 public final class ThreadTransitions {
     private static final String CANCELLED = "Agent cancelled.";
@@ -37,6 +38,7 @@ public final class ThreadTransitions {
     private final Ids ids;
     private final Events events;
     private final ScheduledExecutorService scheduler;
+    private final boolean asyncResume;
 
     /**
      * @param ids       where thread, tool-use and event ids come from
@@ -48,6 +50,7 @@ public final class ThreadTransitions {
         this.ids = ids;
         this.events = new Events(ids, options.varies(Variation.TOOL_RESULT_CONTENT_AS_STRING));
         this.scheduler = scheduler;
+        this.asyncResume = options.varies(Variation.ASYNC_COORDINATOR_RESUME);
     }
 
     /** Now, in the precision the wire uses. */
@@ -124,22 +127,40 @@ public final class ThreadTransitions {
 
     /**
      * The coordinator's {@code Agent} call {@code toolUseId} was cancelled because its child was archived: it gets
-     * the "Agent cancelled." result, resumes, and (being scripted) finishes its turn at once.
+     * the "Agent cancelled." result, resumes, and (being scripted) finishes its turn at once; under
+     * {@link Variation#ASYNC_COORDINATOR_RESUME} all of it {@link Variation#RESUME_AFTER_MILLIS} later, after the
+     * terminated event, and the resumed turn lasts {@link Variation#RESUMED_TURN_MILLIS}.
      */
     public void agentCancelled(Session session, String toolUseId) {
-        deferred(session, lateMillis(), () -> {
+        deferred(session, asyncResume ? Variation.RESUME_AFTER_MILLIS : lateMillis(), () -> {
             if (options.has(Fault.RESUME_BEFORE_TOOL_RESULT)) {
                 SessionThread running = startTurn(session, session.coordinator());
                 toolResult(session, toolUseId, CANCELLED);
-                finishTurn(session, running);
+                resumedTurn(session, running);
                 return;
             }
             String text = options.has(Fault.AGENT_CANCELLED_WRONG_TEXT) ? "Agent archived." : CANCELLED;
             toolResult(session, toolUseId, text);
             if (!options.has(Fault.NO_COORDINATOR_RESUME)) {
-                finishTurn(session, startTurn(session, session.coordinator()));
+                resumedTurn(session, startTurn(session, session.coordinator()));
             }
         });
+    }
+
+    /**
+     * The resumed coordinator's turn: over at once, or under {@link Variation#ASYNC_COORDINATOR_RESUME} one
+     * {@code agent.message} and idle {@link Variation#RESUMED_TURN_MILLIS} later (unless something else ended it).
+     */
+    private void resumedTurn(Session session, SessionThread running) {
+        if (!asyncResume) {
+            finishTurn(session, running);
+            return;
+        }
+        session.events().append(events.agentMessage(running, "The delegated agent was cancelled; continuing "
+                + "without its result.", now()));
+        deferred(session, Variation.RESUMED_TURN_MILLIS, () -> session.thread(running.id())
+                .filter(thread -> thread.status() == ThreadStatus.RUNNING)
+                .ifPresent(thread -> finishTurn(session, thread)));
     }
 
     /** Emits {@code session.thread_status_terminated} for an archived thread. */
