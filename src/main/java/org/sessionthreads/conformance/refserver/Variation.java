@@ -19,7 +19,7 @@ public enum Variation {
      * for more ({@code fixtures.FixtureHook}).
      */
     LATENCY_150(150, 0),
-    /** As {@link #LATENCY_150}, each answer's delay drawn anew between 75 and 225 ms. */
+    /** As {@code LATENCY_150}, each answer's delay drawn anew between 75 and 225 ms. */
     LATENCY_150_JITTER(150, 75),
     /**
      * A target 400 ms away: every request is answered 400 ms later ({@code ApiRoutes}), and the fixture hook queues
@@ -27,7 +27,7 @@ public enum Variation {
      * for more ({@code fixtures.FixtureHook}).
      */
     LATENCY_400(400, 0),
-    /** As {@link #LATENCY_400}, each answer's delay drawn anew between 200 and 600 ms. */
+    /** As {@code LATENCY_400}, each answer's delay drawn anew between 200 and 600 ms. */
     LATENCY_400_JITTER(400, 200),
     /**
      * The terminated event, the "Agent cancelled." result and the coordinator's resume are appended
