@@ -1,6 +1,10 @@
 package org.sessionthreads.conformance.client;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.sessionthreads.conformance.client.sse.SseClient;
@@ -23,6 +27,7 @@ public final class DiscoveryRequests {
     private final ApiClient client;
     private final SseClient streams;
     private final URI apiBase;
+    private final List<Duration> roundTrips = Collections.synchronizedList(new ArrayList<>());
 
     public DiscoveryRequests(ApiClient client, SseClient streams, URI apiBase) {
         this.client = client;
@@ -32,12 +37,14 @@ public final class DiscoveryRequests {
 
     /** {@code GET /sessions/{unknown}/threads} with {@code credentials}: 401 for anything but the real token. */
     public ApiResponse listThreadsOfUnknownSession(Credentials credentials) {
-        return client.send("GET", Paths.under(apiBase, "sessions", UNKNOWN_SESSION, "threads"), credentials, null);
+        return timed(client.send("GET", Paths.under(apiBase, "sessions", UNKNOWN_SESSION, "threads"), credentials,
+                null));
     }
 
     /** {@code POST {hook}} with a kind no hook offers: 400 when the hook exists, 404/405 when it does not. */
     public ApiResponse unknownFixtureKind(URI hook) {
-        return client.send("POST", hook, Credentials.profileToken(), JsonBody.write(Map.of("kind", UNKNOWN_KIND)));
+        return timed(client.send("POST", hook, Credentials.profileToken(),
+                JsonBody.write(Map.of("kind", UNKNOWN_KIND))));
     }
 
     /**
@@ -45,15 +52,15 @@ public final class DiscoveryRequests {
      * 422) when the API exists, 404/405 when it does not.
      */
     public ApiResponse invalidAgent() {
-        return client.send("POST", Paths.under(apiBase, "agents"), Credentials.profileToken(), "[]");
+        return timed(client.send("POST", Paths.under(apiBase, "agents"), Credentials.profileToken(), "[]"));
     }
 
     /** {@code GET /sessions/{id}/events?limit=N[&after_id=…]}. */
     public ApiResponse events(String sessionId, int limit, String afterId) {
         String query = Paths.param("limit", String.valueOf(limit))
                 + (afterId == null ? "" : "&" + Paths.param("after_id", afterId));
-        return client.send("GET", Paths.withQuery(Paths.under(apiBase, "sessions", sessionId, "events"), query),
-                Credentials.profileToken(), null);
+        return timed(client.send("GET", Paths.withQuery(Paths.under(apiBase, "sessions", sessionId, "events"),
+                query), Credentials.profileToken(), null));
     }
 
     /**
@@ -69,6 +76,28 @@ public final class DiscoveryRequests {
                     }
                 });
         connection.close();
+        record(connection.exchange());
         return connection.exchange();
+    }
+
+    /**
+     * How long each answered request of this probe took (its answering attempt, from sending to the answer): the
+     * round trips the run's fixture window is computed from.
+     */
+    public List<Duration> roundTrips() {
+        synchronized (roundTrips) {
+            return List.copyOf(roundTrips);
+        }
+    }
+
+    private ApiResponse timed(ApiResponse response) {
+        record(response.exchange());
+        return response;
+    }
+
+    private void record(Exchange exchange) {
+        if (exchange != null && exchange.duration() != null && exchange.status() > 0) {
+            roundTrips.add(exchange.duration());
+        }
     }
 }

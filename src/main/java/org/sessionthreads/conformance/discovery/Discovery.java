@@ -14,6 +14,7 @@ import org.sessionthreads.conformance.fixture.ledger.FixtureLedger;
  * DiscoveryReport report = Discovery.run(profile, new DiscoveryRequests(client, streams, apiBase), hook, ledger);
  * report.stopLine();      // "declared capability missing: event_channels lists sse, but …", or empty
  * report.effective();     // the profile the scenarios run with
+ * report.fixtureWindow();  // what the run asks of time-critical fixtures (window_ms), from the probe's round trips
  * }</pre>
  */
 public final class Discovery {
@@ -37,6 +38,7 @@ public final class Discovery {
     /** Probes whatever {@code discovery} says (the {@code discover} command always probes). */
     public static DiscoveryReport probe(TargetProfile profile, DiscoveryRequests requests, Optional<FixtureHook> hook,
                                         FixtureLedger ledger) {
-        return DeclaredVsObserved.judge(profile, new Probe(profile, requests, hook, ledger).run());
+        return DeclaredVsObserved.judge(profile, new Probe(profile, requests, hook, ledger).run())
+                .withRoundTrips(requests.roundTrips());
     }
 }

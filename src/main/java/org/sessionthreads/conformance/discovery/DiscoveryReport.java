@@ -1,5 +1,6 @@
 package org.sessionthreads.conformance.discovery;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.fixture.FixtureWindow;
 
 /**
  * What discovery found and what follows from it for the run (docs/settings.md#discovery).
@@ -19,9 +21,11 @@ import org.sessionthreads.conformance.config.TargetProfile;
  * @param discovered capabilities the profile left off, the target showed, and the run switched on
  *                   ({@code discover_capabilities: true})
  * @param effective  the profile the scenarios run with: the declared one plus what was discovered
+ * @param roundTrips how long each answered probe request took: the latency the run measured, from which its
+ *                   {@link FixtureWindow} is computed (empty when skipped)
  */
 public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> errors, List<String> hints,
-                              List<String> discovered, TargetProfile effective) {
+                              List<String> discovered, TargetProfile effective, List<Duration> roundTrips) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public DiscoveryReport {
@@ -29,6 +33,23 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
         errors = List.copyOf(errors);
         hints = List.copyOf(hints);
         discovered = List.copyOf(discovered);
+        roundTrips = List.copyOf(roundTrips);
+    }
+
+    /** A report without measured round trips. */
+    public DiscoveryReport(boolean ran, List<Finding> findings, List<String> errors, List<String> hints,
+                           List<String> discovered, TargetProfile effective) {
+        this(ran, findings, errors, hints, discovered, effective, List.of());
+    }
+
+    /** This report with the round trips its probe measured. */
+    public DiscoveryReport withRoundTrips(List<Duration> measured) {
+        return new DiscoveryReport(ran, findings, errors, hints, discovered, effective, measured);
+    }
+
+    /** The window the run asks of time-critical fixtures, from {@link #roundTrips()} (empty when none measured). */
+    public Optional<FixtureWindow> fixtureWindow() {
+        return FixtureWindow.fromRoundTrips(roundTrips);
     }
 
     /** The report of a run with {@code discovery: false}: nothing probed, the declared profile as it is. */
@@ -62,6 +83,7 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
         errors.forEach(e -> lines.add("discovery ERROR: " + e));
         discovered.forEach(d -> lines.add("discovery: discovered " + d));
         hints.forEach(h -> lines.add("discovery hint: " + h));
+        fixtureWindow().ifPresent(window -> lines.add("discovery: " + window.line()));
         return lines;
     }
 

@@ -101,6 +101,15 @@ final class PollingFeed implements EventFeed {
         return skipToEnd();
     }
 
+    /**
+     * Positions the feed after {@code eventId}, taken as given: nothing is sent, and the first {@link #take()} reads
+     * from there. For a mark known from elsewhere (the fixture hook's {@code last_event_id}) when the moment before
+     * the act must stay free of requests.
+     */
+    void placeAfter(String eventId) {
+        lastId = eventId;
+    }
+
     /** Reads to the end of the list and forgets it: later takes return only newer events. Returns the last id. */
     String skipToEnd() {
         int pages = 0;

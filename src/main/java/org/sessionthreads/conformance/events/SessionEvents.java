@@ -90,6 +90,46 @@ public final class SessionEvents implements AutoCloseable {
         return cursor;
     }
 
+    /**
+     * A cursor whose mark is {@code eventId}, taken as given: it sends nothing now. Its first read asks for the events
+     * after the mark (polling: {@code after_id}; SSE: the stream with {@code Last-Event-ID}), so everything the
+     * session got after it is seen, also what happened before that first read. For a mark known without asking
+     * the target, the fixture hook's {@code last_event_id}, when the moment between the fixture and the act must
+     * stay free of requests.
+     *
+     * @throws EventObservationException at the first read, when the target refuses the mark (no fallback: reading
+     *                                   from another point could lose what happened after the mark)
+     */
+    public EventCursor placedAfter(String sessionId, String eventId) {
+        java.util.Objects.requireNonNull(eventId, "eventId");
+        EventFeed feed;
+        if (channel == EventChannel.SSE) {
+            feed = SseFeed.placed(streams, sessionId, capabilities, EventMatcher.JUDGED_TYPES, eventId);
+        } else {
+            PollingFeed polling = new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
+            polling.placeAfter(eventId);
+            feed = polling;
+        }
+        return register(new EventCursor(feed, channel, waits, timings, sessionId));
+    }
+
+    /**
+     * A cursor for an act that must follow a fixture at once (an archive that has to beat a queued delivery):
+     * {@link #placedAfter} the fixture's {@code lastEventId} when it has one, so that nothing is sent between the
+     * fixture's answer and the act; without one, {@link #openFor(String)} now, whose mark costs requests (up to
+     * three, and the stream's subscription on SSE) that the fixture's window has to cover.
+     */
+    public EventCursor forTimeCriticalAct(String sessionId, String lastEventId) {
+        return lastEventId != null ? placedAfter(sessionId, lastEventId) : openFor(sessionId);
+    }
+
+    private EventCursor register(EventCursor cursor) {
+        synchronized (opened) {
+            opened.add(cursor);
+        }
+        return cursor;
+    }
+
     public Waits waits() {
         return waits;
     }

@@ -17,7 +17,8 @@ import org.sessionthreads.conformance.client.sse.SseFrame;
 import org.sessionthreads.conformance.client.sse.SseListener;
 
 /**
- * The SSE channel: the session's event stream, subscribed when the cursor opens (before the scenario acts). The
+ * The SSE channel: the session's event stream, subscribed when the cursor opens (before the scenario acts), or, for
+ * a feed {@link #placed} after a known event, at its first read with that event as {@code Last-Event-ID}. The
  * connection's thread queues each message with its arrival time; {@link #take()} drains the queue on the test's
  * thread. A dropped connection is resumed there too, with {@code Last-Event-ID} set to the last id the stream
  * delivered, so the target replays exactly what was missed; if the stream dropped before delivering anything,
@@ -82,27 +83,56 @@ final class SseFeed implements EventFeed {
                         java.util.Set<String> types, String hint) {
         SseFeed feed = new SseFeed(streams, sessionId, capabilities, types);
         feed.resumeFrom = anchor(list, sessionId, capabilities, hint);
-        SseConnection first = feed.connect(feed.resumeFrom);
-        if (!subscribed(first) && feed.filtered && first.exchange().status() == 400) {
+        feed.connection = feed.subscribe(true);
+        return feed;
+    }
+
+    /**
+     * A feed placed after {@code eventId}, taken as given: nothing is sent now. The first {@link #take()} subscribes
+     * with {@code Last-Event-ID: eventId}, so the stream replays everything after the mark and goes on live. A
+     * stream that refuses that id (400) is EVENT_STREAM_REFUSED: going live instead would lose what happened
+     * between the mark and the subscription.
+     */
+    static SseFeed placed(EventStreamApi streams, String sessionId, ListCapabilities capabilities,
+                          java.util.Set<String> types, String eventId) {
+        SseFeed feed = new SseFeed(streams, sessionId, capabilities, types);
+        feed.resumeFrom = eventId;
+        return feed;
+    }
+
+    /**
+     * Subscribes after {@link #resumeFrom}: without the type filter when the target refuses it, and, when
+     * {@code liveWhenRefused}, live from now when the target refuses the id.
+     */
+    private SseConnection subscribe(boolean liveWhenRefused) {
+        SseConnection first = connect(resumeFrom);
+        if (!subscribed(first) && filtered && first.exchange().status() == 400) {
             capabilities.lacks(ListCapabilities.Parameter.STREAM_TYPES, ListCapabilities.Support.REJECTED);
-            feed.filtered = false; // why: a target that refuses the filter on its stream; every type, then
+            filtered = false; // why: a target that refuses the filter on its stream; every type, then
             first.close();
-            first = feed.connect(feed.resumeFrom);
+            first = connect(resumeFrom);
         }
-        if (!subscribed(first) && feed.resumeFrom != null && first.exchange().status() == 400) {
-            feed.resumeFrom = null; // why: a target whose stream ids differ from its list ids; live from now
-            first = feed.connect(null);
+        if (!subscribed(first) && resumeFrom != null && first.exchange().status() == 400) {
+            if (!liveWhenRefused) {
+                throw new EventObservationException(EventObservationException.Cause.EVENT_STREAM_REFUSED,
+                        "the stream refused Last-Event-ID " + resumeFrom + ", the cursor's mark: "
+                                + first.exchange().summary() + " " + excerpt(first.exchange().responseBody()));
+            }
+            resumeFrom = null; // why: a target whose stream ids differ from its list ids; live from now
+            first = connect(null);
         }
         if (!subscribed(first)) {
             throw new EventObservationException(EventObservationException.Cause.EVENT_STREAM_REFUSED,
                     first.exchange().summary() + " " + excerpt(first.exchange().responseBody()));
         }
-        feed.connection = first;
-        return feed;
+        return first;
     }
 
     @Override
     public List<Observed> take() {
+        if (connection == null && !closed) {
+            connection = subscribe(false); // a placed feed subscribes at its first read
+        }
         if (dropReason != null && !closed) {
             resume();
         }

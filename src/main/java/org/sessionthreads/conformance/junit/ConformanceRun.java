@@ -88,12 +88,13 @@ final class ConformanceRun implements AutoCloseable {
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait),
                 new EventTimings()); // why: a template only; each scenario records into its own (on(channel, timings))
         this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
-        this.fixtureContext = FixtureContext.forRun(profile,
+        FixtureContext fixtures = FixtureContext.forRun(profile,
                 target.fixturesUrl().map(url -> new FixtureHook(client, url)),
                 new SessionsApi(client, target.apiBase()), SchemaRegistry.shared());
         requireReachable(client);
         this.discovery = Discovery.run(declared, new DiscoveryRequests(client, streams, target.apiBase()),
-                target.fixturesUrl().map(url -> new FixtureHook(client, url)), fixtureContext.ledger());
+                target.fixturesUrl().map(url -> new FixtureHook(client, url)), fixtures.ledger());
+        this.fixtureContext = fixtures.withWindow(discovery.fixtureWindow());
         discovery.lines().forEach(line -> System.out.println("[conformance] " + line));
         // why: a declared capability the target visibly lacks is one clear ERROR, not a cascade of FAILs
         discovery.stopLine().ifPresent(line -> {

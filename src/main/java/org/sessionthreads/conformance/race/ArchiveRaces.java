@@ -19,12 +19,15 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.events.EventChannel;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.TerminationVerdict;
 import org.sessionthreads.conformance.events.Termination;
 import org.sessionthreads.conformance.events.Observed;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.FixtureExpiredException;
 import org.sessionthreads.conformance.fixture.FixtureSetupException;
 import org.sessionthreads.conformance.fixture.Fixtures;
 
@@ -36,8 +39,7 @@ import org.sessionthreads.conformance.fixture.Fixtures;
  *
  * <pre>{@code
  * races.simultaneousArchives(() -> fixtures.idleChild().thread()).assertEveryRoundKeptThePromise();
- * races.archiveAgainstDelivery(fixtures::childWithPendingMessage, Fixture::thread, Fixture::deliverAfter)
- *      .assertEveryRoundKeptThePromise();
+ * races.archiveAgainstDelivery(fixtures::childWithPendingMessage).assertEveryRoundKeptThePromise();
  * }</pre>
  */
 public final class ArchiveRaces {
@@ -82,21 +84,27 @@ public final class ArchiveRaces {
      * ({@code deliver_after_ms}; the rounds spread the moment a little before and after it). Either outcome is
      * conformant: archived (200) and the message never delivered, or delivered first, the child running, and the
      * archive refused (409). Never both: a 200 followed by a delivery, or a delivery followed by a 200.
+     *
+     * <p>Each round's cursor is made for a time-critical act ({@link SessionEvents#forTimeCriticalAct}): placed after
+     * the fixture's {@code last_event_id} when it has one, so nothing is sent before the set-up guard, and its mark
+     * then precedes any delivery.
      */
-    public <F> RaceReport archiveAgainstDelivery(Supplier<F> pendingChild, Function<F, ThreadRef> threadOf,
-                                                 Function<F, Duration> deliverAfterOf) {
+    public RaceReport archiveAgainstDelivery(Supplier<Fixture> pendingChild) {
         List<Round> rounds = new ArrayList<>();
         List<ArchiveRace.PlannedArchive> plan = new ArrayList<>();
         for (int i = 0; i < race.repetitions(); i++) {
             List<String> expiries = new ArrayList<>();
             for (int attempt = 1; ; attempt++) {
                 long requested = System.nanoTime();
-                F fixture = pendingChild.get();
+                Fixture fixture = pendingChild.get();
                 long created = System.nanoTime();
-                ThreadRef thread = threadOf.apply(fixture);
-                Duration deliverAfter = deliverAfterOf.apply(fixture);
-                Round round = new Round(i + 1, thread, events.openFor(thread.sessionId()));
-                round.openedNanos = System.nanoTime();
+                ThreadRef thread = fixture.thread();
+                Duration deliverAfter = fixture.deliverAfter();
+                Round round = new Round(i + 1, thread,
+                        events.forTimeCriticalAct(thread.sessionId(), fixture.lastEventId()));
+                // why: a placed cursor reads from the fixture's newest event, before any delivery by the fixture's
+                // own contract; an opened one marks the moment it opened
+                round.openedNanos = fixture.lastEventId() != null ? requested : System.nanoTime();
                 Optional<String> movedOn = movedOn(round);
                 if (movedOn.isEmpty()) {
                     round.dueNanos = created + deliverAfter.toNanos();
@@ -106,7 +114,8 @@ public final class ArchiveRaces {
                     break;
                 }
                 round.cursor.close();
-                expiries.add(thread.sessionId() + ": " + movedOn.get());
+                expiries.add(thread.sessionId() + ": " + FixtureExpiredException.of(deliverAfter,
+                        fixture.windowAsked(), false, movedOn.get()).getMessage());
                 if (attempt >= Fixtures.FRESH_ATTEMPTS) {
                     throw new FixtureSetupException("child_with_pending_message moved on before the race could act, "
                             + attempt + " times in a row: " + String.join("; ", expiries));
@@ -131,10 +140,13 @@ public final class ArchiveRaces {
      * have preceded the mark by time.
      */
     private Optional<String> movedOn(Round round) {
+        EventMatcher delivery = EventMatcher.deliveryTo(round.thread.threadId());
+        if (round.cursor.channel() == EventChannel.SSE) {
+            round.cursor.first(delivery); // why: a placed stream subscribes here, so its replay comes with the GET
+        }
         ApiResponse now = threads.get(round.thread);
         String status = now.status() == 200 ? now.thread().status() : null;
-        if (status == null || status.equals("idle")
-                || round.cursor.first(EventMatcher.deliveryTo(round.thread.threadId())).isPresent()) {
+        if (status == null || status.equals("idle") || round.cursor.first(delivery).isPresent()) {
             return Optional.empty();
         }
         return Optional.of("the child was " + status + " when its event cursor had just opened, which saw no"

@@ -404,7 +404,8 @@ public enum Fault {
     public static final long SPEC_RESTAMP_AFTER_MILLIS = 3_000;
     /**
      * How long after the archive {@link #SPEC_MAILBOX_REDELIVERED_LATER} delivers the cancelled messages: longer than
-     * the self-test profile's 3 s {@code deliver_after_ms}, so the copy also comes after the original due time.
+     * the hook's {@code deliver_after_ms} in the self-test (1 s, or the window the run asks for), so the copy also
+     * comes after the original due time.
      */
     public static final long SPEC_REDELIVER_AFTER_MILLIS = 5_000;
     /** How long after the rejected archive {@link #SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD} stops the child. */

@@ -91,9 +91,8 @@ public final class ReferenceServer implements AutoCloseable {
 
         ThreadLookup lookup = new ThreadLookup(store, options);
         ArchiveThread archive = new ArchiveThread(lookup, transitions, options);
-        MessageDelivery delivery = new MessageDelivery(transitions, options.deliverAfter(), options);
-        FixtureHook hook = new FixtureHook(
-                new FixtureSessions(store, transitions, delivery, options.deliverAfter()), store, json, options);
+        FixtureHook hook = new FixtureHook(delay -> new FixtureSessions(store, transitions,
+                new MessageDelivery(transitions, delay, options), delay), store, json, options);
         new ApiRoutes(options, lookup, archive, json, envelope).install(config.routes,
                 options.fixtureHook() ? hook.create() : null, options.fixtureHook() ? hook.delete() : null,
                 publicApi(options, store, transitions, ids, scheduler, json));

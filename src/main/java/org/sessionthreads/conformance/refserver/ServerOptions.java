@@ -93,6 +93,25 @@ public record ServerOptions(
         return variations.contains(Variation.REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
     }
 
+    /**
+     * The variation that delays every answer (a {@code LATENCY_} one; the slowest when several are set), if any.
+     * The answers are delayed in {@code http.ApiRoutes}, and its fixture hook queues pending messages
+     * {@link Variation#LATENCY_DELIVER_AFTER_MILLIS} ms ahead ({@link #hookDeliverAfter()}).
+     */
+    public java.util.Optional<Variation> latency() {
+        return variations.stream().filter(Variation::delaysAnswers)
+                .max(java.util.Comparator.comparingLong(Variation::latencyMillis));
+    }
+
+    /**
+     * How far ahead the fixture hook queues a pending message when the request asks for no more: {@link #deliverAfter}
+     * (the server's {@code deliver_after_ms}), or {@link Variation#LATENCY_DELIVER_AFTER_MILLIS} under a
+     * {@code LATENCY_} variation (a far target whose hook keeps a near target's habit).
+     */
+    public Duration hookDeliverAfter() {
+        return latency().isPresent() ? Duration.ofMillis(Variation.LATENCY_DELIVER_AFTER_MILLIS) : deliverAfter;
+    }
+
     public boolean has(Fault fault) {
         return faults.contains(fault);
     }

@@ -14,10 +14,21 @@ import java.util.stream.Collectors;
  */
 public enum Variation {
     /**
-     * Every request is answered {@value #SLOW_MILLIS} ms later, well within {@code timeouts.request}
-     * ({@code ApiRoutes}).
+     * A target 150 ms away: every request is answered 150 ms later ({@code ApiRoutes}), and the fixture hook queues
+     * a pending message {@value #LATENCY_DELIVER_AFTER_MILLIS} ms ahead unless the request's {@code window_ms} asks
+     * for more ({@code fixtures.FixtureHook}).
      */
-    SLOW_RESPONSES,
+    LATENCY_150(150, 0),
+    /** As {@code LATENCY_150}, each answer's delay drawn anew between 75 and 225 ms. */
+    LATENCY_150_JITTER(150, 75),
+    /**
+     * A target 400 ms away: every request is answered 400 ms later ({@code ApiRoutes}), and the fixture hook queues
+     * a pending message {@value #LATENCY_DELIVER_AFTER_MILLIS} ms ahead unless the request's {@code window_ms} asks
+     * for more ({@code fixtures.FixtureHook}).
+     */
+    LATENCY_400(400, 0),
+    /** As {@code LATENCY_400}, each answer's delay drawn anew between 200 and 600 ms. */
+    LATENCY_400_JITTER(400, 200),
     /**
      * The terminated event, the "Agent cancelled." result and the coordinator's resume are appended
      * {@value #LATE_MILLIS} ms after the archive answer, within {@code timeouts.event} ({@code ThreadTransitions}).
@@ -134,6 +145,38 @@ public enum Variation {
     /** {@link #ASYNC_COORDINATOR_RESUME}: how long the resumed coordinator runs before it goes idle. */
     public static final long RESUMED_TURN_MILLIS = 1_500;
 
+    /** The latency variations' hook: how far ahead it queues a pending message when not asked for more. */
+    public static final long LATENCY_DELIVER_AFTER_MILLIS = 600;
+
+    private final long latencyMillis;
+    private final long jitterMillis;
+
+    Variation() {
+        this(0, 0);
+    }
+
+    Variation(long latencyMillis, long jitterMillis) {
+        this.latencyMillis = latencyMillis;
+        this.jitterMillis = jitterMillis;
+    }
+
+    /** True for the variations that delay every answer (the {@code LATENCY_} ones). */
+    public boolean delaysAnswers() {
+        return latencyMillis > 0;
+    }
+
+    /** The delay of an answer under this variation, before jitter (0 for the others). */
+    public long latencyMillis() {
+        return latencyMillis;
+    }
+
+    /** The delay of one answer under this variation: its latency, give or take its jitter (0 for the others). */
+    public long nextDelayMillis() {
+        return jitterMillis == 0 ? latencyMillis
+                : java.util.concurrent.ThreadLocalRandom.current().nextLong(latencyMillis - jitterMillis,
+                latencyMillis + jitterMillis + 1);
+    }
+
     /** {@link #HUGE_HISTORY}: unrelated events before each fixture and between each archive and its event. */
     public static final int HUGE_HISTORY_EVENTS = 100_000;
 
@@ -142,8 +185,6 @@ public enum Variation {
     /** {@link #RATE_LIMITED}: every n-th request (unless it is a 429 one) is refused with 503. */
     public static final int UNAVAILABLE_EVERY = 23;
 
-    /** The delay {@link #SLOW_RESPONSES} adds to every request. */
-    public static final long SLOW_MILLIS = 150;
     /** {@link #DEPLOYMENT_PACE}: the delay before every answer. */
     public static final long DEPLOYMENT_REQUEST_MILLIS = 40;
     /** {@link #DEPLOYMENT_PACE}: how long a fixture takes to be prepared. */

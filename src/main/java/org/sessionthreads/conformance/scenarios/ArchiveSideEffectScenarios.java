@@ -30,9 +30,10 @@ public class ArchiveSideEffectScenarios {
     void pendingMailboxMessagesAreNeverDelivered(Fixtures fixtures, ThreadsApi threads,
                                                  SessionEvents sessionEvents, Timeouts timeouts, Readings readings) {
         Archived archived = fixtures.whileFresh(FixtureKind.CHILD_WITH_PENDING_MESSAGE, child -> {
-            EventCursor events = sessionEvents.openFor(child.sessionId(), child.lastEventId());
+            // why: the archive must beat the queued delivery; with the fixture's last_event_id nothing else goes first
+            EventCursor events = sessionEvents.forTimeCriticalAct(child.sessionId(), child.lastEventId());
             ApiResponse answer = threads.archive(child.thread());
-            PendingMessage.requireArchivedBeforeDelivery(answer, () -> threads.get(child.thread()));
+            PendingMessage.requireArchivedBeforeDelivery(answer, child, () -> threads.get(child.thread()));
             assertThat(answer).hasStatus(200);
             return new Archived(child, events);
         });
@@ -43,7 +44,11 @@ public class ArchiveSideEffectScenarios {
                 .hasStatus(readings.archivedStatus());
     }
 
-    /** A child archived before its pending message was due, and the cursor opened before the archive. */
+    /**
+     * A child archived before its pending message was due, and its cursor: placed after the fixture's newest event
+     * (read after the archive) or, without one, opened before the archive. Either way it sees every event after
+     * the fixture was ready.
+     */
     private record Archived(Fixture child, EventCursor events) {
     }
 

@@ -2,7 +2,6 @@ package org.sessionthreads.conformance.scenarios;
 
 import org.sessionthreads.conformance.race.ArchiveRaces;
 import org.sessionthreads.conformance.race.RaceReport;
-import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
 import org.sessionthreads.conformance.junit.EventChannelTest;
@@ -27,8 +26,7 @@ public class ConcurrentArchiveScenarios {
     @Requirement("CONC-002")
     @EventChannelTest
     void anArchiveRacingTheDeliveryNeverArchivesAndDelivers(Fixtures fixtures, ArchiveRaces races) {
-        RaceReport report = races.archiveAgainstDelivery(fixtures::childWithPendingMessage, Fixture::thread,
-                Fixture::deliverAfter);
+        RaceReport report = races.archiveAgainstDelivery(fixtures::childWithPendingMessage);
 
         report.assertEveryRoundKeptThePromise();
     }

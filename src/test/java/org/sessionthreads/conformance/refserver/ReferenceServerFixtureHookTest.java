@@ -76,6 +76,40 @@ class ReferenceServerFixtureHookTest {
         assertThat(fixture.get("deliver_after_ms").asLong()).isEqualTo(1000);
     }
 
+    @Test
+    void should_queue_the_pending_message_at_least_window_ms_ahead_and_say_so() {
+        JsonNode wider = REFERENCE.client().post("/_fixtures",
+                "{\"kind\":\"child_with_pending_message\",\"window_ms\":2500}").json();
+        JsonNode narrower = REFERENCE.client().post("/_fixtures",
+                "{\"kind\":\"child_with_pending_message\",\"window_ms\":400}").json();
+
+        assertThat(wider.get("deliver_after_ms").asLong()).isEqualTo(2500);
+        assertThat(narrower.get("deliver_after_ms").asLong()).isEqualTo(1000);
+    }
+
+    @Test
+    void should_deliver_the_pending_message_no_earlier_than_the_window_asked() {
+        JsonNode fixture = REFERENCE.client().post("/_fixtures",
+                "{\"kind\":\"child_with_pending_message\",\"window_ms\":1800}").json();
+        String sessionId = fixture.get("session_id").asString();
+        String childId = fixture.get("thread_id").asString();
+
+        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(1300).toNanos());
+
+        assertThat(REFERENCE.client().thread(sessionId, childId).get("status").asString()).isEqualTo("idle");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "\"600\"", "1.5", "true"})
+    void should_reject_a_window_that_is_no_whole_number_of_milliseconds(String window) {
+        Reply reply = REFERENCE.client().post("/_fixtures",
+                "{\"kind\":\"child_with_pending_message\",\"window_ms\":" + window + "}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.errorType()).isEqualTo("invalid_request_error");
+        assertThat(reply.json().get("error").get("message").asString()).contains("window_ms");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"kind\":\"no_such_kind\"}", "{}", "garbage", "", "[]", "{\"kind\":3}", "null"})
     void should_reject_bad_bodies_with_400_listing_the_kinds(String body) {

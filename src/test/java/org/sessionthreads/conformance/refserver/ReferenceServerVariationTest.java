@@ -32,20 +32,46 @@ class ReferenceServerVariationTest {
     @Test
     void should_parse_variations_from_profile_options() {
         ServerOptions options = RefClient.options()
-                .withOptions(Map.of("variations", "slow-responses, rearchive_conflict"));
+                .withOptions(Map.of("variations", "latency-150, rearchive_conflict"));
 
         assertThat(options.variations()).containsExactlyInAnyOrder(
-                Variation.SLOW_RESPONSES, Variation.REARCHIVE_CONFLICT);
+                Variation.LATENCY_150, Variation.REARCHIVE_CONFLICT);
         assertThat(options.rearchive()).isEqualTo(RearchiveMode.CONFLICT);
     }
 
     @Test
-    void should_answer_every_request_later_under_slow_responses() {
-        withVariation(Variation.SLOW_RESPONSES, client -> {
+    void should_answer_every_request_later_under_latency_150() {
+        withVariation(Variation.LATENCY_150, client -> {
             long start = System.nanoTime();
             client.get("/v1/sessions/sess_unknown/threads");
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        });
+    }
+
+    @Test
+    void should_draw_each_delay_anew_around_its_latency_under_a_jittered_latency() {
+        java.util.Set<Long> drawn = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            long delay = Variation.LATENCY_400_JITTER.nextDelayMillis();
+            assertThat(delay).isBetween(200L, 600L);
+            drawn.add(delay);
+        }
+
+        assertThat(drawn).hasSizeGreaterThan(50);
+        assertThat(Variation.LATENCY_400.nextDelayMillis()).isEqualTo(400);
+        assertThat(Variation.LATE_EVENTS.delaysAnswers()).isFalse();
+    }
+
+    @Test
+    void should_queue_pending_messages_600_ms_ahead_under_a_latency_unless_asked_for_more() {
+        withVariation(Variation.LATENCY_150_JITTER, client -> {
+            JsonNode usual = client.fixture("child_with_pending_message");
+            JsonNode asked = client.post("/_fixtures",
+                    "{\"kind\":\"child_with_pending_message\",\"window_ms\":900}").json();
+
+            assertThat(usual.get("deliver_after_ms").asLong()).isEqualTo(Variation.LATENCY_DELIVER_AFTER_MILLIS);
+            assertThat(asked.get("deliver_after_ms").asLong()).isEqualTo(900);
         });
     }
 

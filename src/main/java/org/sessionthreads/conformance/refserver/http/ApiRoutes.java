@@ -18,8 +18,8 @@ import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
  * authentication (for every path, known or not), then the query-string check. After: the error mapping for
  * whatever went wrong.
  *
- * <p>Five conformant variations are decided here: {@link Variation#SLOW_RESPONSES} and the request part of
- * {@link Variation#DEPLOYMENT_PACE} (a pause before every request),
+ * <p>These conformant variations are decided here: the {@code LATENCY_} ones ({@link ServerOptions#latency()}) and
+ * the request part of {@link Variation#DEPLOYMENT_PACE} (a pause before every request),
  * {@link Variation#TWO_ITEM_PAGES} (list pages capped at two items), {@link Variation#HAS_MORE_ON_FULL_PAGES}
  * (a full page says {@code has_more} without reading ahead) and {@link Variation#RATE_LIMITED} (429/503
  * before the request is looked at).
@@ -52,9 +52,8 @@ public final class ApiRoutes {
      */
     public void install(RoutesConfig routes, Handler createFixture, Handler deleteFixture,
                         org.sessionthreads.conformance.refserver.publicapi.PublicApi publicApi) {
-        if (options.varies(Variation.SLOW_RESPONSES)) {
-            routes.before(ctx -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Variation.SLOW_MILLIS)));
-        }
+        options.latency().ifPresent(latency -> routes.before(
+                ctx -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(latency.nextDelayMillis()))));
         if (options.varies(Variation.DEPLOYMENT_PACE)) {
             routes.before(ctx -> LockSupport.parkNanos(
                     TimeUnit.MILLISECONDS.toNanos(Variation.DEPLOYMENT_REQUEST_MILLIS)));
