@@ -90,7 +90,9 @@ public final class RunAudit {
 
     public AuditReport run(List<Fixture> fixtures, ArchiveJournal journal) {
         Instant lastAnswer = journal.lastAnswerAt().orElse(Instant.now());
-        Duration remaining = Duration.between(Instant.now(), lastAnswer.plus(settings.settle()));
+        // why: with no session to re-read there is nothing late effects could change
+        Duration remaining = fixtures.isEmpty() ? Duration.ZERO
+                : Duration.between(Instant.now(), lastAnswer.plus(settings.settle()));
         waits.settle("end-of-run audit settling " + settings.settle().toMillis() + " ms after the last archive",
                 remaining);
         long start = System.nanoTime();
@@ -135,9 +137,11 @@ public final class RunAudit {
         String scope = sessions.size() + " of " + all.size() + " sessions (bound audit.max_sessions "
                 + settings.maxSessions() + "), " + counts.threads + " threads, " + counts.events + " events, "
                 + counts.requests + " requests, " + journal.entries().size() + " archive answers ("
-                + journal.accepted().size() + " accepted); settled " + settings.settle().toMillis()
-                + " ms after the last archive answer; pages per read at most " + settings.maxPages();
-        return new AuditReport(violations, problems, scope, Duration.ofNanos(System.nanoTime() - start));
+                + journal.accepted().size() + " accepted); " + (fixtures.isEmpty() ? "no settle: no session to re-read"
+                : "settled " + settings.settle().toMillis() + " ms after the last archive answer")
+                + "; pages per read at most " + settings.maxPages();
+        return new AuditReport(violations, problems, scope, Duration.ofNanos(System.nanoTime() - start),
+                counts.threads);
     }
 
     private void audit(String sessionId, Set<String> known, ArchiveJournal journal,

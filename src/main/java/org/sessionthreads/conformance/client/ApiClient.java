@@ -174,7 +174,7 @@ public final class ApiClient {
                     .filter(new ExchangeCaptureFilter(redactor, exchange -> {
                         captured[0] = exchange;
                         listener.onExchange(exchange);
-                    }))
+                    }, options.credentials() instanceof Credentials.ProfileToken))
                     .header("x-request-id", requestIds.next())
                     .header("Accept", "application/json");
             authenticate(request, options.credentials());

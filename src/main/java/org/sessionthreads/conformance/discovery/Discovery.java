@@ -12,7 +12,8 @@ import org.sessionthreads.conformance.fixture.ledger.FixtureLedger;
  *
  * <pre>{@code
  * DiscoveryReport report = Discovery.run(profile, new DiscoveryRequests(client, streams, apiBase), hook, ledger);
- * report.stopLine();      // "declared capability missing: event_channels lists sse, but …", or empty
+ * report.stopLine();      // "the target refuses the profile's token (…): check the token",
+ *                         // "declared capability missing: event_channels lists sse, but …", or empty
  * report.effective();     // the profile the scenarios run with
  * report.fixtureWindow();  // what the run asks of time-critical fixtures (window_ms), from the probe's round trips
  * }</pre>

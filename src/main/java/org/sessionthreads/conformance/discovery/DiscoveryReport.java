@@ -57,10 +57,21 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
         return new DiscoveryReport(false, List.of(), List.of(), List.of(), List.of(), profile);
     }
 
-    /** The one line that stops the run, when a declared capability is missing. */
+    /**
+     * The one line that stops the run: the target refused the profile's token (every scenario would only collect
+     * 401s), else a declared capability is missing.
+     */
     public Optional<String> stopLine() {
-        return errors.isEmpty() ? Optional.empty() : Optional.of("declared capability missing: "
-                + String.join("; ", errors));
+        return refusedToken().or(() -> errors.isEmpty() ? Optional.empty() : Optional.of(
+                "declared capability missing: " + String.join("; ", errors)));
+    }
+
+    /** Why the run cannot go on, when the target answered the profile's own token 401 or 403. */
+    public Optional<String> refusedToken() {
+        return findings.stream().filter(f -> f.capability().equals(Capabilities.TOKEN)
+                && f.presence() == Presence.ABSENT).findFirst()
+                .map(f -> "the target refuses the profile's token"
+                        + (f.evidence().isEmpty() ? "" : " (" + f.evidence() + ")") + ": check the token");
     }
 
     /**
@@ -80,6 +91,7 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
         }
         List<String> lines = new java.util.ArrayList<>();
         findings.forEach(f -> lines.add("discovery: " + f.line()));
+        refusedToken().ifPresent(line -> lines.add("discovery ERROR: " + line));
         errors.forEach(e -> lines.add("discovery ERROR: " + e));
         discovered.forEach(d -> lines.add("discovery: discovered " + d));
         hints.forEach(h -> lines.add("discovery hint: " + h));

@@ -13,6 +13,8 @@ import org.junit.platform.engine.support.descriptor.UriSource;
 import org.sessionthreads.conformance.audit.AuditReport;
 import org.sessionthreads.conformance.audit.Invariant;
 import org.sessionthreads.conformance.config.TargetProfile;
+import org.sessionthreads.conformance.outcome.Untestable;
+import org.sessionthreads.conformance.outcome.UntestableInCertify;
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.AllureScenarioReport;
@@ -22,7 +24,9 @@ import org.sessionthreads.conformance.waiver.Waivers;
  * The audit's findings as dynamic tests, one per {@link Invariant}, so that Failsafe's XML and the exit code
  * reflect them. Each test's source is the URI {@code requirement:<ID>}, which is how the summary and the
  * self-tests learn which requirement it checks. A violation is judged like a scenario's failed assertion (FAIL
- * naming the requirement, WAIVED, or a SHOULD warning); an audit that could not read what it needs is an ERROR.
+ * naming the requirement, WAIVED, or a SHOULD warning); an audit that could not read what it needs is an ERROR;
+ * an audit that had no thread to read (no scenario obtained a fixture) judged nothing, so each check is UNTESTABLE,
+ * never a PASS (in certify mode a failure, like an UNTESTABLE scenario).
  */
 public final class AuditChecks {
     private static final String SCHEME = "requirement";
@@ -62,6 +66,11 @@ public final class AuditChecks {
         if (!report.problems().isEmpty()) {
             throw new IllegalStateException("the end-of-run audit could not read the run's sessions: "
                     + String.join("; ", report.problems()));
+        }
+        if (report.judgedNothing()) {
+            Untestable nothing = new Untestable("UNTESTABLE: nothing to judge: the run's scenarios left the"
+                    + " end-of-run audit no thread to read (" + report.scope() + ")");
+            throw profile.certify() ? new UntestableInCertify(nothing) : nothing;
         }
         List<String> violations = report.violationsOf(invariant);
         if (violations.isEmpty()) {

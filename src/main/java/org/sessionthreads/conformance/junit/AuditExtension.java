@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.junit;
 import java.util.List;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,9 +14,18 @@ import org.sessionthreads.conformance.audit.AuditReport;
  * Runs the audit once (lazily, when the factory asks for {@link AuditChecks}) and, after the class, releases the
  * run's fixtures and publishes the fixture line and the audit's scope for the summary.
  */
-final class AuditExtension implements ParameterResolver, AfterAllCallback {
+final class AuditExtension implements BeforeAllCallback, ParameterResolver, AfterAllCallback {
     /** Report entry with the audit's scope line ({@code RequirementLedger} reads it). */
     static final String AUDIT_ENTRY = "conformance.audit";
+
+    /**
+     * A run that could not start fails this class before its factory, like every scenario class (the summary names
+     * the start failure once).
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ConformanceExtension.run(context);
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -39,10 +49,10 @@ final class AuditExtension implements ParameterResolver, AfterAllCallback {
         failures.forEach(failure -> System.err.println("[conformance] could not release " + failure));
         AuditReport report = context.getStore(ConformanceExtension.NAMESPACE).get("audit", AuditReport.class);
         if (report != null) {
-            context.publishReportEntry(AUDIT_ENTRY, report.scope() + ", " + report.took().toMillis() + " ms"
+            ReportEntries.publish(context, AUDIT_ENTRY, report.scope() + ", " + report.took().toMillis() + " ms"
                     + (report.problems().isEmpty() ? "" : "; problems: " + String.join("; ", report.problems())));
         }
-        context.publishReportEntry(ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
-        context.publishReportEntry(RequestsEntry.KEY, RequestsEntry.encode(run.requestCounts().snapshot()));
+        ReportEntries.publish(context, ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
+        ReportEntries.publish(context, RequestsEntry.KEY, RequestsEntry.encode(run.requestCounts().snapshot()));
     }
 }

@@ -48,23 +48,25 @@ final class ConformanceExtension
         try {
             run = run(context);
         } catch (TargetUnavailableException e) {
-            context.publishReportEntry(START_FAILURE_ENTRY, e.getMessage());
-            e.discoveryJson().ifPresent(json -> context.publishReportEntry(DISCOVERY_ENTRY, json));
+            ReportEntries.publish(context, START_FAILURE_ENTRY, e.getMessage() == null || e.getMessage().isBlank()
+                    ? e.getClass().getSimpleName() : e.getMessage());
+            e.discoveryJson().ifPresent(json -> ReportEntries.publish(context, DISCOVERY_ENTRY, json));
             throw e;
         }
-        context.publishReportEntry(DISCOVERY_ENTRY, run.discovery().toJson());
-        context.publishReportEntry(PROFILE_ENTRY, run.profile().describe());
-        context.publishReportEntry(TARGET_ENTRY, run.target().description());
-        context.publishReportEntry(TARGET_URL_ENTRY, run.target().apiBase().toString());
-        context.publishReportEntry(SettingsEntry.KEY, SettingsEntry.encode(run.profile().effective()));
-        context.publishReportEntry(ENVIRONMENT_ENTRY, SettingsEntry.encodePairs(run.environment()));
+        ReportEntries.publish(context, DISCOVERY_ENTRY, run.discovery().toJson());
+        ReportEntries.publish(context, PROFILE_ENTRY, run.profile().describe());
+        ReportEntries.publish(context, TARGET_ENTRY, run.target().description());
+        ReportEntries.publish(context, TARGET_URL_ENTRY, run.target().apiBase().toString());
+        ReportEntries.publish(context, SettingsEntry.KEY, SettingsEntry.encode(run.profile().effective()));
+        ReportEntries.publish(context, ENVIRONMENT_ENTRY, SettingsEntry.encodePairs(run.environment()));
     }
 
     /** After each class (its fixtures are released by then): the run's fixture count so far, for the summary. */
     @Override
     public void afterAll(ExtensionContext context) {
-        context.publishReportEntry(FIXTURES_ENTRY, run(context).fixtureSummary());
-        context.publishReportEntry(RequestsEntry.KEY, RequestsEntry.encode(run(context).requestCounts().snapshot()));
+        ReportEntries.publish(context, FIXTURES_ENTRY, run(context).fixtureSummary());
+        ReportEntries.publish(context, RequestsEntry.KEY,
+                RequestsEntry.encode(run(context).requestCounts().snapshot()));
     }
 
     /**

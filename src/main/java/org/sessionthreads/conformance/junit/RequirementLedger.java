@@ -20,32 +20,13 @@ import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.events.EventTimings;
-import org.sessionthreads.conformance.outcome.ShouldNotMet;
-import org.sessionthreads.conformance.outcome.Untestable;
-import org.sessionthreads.conformance.outcome.UntestableInCertify;
-import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.BuildInfo;
-import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.DiscoverySection;
-import org.sessionthreads.conformance.outcome.ShouldNotMet;
-import org.sessionthreads.conformance.outcome.Untestable;
-import org.sessionthreads.conformance.outcome.UntestableInCertify;
-import org.sessionthreads.conformance.outcome.Waived;
+import org.sessionthreads.conformance.report.Judgement;
+import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
-import org.sessionthreads.conformance.outcome.ShouldNotMet;
-import org.sessionthreads.conformance.outcome.Untestable;
-import org.sessionthreads.conformance.outcome.UntestableInCertify;
-import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
-import org.sessionthreads.conformance.outcome.ShouldNotMet;
-import org.sessionthreads.conformance.outcome.Untestable;
-import org.sessionthreads.conformance.outcome.UntestableInCertify;
-import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.SummaryWriter;
-import org.sessionthreads.conformance.outcome.ShouldNotMet;
-import org.sessionthreads.conformance.outcome.Untestable;
-import org.sessionthreads.conformance.outcome.UntestableInCertify;
-import org.sessionthreads.conformance.outcome.Waived;
 import org.sessionthreads.conformance.report.Verdict;
 
 /**
@@ -68,8 +49,8 @@ public final class RequirementLedger implements TestExecutionListener {
     private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<ScenarioOutcome> audit = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> run = new ConcurrentHashMap<>();
-    private final AtomicLong responses = new AtomicLong();
-    private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong tokenAnswers = new AtomicLong();
+    private final AtomicLong tokenRefused = new AtomicLong();
     private final Map<String, TestIdentifier> running = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
     private final List<EventTimings.Sample> eventSamples = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -134,21 +115,20 @@ public final class RequirementLedger implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (!id.isTest()) {
-            // why: a scenario class that fails before its scenarios (beforeAll) reports none of them; without this
-            // the run would pass with those requirements silently "not run"
-            if (result.getStatus() == TestExecutionResult.Status.FAILED && id.getSource()
-                    .filter(org.junit.platform.engine.support.descriptor.ClassSource.class::isInstance)
-                    .map(s -> ((org.junit.platform.engine.support.descriptor.ClassSource) s).getClassName()
-                            .startsWith(SCENARIOS_PACKAGE)).orElse(false)) {
-                classFailures.add(id.getDisplayName() + " failed before its scenarios: " + reason(result));
+            // why: a scenario class that fails before its scenarios (beforeAll), or a template or the audit's factory
+            // that fails before its invocations, reports none of them; without this the run would pass with those
+            // requirements silently "not run"
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                scenarioContainer(id).ifPresent(kind -> classFailures.add(id.getDisplayName() + " failed before its "
+                        + kind + ": " + reason(result)));
             }
             return;
         }
         running.remove(id.getUniqueId());
         requirementOf(id).ifPresent(requirement -> {
             Map<String, String> recorded = entries.getOrDefault(id.getUniqueId(), Map.of());
-            responses.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.RESPONSES, "0")));
-            unauthorized.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.UNAUTHORIZED, "0")));
+            tokenAnswers.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.TOKEN_ANSWERS, "0")));
+            tokenRefused.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.TOKEN_REFUSED, "0")));
             String exchanges = recorded.getOrDefault(ScenarioRecording.EXCHANGES, "");
             eventSamples.addAll(MeasurementsEntry.decodeTimings(recorded.get(MeasurementsEntry.EVENT_TIMINGS)));
             Map<String, Map<String, Integer>> interleavings =
@@ -156,8 +136,9 @@ public final class RequirementLedger implements TestExecutionListener {
             if (!interleavings.isEmpty()) {
                 races.add(new RunMeasurements.ScenarioInterleavings(requirement, scenarioName(id), interleavings));
             }
-            ScenarioOutcome outcome = new ScenarioOutcome(requirement, scenarioName(id), verdict(result),
-                    result.getStatus() == TestExecutionResult.Status.FAILED, reason(result),
+            Judgement judgement = ScenarioJudgements.of(result);
+            ScenarioOutcome outcome = new ScenarioOutcome(requirement, scenarioName(id), judgement.verdict(),
+                    judgement.blocking(), reason(result),
                     Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
                     recorded.getOrDefault(ScenarioRecording.PROVENANCE, ""),
                     exchanges.isEmpty() ? List.of() : Arrays.asList(exchanges.split(",")),
@@ -218,7 +199,7 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
                 run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
-                responses.get(), unauthorized.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
+                tokenAnswers.get(), tokenRefused.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
                 .withSettings(settings)
                 .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)))
                 .withRequests(RequestsEntry.decode(run.get(RequestsEntry.KEY)))
@@ -252,23 +233,6 @@ public final class RequirementLedger implements TestExecutionListener {
         }
         environment.putAll(published);
         return environment;
-    }
-
-    /**
-     * The verdict from the outcome's type (package {@code outcome}), never from its message: FAIL and ERROR come
-     * from failures (and UNTESTABLE in certify mode); WAIVED, UNTESTABLE, SHOULD warnings (FAIL, not blocking) and
-     * DISABLED from aborts.
-     */
-    static Verdict verdict(TestExecutionResult result) {
-        Throwable thrown = result.getThrowable().orElse(null);
-        return switch (result.getStatus()) {
-            case SUCCESSFUL -> Verdict.PASS;
-            case FAILED -> thrown instanceof UntestableInCertify ? Verdict.UNTESTABLE
-                    : thrown instanceof AssertionError ? Verdict.FAIL : Verdict.ERROR;
-            case ABORTED -> thrown instanceof Waived ? Verdict.WAIVED
-                    : thrown instanceof Untestable ? Verdict.UNTESTABLE
-                    : thrown instanceof ShouldNotMet ? Verdict.FAIL : Verdict.DISABLED;
-        };
     }
 
     private static String reason(TestExecutionResult result) {
@@ -309,6 +273,19 @@ public final class RequirementLedger implements TestExecutionListener {
             return own;
         }
         return plan.getParent(id).flatMap(this::method);
+    }
+
+    /** For a container of the scenarios package: what it holds ("scenarios" for a class, else "invocations"). */
+    private static Optional<String> scenarioContainer(TestIdentifier id) {
+        Object source = id.getSource().orElse(null);
+        if (source instanceof org.junit.platform.engine.support.descriptor.ClassSource c
+                && c.getClassName().startsWith(SCENARIOS_PACKAGE)) {
+            return Optional.of("scenarios");
+        }
+        if (source instanceof MethodSource m && m.getClassName().startsWith(SCENARIOS_PACKAGE)) {
+            return Optional.of("invocations");
+        }
+        return Optional.empty();
     }
 
     private static boolean containsScenarios(TestPlan testPlan) {

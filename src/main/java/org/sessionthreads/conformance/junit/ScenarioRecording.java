@@ -22,8 +22,10 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
     /** Report entry keys; {@code report.RequirementLedger} reads the same names. */
     static final String REQUIREMENT = "conformance.requirement";
     static final String EXCHANGES = "conformance.exchanges";
-    static final String RESPONSES = "conformance.responses";
-    static final String UNAUTHORIZED = "conformance.unauthorized";
+    /** Answers to requests sent with the profile's own token ({@link Exchange#profileToken()}). */
+    static final String TOKEN_ANSWERS = "conformance.token_answers";
+    /** Of those, the answers 401: the target refused the token the suite expected it to accept. */
+    static final String TOKEN_REFUSED = "conformance.token_refused";
     static final String PROVENANCE = "conformance.provenance";
     static final String REPRODUCE = "conformance.reproduce";
     /** Where a scenario's events facade and race interleavings live in its store ({@link ConformanceExtension#NAMESPACE}). */
@@ -64,18 +66,20 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
         CURRENT.remove();
         Requirement requirement = context.getRequiredTestMethod().getAnnotation(Requirement.class);
         if (requirement != null) {
-            context.publishReportEntry(REQUIREMENT, requirement.value());
+            ReportEntries.publish(context, REQUIREMENT, requirement.value());
         }
-        context.publishReportEntry(EXCHANGES, String.join(",", exchanges.stream().map(Exchange::requestId).toList()));
-        context.publishReportEntry(RESPONSES, String.valueOf(exchanges.stream().filter(e -> e.status() > 0).count()));
-        context.publishReportEntry(UNAUTHORIZED, String.valueOf(exchanges.stream().filter(e -> e.status() == 401)
-                .count()));
+        ReportEntries.publish(context, EXCHANGES, String.join(",",
+                exchanges.stream().map(Exchange::requestId).toList()));
+        List<Exchange> withToken = exchanges.stream().filter(e -> e.profileToken() && e.status() > 0).toList();
+        ReportEntries.publish(context, TOKEN_ANSWERS, String.valueOf(withToken.size()));
+        ReportEntries.publish(context, TOKEN_REFUSED, String.valueOf(withToken.stream()
+                .filter(e -> e.status() == 401).count()));
         context.getExecutionException().flatMap(failure -> culprit(exchanges, String.valueOf(failure.getMessage())))
-                .ifPresent(exchange -> context.publishReportEntry(REPRODUCE, exchange.curl()));
+                .ifPresent(exchange -> ReportEntries.publish(context, REPRODUCE, exchange.curl()));
         publishMeasurements(context);
         Fixtures fixtures = context.getStore(ConformanceExtension.NAMESPACE).get("fixtures", Fixtures.class);
         if (fixtures != null && !fixtures.provenance().isEmpty()) {
-            context.publishReportEntry(PROVENANCE, String.join("; ", fixtures.provenance()));
+            ReportEntries.publish(context, PROVENANCE, String.join("; ", fixtures.provenance()));
         }
     }
 
@@ -84,12 +88,12 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
         ExtensionContext.Store store = context.getStore(ConformanceExtension.NAMESPACE);
         SessionEvents events = store.get(EVENTS_STORE_KEY, SessionEvents.class);
         if (events != null && !events.timings().samples().isEmpty()) {
-            context.publishReportEntry(MeasurementsEntry.EVENT_TIMINGS,
+            ReportEntries.publish(context, MeasurementsEntry.EVENT_TIMINGS,
                     MeasurementsEntry.encodeTimings(events.timings().samples()));
         }
         Interleavings interleavings = store.get(INTERLEAVINGS_STORE_KEY, Interleavings.class);
         if (interleavings != null && !interleavings.snapshot().isEmpty()) {
-            context.publishReportEntry(MeasurementsEntry.INTERLEAVINGS,
+            ReportEntries.publish(context, MeasurementsEntry.INTERLEAVINGS,
                     MeasurementsEntry.encodeInterleavings(interleavings.snapshot()));
         }
     }

@@ -28,6 +28,8 @@ final class CommandLine {
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
             "  --fixture-hook true|false  serve the fixture hook /_fixtures (default true); false: fixtures only",
             "                           through the public API (POST /v1/agents, /v1/sessions, .../events)",
+            "  --public-api true|false    serve the public creation API (default true); false: those POST routes",
+            "                           answer 404; with --fixture-hook false too, no fixture can be made",
             "  --event-stream true|false  serve the event stream .../events/stream (default true); false: its",
             "                           routes answer 404, events only through the list",
             "  --idempotency true|false   honour Idempotency-Key on archive (default true); false: the header is ignored",
@@ -69,7 +71,9 @@ final class CommandLine {
         }
         ReferenceServer server = ReferenceServer.start(options);
         out.println("reference server listening on " + server.apiBase()
-                + " (fixtures at " + server.fixturesUrl() + ")");
+                + " (fixtures at " + server.fixturesUrl() + ")"
+                + (options.fixtureHook() ? "" : "; fixture hook off (404)")
+                + (options.publicApi() ? "" : "; public creation API off (404)"));
         return new Launch(0, server);
     }
 
@@ -114,6 +118,8 @@ final class CommandLine {
                 return options.withOption(ServerOptions.HEARTBEAT_MS, value);
             case "--fixture-hook":
                 return options.withOption(ServerOptions.FIXTURE_HOOK, value);
+            case "--public-api":
+                return options.withOption(ServerOptions.PUBLIC_API, value);
             case "--event-stream":
                 return options.withOption(ServerOptions.EVENT_STREAM, value);
             case "--dialect":

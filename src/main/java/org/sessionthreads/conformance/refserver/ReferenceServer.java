@@ -95,7 +95,7 @@ public final class ReferenceServer implements AutoCloseable {
                 new MessageDelivery(transitions, delay, options), delay), store, json, options);
         new ApiRoutes(options, lookup, archive, json, envelope).install(config.routes,
                 options.fixtureHook() ? hook.create() : null, options.fixtureHook() ? hook.delete() : null,
-                publicApi(options, store, transitions, ids, scheduler, json));
+                options.publicApi() ? publicApi(options, store, transitions, ids, scheduler, json) : null);
     }
 
     /** The public creation API; its scripted coordinator plays the fixture hook's histories into its sessions. */

@@ -10,10 +10,11 @@ import org.sessionthreads.conformance.config.EmbeddedTarget;
  *
  * <p>Options (profile keys): {@code faults} (comma-separated {@link Fault} names), {@code variations}
  * (comma-separated {@link Variation} names; {@link Variation#REARCHIVE_CONFLICT} makes a re-archive answer 409),
- * {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}, {@code fixture_hook}, {@code event_stream} and
- * {@code idempotency} (each {@code true}|{@code false}), {@code transport_faults} (comma-separated
- * {@link TransportFault} names) and {@code dialect} ({@link ServerDialect}); the keys are {@link ServerOptions}'
- * constants. Unknown keys, unknown faults and bad values are an {@link IllegalArgumentException}.
+ * {@code deliver_after_ms} (≥ 300), {@code heartbeat_ms}, {@code fixture_hook}, {@code public_api},
+ * {@code event_stream} and {@code idempotency} (each {@code true}|{@code false}), {@code transport_faults}
+ * (comma-separated {@link TransportFault} names) and {@code dialect} ({@link ServerDialect}); the keys are
+ * {@link ServerOptions}' constants. Unknown keys, unknown faults and bad values are an
+ * {@link IllegalArgumentException}.
  */
 public final class ReferenceServerTarget implements EmbeddedTarget {
 

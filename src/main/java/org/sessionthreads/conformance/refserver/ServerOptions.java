@@ -14,7 +14,8 @@ import java.util.function.Function;
  *
  * <p>The profile option keys understood by {@link #withOption} (and by {@link ReferenceServerTarget}) are
  * {@value #FAULTS}, {@value #VARIATIONS}, {@value #DELIVER_AFTER_MS}, {@value #HEARTBEAT_MS},
- * {@value #FIXTURE_HOOK}, {@value #EVENT_STREAM}, {@value #IDEMPOTENCY}, {@value #TRANSPORT_FAULTS} and {@value #DIALECT}.
+ * {@value #FIXTURE_HOOK}, {@value #PUBLIC_API}, {@value #EVENT_STREAM}, {@value #IDEMPOTENCY},
+ * {@value #TRANSPORT_FAULTS} and {@value #DIALECT}.
  * {@link #toString()} never shows the token. How a re-archive is answered is no option of its own: {@link #rearchive()}
  * derives it from the dialect, the faults and the variations.
  *
@@ -26,6 +27,9 @@ import java.util.function.Function;
  * @param heartbeat    interval of the {@code : heartbeat} comment on event streams
  * @param fixtureHook  false: no fixture hook ({@code /_fixtures} answers 404), so fixtures come only through the
  *                     public creation API
+ * @param publicApi    false: no public creation API ({@code POST /v1/agents}, {@code /v1/sessions}, the session's
+ *                     events and archive answer 404), so with the hook off too no fixture can be made at all: a
+ *                     conformant target the suite can judge only where a scenario needs no fixture
  * @param eventStream  false: no event stream (the SSE routes answer 404 in the error envelope), like a target that
  *                     offers only the event list
  * @param idempotency  false: {@code Idempotency-Key} is ignored on archive, like a target without the Forward API
@@ -36,14 +40,15 @@ import java.util.function.Function;
  */
 public record ServerOptions(
         String host, int port, String token, Set<Fault> faults, Set<Variation> variations,
-        Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean eventStream, boolean idempotency,
-        Set<TransportFault> transportFaults, ServerDialect dialect) {
+        Duration deliverAfter, Duration heartbeat, boolean fixtureHook, boolean publicApi, boolean eventStream,
+        boolean idempotency, Set<TransportFault> transportFaults, ServerDialect dialect) {
 
     public static final String FAULTS = "faults";
     public static final String VARIATIONS = "variations";
     public static final String DELIVER_AFTER_MS = "deliver_after_ms";
     public static final String HEARTBEAT_MS = "heartbeat_ms";
     public static final String FIXTURE_HOOK = "fixture_hook";
+    public static final String PUBLIC_API = "public_api";
     public static final String EVENT_STREAM = "event_stream";
     public static final String IDEMPOTENCY = "idempotency";
     public static final String TRANSPORT_FAULTS = "transport_faults";
@@ -71,11 +76,12 @@ public record ServerOptions(
 
     /**
      * Defaults: 127.0.0.1, ephemeral port, no faults, no variations, re-archive answers 200, 1000 ms delivery, 5 s
-     * heartbeat, fixture hook, event stream and Idempotency-Key on.
+     * heartbeat, fixture hook, public creation API, event stream and Idempotency-Key on.
      */
     public static ServerOptions defaults(String token) {
         return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(),
-                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, Set.of(), ServerDialect.ARCHIVE_PAGE);
+                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, true, Set.of(),
+                ServerDialect.ARCHIVE_PAGE);
     }
 
     /**
@@ -151,6 +157,8 @@ public record ServerOptions(
                 return withHeartbeat(Duration.ofMillis(parseMillis(key, text)));
             case FIXTURE_HOOK:
                 return withFixtureHook(parseBoolean(key, text));
+            case PUBLIC_API:
+                return withPublicApi(parseBoolean(key, text));
             case EVENT_STREAM:
                 return withEventStream(parseBoolean(key, text));
             case IDEMPOTENCY:
@@ -162,7 +170,7 @@ public record ServerOptions(
             default:
                 throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
                         + String.join(", ", FAULTS, VARIATIONS, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS, DIALECT) + "."
+                        FIXTURE_HOOK, PUBLIC_API, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS, DIALECT) + "."
                         + (key.equals("rearchive") ? " For a re-archive answered 409 use variations: "
                         + Variation.REARCHIVE_CONFLICT.name() + "." : ""));
         }
@@ -170,25 +178,25 @@ public record ServerOptions(
 
     public ServerOptions withHost(String newHost) {
         return new ServerOptions(newHost, port, token,
-                faults, variations, deliverAfter, heartbeat, fixtureHook,
+                faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(host, newPort, token,
-                faults, variations, deliverAfter, heartbeat, fixtureHook,
+                faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withToken(String newToken) {
         return new ServerOptions(host, port, newToken,
-                faults, variations, deliverAfter, heartbeat, fixtureHook,
+                faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
         return new ServerOptions(host, port, token,
-                newFaults, variations, deliverAfter, heartbeat, fixtureHook,
+                newFaults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
@@ -201,7 +209,7 @@ public record ServerOptions(
 
     public ServerOptions withVariations(Set<Variation> newVariations) {
         return new ServerOptions(host, port, token,
-                faults, newVariations, deliverAfter, heartbeat, fixtureHook,
+                faults, newVariations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
@@ -213,37 +221,42 @@ public record ServerOptions(
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
-        return new ServerOptions(host, port, token, faults, variations, delay, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, delay, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, interval, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, interval, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, enabled,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, enabled, publicApi,
+                eventStream, idempotency, transportFaults, dialect);
+    }
+
+    public ServerOptions withPublicApi(boolean enabled) {
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, enabled,
                 eventStream, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withEventStream(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 enabled, idempotency, transportFaults, dialect);
     }
 
     public ServerOptions withIdempotency(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, enabled, transportFaults, dialect);
     }
 
     public ServerOptions withTransportFaults(Set<TransportFault> newTransportFaults) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, newTransportFaults, dialect);
     }
 
     public ServerOptions withDialect(ServerDialect newDialect) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
+        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
                 eventStream, idempotency, transportFaults, newDialect);
     }
 
@@ -251,7 +264,7 @@ public record ServerOptions(
     public String toString() {
         return "ServerOptions[host=" + host + ", port=" + port + ", token=***, faults=" + faults
                 + ", variations=" + variations + ", rearchive=" + rearchive() + ", deliverAfter=" + deliverAfter
-                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook
+                + ", heartbeat=" + heartbeat + ", fixtureHook=" + fixtureHook + ", publicApi=" + publicApi
                 + ", eventStream=" + eventStream + ", idempotency=" + idempotency
                 + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults)
                 + ", dialect=" + dialect.wireName() + "]";

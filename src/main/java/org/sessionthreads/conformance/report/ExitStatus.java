@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
  * the first line of {@code summary.md} can never disagree.
  *
  * <p>Order of the rules (the first that applies wins): a run-level problem other than "nothing ran" (the run could
- * not start, the target stopped answering, every answer was 401, a scenario class failed outside its scenarios,
- * the run was interrupted) is {@link #NO_VERDICT}; a run in which no scenario executed is {@link #NOTHING_RAN}; a
- * blocking FAIL is {@link #FAILED} (a conformance failure is a verdict, even beside harness errors); any other
- * blocking outcome (ERROR, UNTESTABLE in certify mode) is {@link #NO_VERDICT}; else {@link #PASS}. WAIVED and
- * non-gating SHOULD warnings never change the code.
+ * not start, e.g. the token was refused; the target stopped answering; every answer to the profile's token was 401;
+ * a scenario class failed outside its scenarios; the run was interrupted) is {@link #NO_VERDICT}; a run in which no
+ * scenario executed is {@link #NOTHING_RAN}; a blocking FAIL is {@link #FAILED} (a conformance failure is a
+ * verdict, even beside harness errors); any other blocking outcome (ERROR, UNTESTABLE in certify mode) is
+ * {@link #NO_VERDICT}; else {@link #PASS}. WAIVED and non-gating SHOULD warnings never change the code.
  *
  * @param code   the process exit code
  * @param reason one line, empty for a pass

@@ -12,13 +12,13 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 
 /**
  * The verdict of a whole run, per requirement of the catalogue (every requirement appears, also those no scenario
- * ran), with the run's own problems (no scenario executed, every answer 401).
+ * ran), with the run's own problems (no scenario executed, every answer to the profile's token 401).
  *
  * @param profile   the profile as {@code TargetProfile.describe()} printed it (never contains the token)
  * @param target    the target's one-line description
  * @param targetUrl the target's API base URL
- * @param problems  run-level problems (the run could not start, every answer was 401, it was interrupted); any
- *                  makes the run an ERROR. A run in which no scenario executed is told by
+ * @param problems  run-level problems (the run could not start, every answer to the profile's token was 401, it
+ *                  was interrupted); any makes the run an ERROR. A run in which no scenario executed is told by
  *                  {@link #nothingExecuted()}, not by a problem's text; {@link #shownProblems()} adds it for readers.
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
  * @param settings  every setting of the run with its value and source (never the token's value); empty when the
@@ -125,39 +125,50 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
 
         /** A FAIL that does not gate: a SHOULD requirement not met on a non-strict profile. */
         public boolean warning() {
-            return verdict == Verdict.FAIL && !blocking;
+            return judgement().warning();
+        }
+
+        /** Its verdict and whether it gates; {@link Judgement#label()} is its word in the table. */
+        public Judgement judgement() {
+            return new Judgement(verdict, blocking);
         }
     }
 
+    /**
+     * @param tokenAnswers answers to requests that carried the profile's own token (the ones the suite expects the
+     *                     target to accept); 401s to deliberately wrong credentials are not among them
+     * @param tokenRefused of those, the answers 401: when every one was, the run is an ERROR "check the token"
+     */
     public static RunSummary of(RequirementCatalogue catalogue, List<ScenarioOutcome> outcomes, String profile,
-                                String target, String targetUrl, Instant startedAt, Instant finishedAt, long responses,
-                                long unauthorized, String fixtures) {
+                                String target, String targetUrl, Instant startedAt, Instant finishedAt,
+                                long tokenAnswers, long tokenRefused, String fixtures) {
         List<RequirementResult> results = new ArrayList<>();
         for (CatalogueEntry entry : catalogue.entries()) {
             results.add(result(entry, outcomes.stream().filter(o -> o.requirement().equals(entry.id())).toList()));
         }
         List<String> problems = new ArrayList<>();
-        if (responses > 0 && responses == unauthorized) {
-            problems.add("every one of the " + responses + " answers was 401: check the token");
+        if (tokenAnswers > 0 && tokenAnswers == tokenRefused) {
+            problems.add(tokenRefusedLine(tokenAnswers));
         }
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures);
+    }
+
+    /** The run-level problem of a run whose every request with the profile's token was answered 401. */
+    static String tokenRefusedLine(long answers) {
+        return "every one of the " + answers + " answers to requests with the profile's token was 401: check the"
+                + " token";
     }
 
     private static RequirementResult result(CatalogueEntry entry, List<ScenarioOutcome> scenarios) {
         if (scenarios.isEmpty()) {
             return new RequirementResult(entry, Verdict.DISABLED, false, "not run", Duration.ZERO, scenarios);
         }
-        // why: an invocation disabled for one channel or case does not make the others' verdict vanish
-        List<ScenarioOutcome> judged = scenarios.stream().filter(s -> s.verdict() != Verdict.DISABLED).toList();
-        Verdict verdict = judged.isEmpty() ? Verdict.DISABLED : Verdict.PASS;
-        for (ScenarioOutcome scenario : judged) {
-            verdict = verdict.worse(scenario.verdict());
-        }
-        Verdict worst = verdict;
-        ScenarioOutcome cause = scenarios.stream().filter(s -> s.verdict() == worst).findFirst().orElseThrow();
-        boolean blocking = scenarios.stream().anyMatch(ScenarioOutcome::blocking);
+        Judgement judgement = Judgement.of(scenarios.stream().map(ScenarioOutcome::judgement).toList());
+        ScenarioOutcome cause = scenarios.stream().filter(s -> s.verdict() == judgement.verdict()).findFirst()
+                .orElseThrow();
         Duration duration = scenarios.stream().map(ScenarioOutcome::duration).reduce(Duration.ZERO, Duration::plus);
-        return new RequirementResult(entry, worst, blocking, cause.reason(), duration, scenarios);
+        return new RequirementResult(entry, judgement.verdict(), judgement.blocking(), cause.reason(), duration,
+                scenarios);
     }
 
     /** This summary with {@code more} run-level problems (e.g. the run was interrupted) after its own. */
@@ -186,9 +197,12 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
                 .allMatch(s -> s.verdict() == Verdict.DISABLED);
     }
 
-    /** The run-level problems as readers see them: {@link #problems()}, then "no scenario was executed" if so. */
+    /**
+     * The run-level problems as readers see them: {@link #problems()}, or "no scenario was executed" if so and there
+     * is no problem to explain it (a run that could not start names only why).
+     */
     public List<String> shownProblems() {
-        if (!nothingExecuted()) {
+        if (!nothingExecuted() || !problems.isEmpty()) {
             return problems;
         }
         List<String> shown = new ArrayList<>(problems);

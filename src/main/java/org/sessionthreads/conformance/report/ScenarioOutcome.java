@@ -21,4 +21,8 @@ import java.util.List;
 public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                               Duration duration, String provenance, List<String> exchanges,
                               String reproduce) {
+
+    public Judgement judgement() {
+        return new Judgement(verdict, blocking);
+    }
 }

@@ -322,7 +322,7 @@ public final class SummaryWriter {
     }
 
     private static String label(RunSummary.RequirementResult r) {
-        return r.warning() ? "WARN" : r.verdict().name();
+        return r.judgement().label();
     }
 
     private static String counts(RunSummary summary) {

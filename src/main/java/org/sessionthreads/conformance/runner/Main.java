@@ -24,7 +24,7 @@ public final class Main implements Runnable {
     static final String EXIT_CODES = "  0  pass: every gating requirement kept (valid waivers allowed)%n"
             + "  1  a MUST (or a SHOULD the profile gates) failed; summary.md names it%n"
             + "  2  usage or configuration error, found before any request was sent%n"
-            + "  3  no verdict possible: target unreachable, harness error,%n"
+            + "  3  no verdict possible: target unreachable or token refused, harness error,%n"
             + "     UNTESTABLE in certify mode%n"
             + "  4  nothing ran: every scenario was disabled or deselected%n"
             + "The results bundle is written before every exit; the first line of%n"

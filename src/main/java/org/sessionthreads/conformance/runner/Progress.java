@@ -3,10 +3,13 @@ package org.sessionthreads.conformance.runner;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.config.ConsoleKind;
+import org.sessionthreads.conformance.junit.AuditChecks;
+import org.sessionthreads.conformance.junit.ScenarioJudgements;
+import org.sessionthreads.conformance.report.Judgement;
+import org.sessionthreads.conformance.report.Verdict;
 
 /**
  * Progress of a run: scenarios done of total, the scenario being waited on and for how long, and the time elapsed.
@@ -26,19 +33,34 @@ import org.sessionthreads.conformance.config.ConsoleKind;
  * status line redraws itself twice a second; in a CI log every finished scenario is one line and a scenario that
  * keeps the run waiting gets a "still waiting" line every 15 s, so a log never holds carriage returns.
  *
+ * <p>A finished scenario's line says what the verdict table at the end says: {@code ok} for PASS, else the table's
+ * word (ERROR, FAIL, WARN, WAIVED, UNTESTABLE, DISABLED), taken from its invocations by the same rule
+ * ({@link Judgement#of}, through {@link ScenarioJudgements}), and it is named by requirement id and title. The
+ * end-of-run audit is one scenario whose checks each get a line of their own, named after their requirement.
+ *
  * <p>Thread-safe: JUnit may report from several threads, and the ticker runs on its own daemon thread.
  */
 final class Progress implements TestExecutionListener {
     private static final Duration LOG_HEARTBEAT = Duration.ofSeconds(15);
+    private static final String PASSED = "ok";
     private final PrintStream out;
     private final ConsoleKind kind;
     private final Map<String, Instant> running = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** Per scenario (unique id): the judgements of its invocations so far. */
+    private final Map<String, List<Judgement>> invocations = new ConcurrentHashMap<>();
+    /** Per scenario that is a container of checks (the audit): each check's line, in order. */
+    private final Map<String, List<Check>> checks = new ConcurrentHashMap<>();
+    private final Map<String, Instant> checkStarted = new ConcurrentHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private volatile int total;
     private volatile Instant started = Instant.now();
     private volatile TestPlan plan;
     private ScheduledExecutorService ticker;
+
+    /** One audit check: its name, what it was judged, how long it took. */
+    private record Check(String name, Judgement judgement, Duration took) {
+    }
 
     Progress(PrintStream out, ConsoleKind kind) {
         this.out = out;
@@ -70,13 +92,18 @@ final class Progress implements TestExecutionListener {
         if (isScenario(id)) {
             running.put(id.getUniqueId(), Instant.now());
             names.put(id.getUniqueId(), id.getDisplayName());
+        } else if (isCheck(id)) {
+            checkStarted.put(id.getUniqueId(), Instant.now());
         }
     }
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (isScenario(id)) {
-            finished(id, "disabled", Duration.ZERO);
+            finished(id, ScenarioJudgements.skipped(), Duration.ZERO);
+        } else if (id.isTest()) {
+            scenarioOf(id).ifPresent(scenario -> invocations.computeIfAbsent(scenario,
+                    k -> new CopyOnWriteArrayList<>()).add(ScenarioJudgements.skipped()));
         }
     }
 
@@ -84,12 +111,22 @@ final class Progress implements TestExecutionListener {
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (isScenario(id)) {
             Instant since = running.remove(id.getUniqueId());
-            String outcome = switch (result.getStatus()) {
-                case SUCCESSFUL -> "ok";
-                case ABORTED -> "not judged";
-                case FAILED -> "FAILED";
-            };
-            finished(id, outcome, since == null ? Duration.ZERO : Duration.between(since, Instant.now()));
+            List<Judgement> judged = new ArrayList<>(invocations.getOrDefault(id.getUniqueId(), List.of()));
+            if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                judged.add(ScenarioJudgements.of(result)); // why: a container that failed itself judged nothing
+            }
+            finished(id, Judgement.of(judged), since == null ? Duration.ZERO : Duration.between(since, Instant.now()));
+        } else if (id.isTest()) {
+            scenarioOf(id).ifPresent(scenario -> {
+                Judgement judgement = ScenarioJudgements.of(result);
+                invocations.computeIfAbsent(scenario, k -> new CopyOnWriteArrayList<>()).add(judgement);
+                if (isCheck(id)) {
+                    Instant since = checkStarted.remove(id.getUniqueId());
+                    checks.computeIfAbsent(scenario, k -> new CopyOnWriteArrayList<>()).add(new Check(
+                            id.getDisplayName(), judgement,
+                            since == null ? Duration.ZERO : Duration.between(since, Instant.now())));
+                }
+            });
         }
     }
 
@@ -104,15 +141,30 @@ final class Progress implements TestExecutionListener {
         line(done.get() + "/" + total + " scenarios done in " + clock(Duration.between(started, Instant.now())));
     }
 
-    private void finished(TestIdentifier id, String outcome, Duration took) {
+    private void finished(TestIdentifier id, Judgement judgement, Duration took) {
         int n = done.incrementAndGet();
-        if (kind == ConsoleKind.LOG || !"ok".equals(outcome)) {
+        List<Check> ofScenario = checks.getOrDefault(id.getUniqueId(), List.of());
+        if (ofScenario.isEmpty()) {
+            finishedLine(n, id.getDisplayName(), judgement, took);
+        } else {
+            ofScenario.forEach(check -> finishedLine(n, check.name(), check.judgement(), check.took()));
+        }
+    }
+
+    private void finishedLine(int n, String name, Judgement judgement, Duration took) {
+        String word = word(judgement);
+        if (kind == ConsoleKind.LOG || !PASSED.equals(word)) {
             if (kind == ConsoleKind.TERMINAL) {
                 out.print("\r\033[2K");
             }
-            line(n + "/" + total + " " + outcome + " " + id.getDisplayName() + " (" + seconds(took) + ", "
+            line(n + "/" + total + " " + word + " " + name + " (" + seconds(took) + ", "
                     + clock(Duration.between(started, Instant.now())) + " elapsed)");
         }
+    }
+
+    /** {@code ok} for PASS, else the verdict table's word for the same judgement. */
+    static String word(Judgement judgement) {
+        return judgement.verdict() == Verdict.PASS ? PASSED : judgement.label();
     }
 
     private void redraw() {
@@ -147,6 +199,24 @@ final class Progress implements TestExecutionListener {
         TestPlan current = plan;
         return current == null || current.getParent(id).flatMap(TestIdentifier::getSource)
                 .filter(MethodSource.class::isInstance).isEmpty();
+    }
+
+    /** An audit check: a dynamic test whose source names the requirement it checks. */
+    private static boolean isCheck(TestIdentifier id) {
+        return id.isTest() && AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent();
+    }
+
+    /** The scenario (method) an invocation or check belongs to. */
+    private Optional<String> scenarioOf(TestIdentifier id) {
+        TestPlan current = plan;
+        Optional<TestIdentifier> parent = current == null ? Optional.empty() : current.getParent(id);
+        while (parent.isPresent()) {
+            if (isScenario(parent.get())) {
+                return Optional.of(parent.get().getUniqueId());
+            }
+            parent = current.getParent(parent.get());
+        }
+        return Optional.empty();
     }
 
     private static String shorten(String name) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ExchangeTest {
     private final Exchange exchange = new Exchange("POST", "http://127.0.0.1:1/v1/sessions/sess_a/threads/sthr_b/archive",
             Map.of("Authorization", List.of("Bearer [REDACTED]"), "x-request-id", List.of("conformance-1")), "",
-            409, Map.of(), "{}", Instant.EPOCH, Duration.ofMillis(3), "conformance-1", null);
+            409, Map.of(), "{}", Instant.EPOCH, Duration.ofMillis(3), "conformance-1", null, true);
 
     @Test
     void should_reproduce_with_the_token_placeholder() {

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The optional features a foreign target may lack can be switched off: the event stream and Idempotency-Key. */
+/**
+ * The optional features a foreign target may lack can be switched off: the event stream, Idempotency-Key and the
+ * public creation API.
+ */
 class ReferenceServerOptionalFeaturesTest {
 
     @Test
@@ -86,6 +89,36 @@ class ReferenceServerOptionalFeaturesTest {
         assertThat(options.idempotency()).isFalse();
         assertThat(commandLine.parse(new String[0]).eventStream()).isTrue();
         assertThat(commandLine.launch(new String[] {"--event-stream", "maybe"}).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void should_answer_404_in_the_envelope_for_the_public_creation_api_when_it_is_off() {
+        try (ReferenceServer server = RefClient.start(RefClient.options().withOption("public_api", "false"))) {
+            RefClient client = new RefClient(server);
+            String session = client.fixture("idle_child").get("session_id").asString();
+
+            Reply agents = client.post("/v1/agents", "{\"name\":\"a\"}");
+            Reply sessions = client.post("/v1/sessions", "{}");
+            Reply archive = client.post("/v1/sessions/" + session + "/archive", null);
+
+            assertThat(agents.status()).isEqualTo(404);
+            assertThat(agents.errorType()).isEqualTo("not_found_error");
+            assertThat(sessions.status()).isEqualTo(404);
+            assertThat(archive.status()).isEqualTo(404);
+            assertThat(client.get("/v1/sessions/" + session + "/threads").status()).as("the API itself stays")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void should_take_the_public_api_switch_from_the_command_line() {
+        CommandLine commandLine = new CommandLine(Map.of("REFERENCE_SERVER_TOKEN", RefClient.TOKEN),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(commandLine.parse(new String[] {"--public-api", "false", "--fixture-hook=false"}).publicApi())
+                .isFalse();
+        assertThat(commandLine.parse(new String[0]).publicApi()).isTrue();
+        assertThat(commandLine.launch(new String[] {"--public-api", "no"}).exitCode()).isEqualTo(2);
     }
 
     private static Reply archiveWithKey(RefClient client, JsonNode fixture, String key) {

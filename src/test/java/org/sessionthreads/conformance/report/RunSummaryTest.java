@@ -58,7 +58,8 @@ class RunSummaryTest {
         assertThat(summary(List.of(outcome("ARCH-001", Verdict.DISABLED, false)), 0, 0).nothingExecuted()).isTrue();
         assertThat(summary(List.of(outcome("ARCH-001", Verdict.PASS, false)), 1, 0).nothingExecuted()).isFalse();
         assertThat(summary(List.of(outcome("ARCH-001", Verdict.PASS, false)), 7, 7).problems())
-                .containsExactly("every one of the 7 answers was 401: check the token");
+                .containsExactly("every one of the 7 answers to requests with the profile's token was 401: check"
+                        + " the token");
         assertThat(summary(List.of(), 0, 0).passesGate()).isFalse();
     }
 

@@ -116,6 +116,36 @@ class DiscoveryTest {
     }
 
     @Test
+    void a_refused_token_is_the_one_line_that_stops_the_run() {
+        try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults("another-token-77d0e2"))) {
+            TargetProfile profile = load(server, Map.of("conformance.event_channels", "polling,sse"));
+
+            DiscoveryReport report = discover(server, profile, new AtomicInteger());
+
+            assertThat(presence(report, "auth.profile_token")).isEqualTo(Presence.ABSENT);
+            assertThat(report.stopLine()).get().asString()
+                    .startsWith("the target refuses the profile's token (GET " + server.apiBase())
+                    .contains("→ 401").endsWith("): check the token").doesNotContain(TOKEN);
+            assertThat(report.lines()).contains("discovery ERROR: " + report.stopLine().get());
+        }
+    }
+
+    @Test
+    void a_server_without_hook_and_public_api_shows_neither() {
+        try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults(TOKEN).withFixtureHook(false)
+                .withPublicApi(false))) {
+            TargetProfile profile = load(server, Map.of("conformance.fixture_strategies", "hook,api"));
+
+            DiscoveryReport report = discover(server, profile, new AtomicInteger());
+
+            assertThat(presence(report, "fixture_hook")).isEqualTo(Presence.ABSENT);
+            assertThat(presence(report, "public_api")).isEqualTo(Presence.ABSENT);
+            assertThat(presence(report, "auth.profile_token")).isEqualTo(Presence.PRESENT);
+            assertThat(report.stopLine()).as("two strategies: neither is the only one").isEmpty();
+        }
+    }
+
+    @Test
     void discovery_false_sends_nothing_and_trusts_the_profile() {
         try (ReferenceServer server = ReferenceServer.start(ServerOptions.defaults(TOKEN).withEventStream(false))) {
             TargetProfile profile = load(server, Map.of("conformance.discovery", "false",

@@ -25,10 +25,13 @@ import org.sessionthreads.conformance.config.Redactor;
 public final class ExchangeCaptureFilter implements Filter {
     private final Redactor redactor;
     private final ExchangeListener listener;
+    private final boolean profileToken;
 
-    public ExchangeCaptureFilter(Redactor redactor, ExchangeListener listener) {
+    /** @param profileToken the request carries the profile's own token ({@link Exchange#profileToken()}) */
+    public ExchangeCaptureFilter(Redactor redactor, ExchangeListener listener, boolean profileToken) {
         this.redactor = redactor;
         this.listener = listener;
+        this.profileToken = profileToken;
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class ExchangeCaptureFilter implements Filter {
         return new Exchange(request.getMethod(), redactor.text(request.getURI()), headers(request.getHeaders()),
                 body == null ? "" : redactor.text(body.toString()), status, responseHeaders, responseBody,
                 started, Duration.ofNanos(System.nanoTime() - start), request.getHeaders().getValue("x-request-id"),
-                failure == null ? null : redactor.text(failure));
+                failure == null ? null : redactor.text(failure), profileToken);
     }
 
     private Map<String, List<String>> headers(Headers headers) {

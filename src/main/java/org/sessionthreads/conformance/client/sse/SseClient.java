@@ -184,7 +184,7 @@ public final class SseClient {
         Exchange exchange = exchange(request, 0, HttpHeaders.of(Map.of(), (a, b) -> true), "", Instant.now(),
                 Duration.ZERO);
         listener.onExchange(new Exchange(exchange.method(), exchange.url(), exchange.requestHeaders(), "", 0,
-                Map.of(), "", exchange.startedAt(), Duration.ZERO, exchange.requestId(), redactor.text(why)));
+                Map.of(), "", exchange.startedAt(), Duration.ZERO, exchange.requestId(), redactor.text(why), true));
         return new TransportException(redactor.text("no answer from GET " + request.uri() + ": " + why), cause);
     }
 
@@ -192,7 +192,7 @@ public final class SseClient {
                               Instant startedAt, Duration took) {
         return new Exchange("GET", redactor.text(request.uri().toString()), redacted(request.headers()), "", status,
                 redacted(responseHeaders), body, startedAt, took,
-                request.headers().firstValue("x-request-id").orElse(null), null);
+                request.headers().firstValue("x-request-id").orElse(null), null, true);
     }
 
     private Map<String, List<String>> redacted(HttpHeaders headers) {

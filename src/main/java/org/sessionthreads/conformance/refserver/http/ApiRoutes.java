@@ -48,7 +48,7 @@ public final class ApiRoutes {
      * @param createFixture {@code POST /_fixtures}, or null when the hook is switched off (then it is no route: 404)
      * @param deleteFixture {@code DELETE /_fixtures/{session_id}}, or null likewise
      * @param publicApi     {@code POST /v1/agents}, {@code /v1/sessions}, {@code /v1/sessions/{id}/events},
-     *                      {@code /v1/sessions/{id}/archive}
+     *                      {@code /v1/sessions/{id}/archive}, or null when it is switched off (no routes: 404)
      */
     public void install(RoutesConfig routes, Handler createFixture, Handler deleteFixture,
                         org.sessionthreads.conformance.refserver.publicapi.PublicApi publicApi) {
@@ -76,11 +76,13 @@ public final class ApiRoutes {
                 .add(GET, THREAD, new GetThreadHandler(lookup, json, options))
                 .add(GET, "/v1/sessions/{session_id}/threads", new ListThreadsHandler(lookup, json, pages, options))
                 .add(GET, "/v1/sessions/{session_id}/events", events)
-                .add(GET, THREAD + "/events", events)
-                .add(POST, "/v1/agents", publicApi.createAgent())
-                .add(POST, "/v1/sessions", publicApi.createSession())
-                .add(POST, "/v1/sessions/{session_id}/events", publicApi.sendEvents())
-                .add(POST, "/v1/sessions/{session_id}/archive", publicApi.archiveSession());
+                .add(GET, THREAD + "/events", events);
+        if (publicApi != null) {
+            table.add(POST, "/v1/agents", publicApi.createAgent())
+                    .add(POST, "/v1/sessions", publicApi.createSession())
+                    .add(POST, "/v1/sessions/{session_id}/events", publicApi.sendEvents())
+                    .add(POST, "/v1/sessions/{session_id}/archive", publicApi.archiveSession());
+        }
         if (options.eventStream()) { // why: switched off, the paths are unknown, so they answer 404 in the envelope
             table.add(GET, "/v1/sessions/{session_id}/events/stream", stream).add(GET, THREAD + "/stream", stream);
         }
