@@ -86,7 +86,14 @@ public enum Variation {
      * The event list and stream answer 400 to {@code order} or {@code types} ({@code ListEventsHandler},
      * {@code StreamEventsHandler}).
      */
-    LIST_FILTERS_REJECTED;
+    LIST_FILTERS_REJECTED,
+    /**
+     * The event list resolves {@code after_id} within the type-filtered list, and the stream its
+     * {@code Last-Event-ID}: an id the request's {@code types} filter removes reads as the end of the list (an empty
+     * last page; a stream that replays nothing and goes on live). The docs are silent on how the two combine
+     * ({@code ListEventsHandler}, {@code StreamEventsHandler}).
+     */
+    AFTER_ID_WITHIN_TYPES;
 
     /** {@link #HUGE_HISTORY}: unrelated events before each fixture and between each archive and its event. */
     public static final int HUGE_HISTORY_EVENTS = 100_000;
