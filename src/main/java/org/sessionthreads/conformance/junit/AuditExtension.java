@@ -44,5 +44,6 @@ final class AuditExtension implements ParameterResolver, AfterAllCallback {
         }
         context.publishReportEntry(ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
         context.publishReportEntry(RequestsEntry.KEY, RequestsEntry.encode(run.requestCounts().snapshot()));
+        ConformanceExtension.publishFindings(context, run);
     }
 }
