@@ -28,6 +28,12 @@ import org.sessionthreads.conformance.waits.Waits;
  * all. De-duplication remembers the kept ids and the last {@value #RECENT_IDS} others (a resumed stream repeats
  * recent events, not old ones). A session flooded with unrelated events therefore costs reading time, not memory.
  *
+ * <p>Confirm before condemning. The waits for an event ({@link #awaitFirst}, {@link #awaitTermination}) read
+ * through the feed's shortcuts (type filters, a hinted or newest-first mark) as long as the event comes. When it
+ * has not come by {@code timeouts.event_expected}, and again at {@code timeouts.event} before MISSING, the feed
+ * confirms with a plain read ({@link EventFeed#confirm}); what a disagreeing plain read shows is taken in (in the
+ * target's order) and the matcher is evaluated again. The verdict's message names the read that agreed.
+ *
  * <pre>{@code
  * EventCursor events = sessionEvents.openFor(child.sessionId());          // subscribe BEFORE acting
  * ApiResponse answer = events.timed(() -> threads.archive(child.thread()));
@@ -58,6 +64,8 @@ public final class EventCursor implements AutoCloseable {
     private final long openedNanos = System.nanoTime();
     private long sentNanos = -1;
     private long answeredNanos = -1;
+    /** What the last confirmation said, for the verdict's message ("" when none was needed). */
+    private String confirmation = "";
 
     EventCursor(EventFeed feed, EventChannel channel, Waits waits, EventTimings timings, String sessionId) {
         this.feed = feed;
@@ -68,19 +76,22 @@ public final class EventCursor implements AutoCloseable {
     }
 
     /**
-     * Waits until an event matching {@code matcher} has been seen and returns the first one.
+     * Waits until an event matching {@code matcher} has been seen and returns the first one. Confirms with a plain
+     * read at {@code timeouts.event_expected} and at {@code timeouts.event} (see the class comment).
      *
-     * @throws AssertionError with the last events seen when none arrives within {@code timeouts.event}
+     * @throws AssertionError with the last events seen and the plain read that agreed when none arrives within
+     *                        {@code timeouts.event}
      */
     public Event awaitFirst(EventMatcher matcher) {
-        try {
-            waits.until(alias(matcher)).until(() -> first(matcher).isPresent());
-        } catch (ConditionTimeoutException e) {
+        long start = System.nanoTime();
+        Optional<Observed> found = awaitConfirmed(matcher, start + waits.timeouts().eventExpected().toNanos(),
+                start + waits.timeouts().event().toNanos());
+        if (found.isEmpty()) {
             throw new AssertionError("Expecting " + matcher.description() + " within "
                     + DurationText.of(waits.timeouts().event()) + " in session " + sessionId + " (via "
-                    + feed.describe() + ") but none arrived; " + tail());
+                    + feed.describe() + ") but none arrived; " + tail() + confirmed());
         }
-        return first(matcher).orElseThrow().event();
+        return found.get().event();
     }
 
     /**
@@ -135,8 +146,9 @@ public final class EventCursor implements AutoCloseable {
      * within {@code timeouts.event_expected}, LATE after it. The verdict is recorded in the run's
      * {@link EventTimings}.
      *
-     * @throws AssertionError MISSING when none arrives within {@code timeouts.event}; OUT_OF_ORDER when one was
-     *                        there before the request was sent
+     * @throws AssertionError MISSING when none arrives within {@code timeouts.event} and the plain read that
+     *                        confirms it agrees (see the class comment); OUT_OF_ORDER when one was there before the
+     *                        request was sent
      */
     public Termination awaitTermination(String threadId) {
         EventMatcher matcher = EventMatcher.terminated(threadId);
@@ -150,18 +162,19 @@ public final class EventCursor implements AutoCloseable {
                     + " before the archive request was sent (via " + feed.describe() + ", session " + sessionId
                     + "); " + tail());
         }
-        try {
-            waits.until(alias(matcher)).until(() -> first(matcher).isPresent());
-        } catch (ConditionTimeoutException e) {
+        Optional<Observed> found = awaitConfirmed(matcher, answered + waits.timeouts().eventExpected().toNanos(),
+                System.nanoTime() + waits.timeouts().event().toNanos());
+        if (found.isEmpty()) {
             timings.record(channel, TerminationVerdict.MISSING, null);
             throw new AssertionError("MISSING: no " + matcher.description() + " within "
                     + DurationText.of(waits.timeouts().event()) + " of the archive answer (via " + feed.describe()
-                    + ", session " + sessionId + "); " + tail());
+                    + ", session " + sessionId + "); " + tail() + confirmed());
         }
-        Observed event = first(matcher).orElseThrow();
+        Observed event = found.get();
         Duration latency = Duration.ofNanos(Math.max(0, event.arrivedNanos() - answered));
         // why: LATE only when proven: a read that went out after the deadline still found the list without it.
         // The arrival alone may be late because the client was held back (a 429's Retry-After, its caps, load).
+        // An event a plain confirmation found carries what plain reads proved, not what filtered reads claimed.
         Duration provenAbsent = Duration.ofNanos(Math.max(0, event.absentUntilNanos() - answered));
         TerminationVerdict verdict = provenAbsent.compareTo(waits.timeouts().eventExpected()) <= 0
                 ? TerminationVerdict.ON_TIME : TerminationVerdict.LATE;
@@ -207,6 +220,95 @@ public final class EventCursor implements AutoCloseable {
     }
 
     /**
+     * As {@link #first}, and when nothing matches, after the feed confirmed with a plain read (see the class
+     * comment): for a decision that would rest on the event not being there. Costs nothing more when it is.
+     */
+    public Optional<Observed> firstConfirmed(EventMatcher matcher) {
+        Optional<Observed> found = first(matcher);
+        if (found.isPresent()) {
+            return found;
+        }
+        confirm();
+        return first(matcher);
+    }
+
+    /**
+     * Waits for {@code matcher} until {@code expectedBy}; then confirms; then waits until {@code limitBy}; then
+     * confirms again. Empty only when the event did not come and the last confirmation did not show it.
+     */
+    private Optional<Observed> awaitConfirmed(EventMatcher matcher, long expectedBy, long limitBy) {
+        confirmation = "";
+        if (waitUntil(matcher, Math.min(expectedBy, limitBy))) {
+            return first(matcher);
+        }
+        confirm();
+        Optional<Observed> found = first(matcher);
+        if (found.isPresent() || limitBy <= expectedBy) {
+            return found;
+        }
+        if (waitUntil(matcher, limitBy)) {
+            return first(matcher);
+        }
+        confirm();
+        return first(matcher);
+    }
+
+    /** True when {@code matcher} matched by {@code byNanos} (checked once when that moment has passed). */
+    private boolean waitUntil(EventMatcher matcher, long byNanos) {
+        long remaining = byNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return first(matcher).isPresent();
+        }
+        try {
+            waits.until(alias(matcher), Duration.ofNanos(remaining)).until(() -> first(matcher).isPresent());
+            return true;
+        } catch (ConditionTimeoutException notYet) {
+            return false;
+        }
+    }
+
+    /** Asks the feed to confirm with a plain read and takes in what it decided or newly listed. */
+    private void confirm() {
+        refresh();
+        Confirmation confirmed = feed.confirm(this::known, waits.timeouts().eventExpected());
+        int held = seen.size();
+        ingest(confirmed.events());
+        if (confirmed.decided()) {
+            inTargetOrder(confirmed.events(), held);
+        }
+        if (!confirmed.note().isEmpty()) {
+            confirmation = confirmed.note();
+        }
+    }
+
+    /** "; a plain read … agrees (GET …)" for a verdict's message, or "" when no confirmation was needed. */
+    private String confirmed() {
+        return confirmation.isEmpty() ? "" : "; confirmed before the verdict: " + confirmation;
+    }
+
+    private boolean known(String id) {
+        return seenIds.contains(id) || recentIds.contains(id);
+    }
+
+    /**
+     * Puts the kept events in the order of {@code listed} (a plain read of one stretch of the list, the target's
+     * order). Events it does not hold keep the order they came in: before the stretch when the cursor held them
+     * already (the first {@code held}), after it otherwise.
+     */
+    private void inTargetOrder(List<Observed> listed, int held) {
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+            position.putIfAbsent(listed.get(i).event().id(), i);
+        }
+        java.util.Map<Observed, Integer> key = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < seen.size(); i++) {
+            Integer listedAt = position.get(seen.get(i).event().id());
+            key.put(seen.get(i), listedAt != null ? listedAt : i < held ? -1 : Integer.MAX_VALUE);
+        }
+        seen.sort(java.util.Comparator.comparingInt(key::get)); // why: stable, so equal keys keep their order
+    }
+
+    /**
      * {@code +12 ms after the archive answer}, {@code 3 ms before the archive answer} (a stream may deliver the
      * event before the answer is complete), or {@code +40 ms after the cursor opened} when nothing was timed.
      */
@@ -235,7 +337,11 @@ public final class EventCursor implements AutoCloseable {
     }
 
     private void refresh() {
-        for (Observed observed : feed.take()) {
+        ingest(feed.take());
+    }
+
+    private void ingest(List<Observed> observedEvents) {
+        for (Observed observed : observedEvents) {
             String id = observed.event().id();
             if (id == null || seenIds.contains(id) || recentIds.contains(id)) {
                 continue;

@@ -1,6 +1,8 @@
 package org.sessionthreads.conformance.events;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where an {@link EventCursor} gets events from: one implementation per {@link EventChannel}. A feed starts at
@@ -19,6 +21,20 @@ interface EventFeed extends AutoCloseable {
     /** True when the last {@link #take()} stopped at its bound with more already listed (polling only). */
     default boolean behind() {
         return false;
+    }
+
+    /**
+     * Before a negative verdict: reads the target plainly (the event list with {@code after_id} only: no
+     * {@code types}, no hint) and compares it with what this feed's optimised reads showed ("confirm before
+     * condemning", docs/event-reading.md). Sends nothing and returns {@link Confirmation#NOT_NEEDED} when the feed
+     * used no shortcut that could hide an event.
+     *
+     * @param known      whether the cursor already holds an event, by id
+     * @param probeBound how long a stream replay that checks the stream's own shortcuts may take
+     * @throws EventObservationException when the plain read cannot be made (the list is unreadable)
+     */
+    default Confirmation confirm(Predicate<String> known, Duration probeBound) {
+        return Confirmation.NOT_NEEDED;
     }
 
     /** One line for diagnostics, e.g. "sse, 1 reconnect" or "polling". */

@@ -1,10 +1,14 @@
 package org.sessionthreads.conformance.events;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
@@ -24,6 +28,13 @@ import org.sessionthreads.conformance.events.ListCapabilities.Support;
  * (a hint it can confirm, or {@code order=desc&limit=1}), and reads to the end of the list only where it does not.
  * What was learnt goes to the run's {@link ListCapabilities}.
  *
+ * <p>Confirm before condemning. The filter and a hinted mark are hypotheses: before a negative verdict the cursor
+ * asks {@link #confirm}, which reads the list plainly ({@link PlainRead}: {@code after_id} from the mark found by
+ * reading, no {@code types}). When the plain read lists an event of the asked types that the filtered reads did not
+ * (and a filtered read sent after it still does not), the plain read decides: its events go to the cursor, the
+ * feed reads plainly from there, and the run stops using the filter ({@link Support#DISAGREES}, with the evidence).
+ * A feed whose reads used no hypothesis needs no confirmation and sends nothing.
+ *
  * <p>Bounds: one take reads at most {@value #PAGES_PER_READ} pages (a session flooded with events, or a list that
  * claims {@code has_more} forever, cannot hold a wait's poll for long: the next poll goes on where this one
  * stopped); {@link #skipToEnd()} reads at most {@value #PAGES_TO_SKIP} pages. A page that does not move past the
@@ -39,7 +50,18 @@ final class PollingFeed implements EventFeed {
     private final String sessionId;
     private final ListCapabilities capabilities;
     private final Set<String> types;
+    /** When the feed was created: before any action it watches. */
+    private final long createdNanos = System.nanoTime();
     private String lastId;
+    /** The mark {@link #markEnd} found (null: the list was empty, or no mark was taken). */
+    private String mark;
+    /** Its type, when the read that found it showed it (for evidence). */
+    private String markType;
+    private boolean markFromHint;
+    /** Filtered pages the target answered with a list since the mark: reads that rest on the filter. */
+    private int filteredAnswers;
+    private PlainRead plain;
+    private ApiResponse lastPage;
     private boolean behind;
     private boolean filtered;
     private int pagesRead;
@@ -47,7 +69,7 @@ final class PollingFeed implements EventFeed {
      * When the last read that reached the list's end went out (its answering attempt); see Observed. It starts at
      * the feed's creation: before any action the feed watches, so it can never make an event look late.
      */
-    private long endSeenNanos = System.nanoTime();
+    private long endSeenNanos = createdNanos;
     private boolean stuck;
 
     /** A feed of every event type (the SSE anchor, tests). */
@@ -65,6 +87,17 @@ final class PollingFeed implements EventFeed {
     }
 
     /**
+     * An unfiltered feed positioned after {@code after} (null: the session's start) whose reads count events as
+     * absent only since {@code absentSinceNanos}: the pager of a {@link PlainRead}.
+     */
+    static PollingFeed plain(EventsApi api, String sessionId, String after, long absentSinceNanos) {
+        PollingFeed feed = new PollingFeed(api, sessionId);
+        feed.lastId = after;
+        feed.endSeenNanos = absentSinceNanos;
+        return feed;
+    }
+
+    /**
      * Positions the feed after the newest event listed now and returns its id (null for an empty list). Costs,
      * whatever the session holds: 1 request when {@code hint} (e.g. the fixture hook's {@code last_event_id}) is
      * confirmed to be the newest ({@code after_id=hint&limit=1} lists nothing); else 2 when the target reads newest
@@ -74,6 +107,8 @@ final class PollingFeed implements EventFeed {
     String markEnd(String hint) {
         if (hint != null && isNewest(hint)) {
             lastId = hint;
+            mark = hint;
+            markFromHint = true;
             return hint;
         }
         if (capabilities.of(Parameter.NEWEST_FIRST).worthTrying()) {
@@ -90,6 +125,8 @@ final class PollingFeed implements EventFeed {
                         capabilities.works(Parameter.NEWEST_FIRST); // why: more than one event, the newest came
                     }
                     lastId = candidate;
+                    mark = candidate;
+                    markType = newest.events().get(0).type();
                     return candidate;
                 }
                 if (readable(next)) {
@@ -98,7 +135,8 @@ final class PollingFeed implements EventFeed {
                 }
             }
         }
-        return skipToEnd();
+        mark = skipToEnd();
+        return mark;
     }
 
     /**
@@ -164,6 +202,111 @@ final class PollingFeed implements EventFeed {
         return filtered;
     }
 
+    /** True when {@link #markEnd} took the hint as the mark. */
+    boolean markFromHint() {
+        return markFromHint;
+    }
+
+    /** The newest event id the feed has read (its position). */
+    String lastId() {
+        return lastId;
+    }
+
+    /** When the last read that reached the list's end went out (see {@link Observed}). */
+    long endSeenNanos() {
+        return endSeenNanos;
+    }
+
+    /** The last list request the feed sent, as its exchange summary ("" before any). */
+    String lastRequest() {
+        return lastPage == null || lastPage.exchange() == null ? "" : lastPage.exchange().summary();
+    }
+
+    /**
+     * Confirms what this feed's reads did not show, before a negative verdict: see the class comment. Sends nothing
+     * when the feed used no hypothesis since its mark (no filtered page answered, or the target was seen to ignore
+     * the filter, and a mark found by reading).
+     *
+     * @param known whether the cursor already holds an event (by id)
+     */
+    @Override
+    public Confirmation confirm(Predicate<String> known, Duration probeBound) {
+        boolean filteredReads = filteredAnswers > 0 && capabilities.of(Parameter.LIST_TYPES) != Support.IGNORED;
+        if (!filteredReads && !markFromHint) {
+            return Confirmation.NOT_NEEDED;
+        }
+        PlainRead reader = plainRead();
+        List<Observed> listed = reader.readToEnd();
+        if (!reader.markLocated()) {
+            String evidence = "the hook's last_event_id " + mark + " was taken as the newest event of session "
+                    + sessionId + " (after_id=" + mark + "&limit=1 listed nothing), but the list read without it "
+                    + reader.from() + " does not contain it (" + reader.lastRequest() + ")";
+            capabilities.disagrees(Parameter.LAST_EVENT_ID_HINT, evidence);
+            adopt(reader);
+            return new Confirmation(reader.unlocated(), true, "the plain read decides: " + evidence);
+        }
+        List<Observed> missed = listed.stream()
+                .filter(o -> relevant(o) && o.event().id() != null && !known.test(o.event().id())).toList();
+        if (missed.isEmpty()) {
+            return Confirmation.standing("a plain read without types " + reader.from() + " agrees ("
+                    + reader.lastRequest() + ")");
+        }
+        String filteredRequest = lastRequest();
+        List<Observed> again = take(); // why: sent after the plain read answered; an event it lists now was just new
+        Set<String> listedAgain = again.stream().map(o -> o.event().id()).collect(Collectors.toSet());
+        List<Observed> hidden = missed.stream().filter(o -> !listedAgain.contains(o.event().id())).toList();
+        if (hidden.isEmpty()) {
+            return new Confirmation(again, false, "");
+        }
+        String markNote = markType == null || markFromHint || mark == null ? "" : " (" + markType + ")";
+        String evidence = "session " + sessionId + ": reads with types (" + filteredRequest + "; again after the"
+                + " plain read: " + lastRequest() + ") did not list " + Confirmation.briefs(hidden) + ", which the list read"
+                + " without types " + reader.from() + markNote + " shows (" + reader.lastRequest() + ")"
+                + FilterProbe.fromTheStart(api, sessionId, types, hidden);
+        capabilities.disagrees(markFromHint && !filteredReads ? Parameter.LAST_EVENT_ID_HINT : Parameter.LIST_TYPES,
+                evidence);
+        adopt(reader);
+        List<Observed> decided = new ArrayList<>(listed);
+        Set<String> ids = listed.stream().map(o -> o.event().id()).collect(Collectors.toCollection(HashSet::new));
+        again.stream().filter(o -> !ids.contains(o.event().id())).forEach(decided::add);
+        return new Confirmation(decided, true, "the plain read decides: " + evidence);
+    }
+
+    private PlainRead plainRead() {
+        if (plain == null) {
+            plain = new PlainRead(api, sessionId, markFromHint ? null : mark, markFromHint ? mark : null,
+                    createdNanos, types.isEmpty() ? EventMatcher.JUDGED_TYPES : types);
+        }
+        return plain;
+    }
+
+    private boolean relevant(Observed observed) {
+        return (types.isEmpty() ? EventMatcher.JUDGED_TYPES : types).contains(observed.event().type());
+    }
+
+    /** From now on the feed reads plainly from where {@code reader} ended, with what it proved absent. */
+    private void adopt(PlainRead reader) {
+        filtered = false;
+        filteredAnswers = 0;
+        markFromHint = false;
+        lastId = reader.lastId();
+        endSeenNanos = reader.endSeenNanos();
+    }
+
+    /**
+     * Another cursor found the filter disagreeing with a plain read: what this feed's filtered reads showed (and
+     * proved absent) is not believed; it reads again from its mark, plainly, as if it had just opened.
+     */
+    private void distrustFilteredReads() {
+        if (filteredAnswers > 0 && capabilities.of(Parameter.LIST_TYPES) == Support.DISAGREES) {
+            filtered = false;
+            filteredAnswers = 0;
+            lastId = mark;
+            endSeenNanos = createdNanos;
+        }
+    }
+
+
     private boolean isNewest(String hint) {
         ApiResponse next = api.oneAfter(sessionId, hint);
         return readable(next) && next.events().isEmpty() && !next.hasMore();
@@ -178,6 +321,7 @@ final class PollingFeed implements EventFeed {
     }
 
     private int read(int maxPages, Consumer<Observed> sink, boolean narrowed) {
+        distrustFilteredReads();
         int pages = 0;
         boolean more = true;
         while (more && pages < maxPages) {
@@ -186,6 +330,7 @@ final class PollingFeed implements EventFeed {
             ApiResponse page = asked ? api.listAfter(sessionId, after, types) : api.listAfter(sessionId, after);
             pages++;
             pagesRead++;
+            lastPage = page;
             if (asked && page.status() == 400) {
                 capabilities.lacks(Parameter.LIST_TYPES, Support.REJECTED);
                 filtered = false;
@@ -195,6 +340,9 @@ final class PollingFeed implements EventFeed {
                 throw new EventObservationException(EventObservationException.Cause.EVENT_LIST_UNREADABLE,
                         page.exchange().summary() + " " + page.excerpt()
                                 + (page.utf8Problem().isEmpty() ? "" : " (" + page.utf8Problem() + ")"));
+            }
+            if (asked) {
+                filteredAnswers++;
             }
             long arrived = System.nanoTime();
             long absentUntil = endSeenNanos; // why: what this page lists was not there when the end was last seen

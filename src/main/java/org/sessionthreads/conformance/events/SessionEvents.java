@@ -73,14 +73,17 @@ public final class SessionEvents implements AutoCloseable {
     /**
      * As {@link #openFor(String)}, with {@code lastEventIdHint}: an event id believed to be the session's newest
      * (the fixture hook's {@code last_event_id}). It is confirmed with one request; a stale or unknown hint costs that request only.
+     * Once a plain read found a hint the list does not hold, hints are not used for the rest of the run.
      */
     public EventCursor openFor(String sessionId, String lastEventIdHint) {
+        String hint = capabilities.of(ListCapabilities.Parameter.LAST_EVENT_ID_HINT).worthTrying() ? lastEventIdHint
+                : null; // why: a plain read found a hint that the list does not hold; marks are read from here on
         EventFeed feed;
         if (channel == EventChannel.SSE) {
-            feed = SseFeed.open(streams, list, sessionId, capabilities, EventMatcher.JUDGED_TYPES, lastEventIdHint);
+            feed = SseFeed.open(streams, list, sessionId, capabilities, EventMatcher.JUDGED_TYPES, hint);
         } else {
             PollingFeed polling = new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
-            polling.markEnd(lastEventIdHint);
+            polling.markEnd(hint);
             feed = polling;
         }
         EventCursor cursor = new EventCursor(feed, channel, waits, timings, sessionId);
@@ -104,7 +107,7 @@ public final class SessionEvents implements AutoCloseable {
         java.util.Objects.requireNonNull(eventId, "eventId");
         EventFeed feed;
         if (channel == EventChannel.SSE) {
-            feed = SseFeed.placed(streams, sessionId, capabilities, EventMatcher.JUDGED_TYPES, eventId);
+            feed = SseFeed.placed(streams, list, sessionId, capabilities, EventMatcher.JUDGED_TYPES, eventId);
         } else {
             PollingFeed polling = new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
             polling.placeAfter(eventId);

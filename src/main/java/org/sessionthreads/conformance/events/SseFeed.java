@@ -3,9 +3,13 @@ package org.sessionthreads.conformance.events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.sessionthreads.conformance.client.BodyText;
 import org.sessionthreads.conformance.client.Event;
@@ -30,6 +34,16 @@ import org.sessionthreads.conformance.client.sse.SseListener;
  * and resumed), and after {@value #RESUME_ATTEMPTS} connections in a row that broke or ended without delivering
  * anything (no event, no comment), or {@value #RESUME_ATTEMPTS} refused resumes, the feed gives up. The feed does
  * not fall back to polling: the scenario is about this channel, and polling it instead would hide the break.
+ *
+ * <p>Confirm before condemning ({@link #confirm}). Before a negative verdict the event list is read plainly after
+ * the anchor ({@link PlainRead}). When it shows nothing the stream missed, the verdict stands on agreement. When it
+ * shows events of the judged types the stream did not deliver, the stream's own shortcut is checked: if the stream
+ * was asked for {@code types}, a new stream with the same {@code types} and {@code Last-Event-ID} is opened; when it
+ * does not replay them either, the filter is what hid them: the plain read decides (its events go to the cursor,
+ * the stream is reconnected without {@code types}, and the run stops using them, {@link
+ * ListCapabilities.Support#DISAGREES}). When the replay has them, or the stream asked for every type, nothing the
+ * suite chose hid them: the open stream did not deliver what its target lists, and the verdict stands on the
+ * stream, with that evidence.
  */
 final class SseFeed implements EventFeed {
     /** Consecutive failed resumes after which the stream counts as unreadable (an ERROR, not a FAIL). */
@@ -39,6 +53,19 @@ final class SseFeed implements EventFeed {
     private final String sessionId;
     private final ListCapabilities capabilities;
     private final java.util.Set<String> types;
+    private final EventsApi list;
+    /** When the feed was created: before any action it watches. */
+    private final long createdNanos = System.nanoTime();
+    /** The anchor found on the list (null: the list was empty or unreadable), and whether it came from a hint. */
+    private String listMark;
+    private boolean listMarkFromHint;
+    /** The Last-Event-ID of the first connection (null: live from then on). */
+    private String streamFrom;
+    /** True once a connection asked for {@link #types} was answered 200. */
+    private boolean typedEver;
+    private PlainRead plain;
+    /** What the plain reads listed so far (they read on where the last ended): the list's view since the anchor. */
+    private final List<Observed> listedSinceAnchor = new ArrayList<>();
     /** True while the stream is asked for {@link #types} only; cleared once the target refuses or ignores it. */
     private volatile boolean filtered;
     private final Queue<Observed> received = new ConcurrentLinkedQueue<>();
@@ -54,9 +81,10 @@ final class SseFeed implements EventFeed {
     private volatile boolean deliveredOnCurrent;
     private boolean closed;
 
-    private SseFeed(EventStreamApi streams, String sessionId, ListCapabilities capabilities,
+    private SseFeed(EventStreamApi streams, EventsApi list, String sessionId, ListCapabilities capabilities,
                     java.util.Set<String> types) {
         this.streams = streams;
+        this.list = list;
         this.sessionId = sessionId;
         this.capabilities = capabilities;
         this.types = java.util.Set.copyOf(types);
@@ -81,8 +109,8 @@ final class SseFeed implements EventFeed {
      */
     static SseFeed open(EventStreamApi streams, EventsApi list, String sessionId, ListCapabilities capabilities,
                         java.util.Set<String> types, String hint) {
-        SseFeed feed = new SseFeed(streams, sessionId, capabilities, types);
-        feed.resumeFrom = anchor(list, sessionId, capabilities, hint);
+        SseFeed feed = new SseFeed(streams, list, sessionId, capabilities, types);
+        feed.resumeFrom = feed.anchor(hint);
         feed.connection = feed.subscribe(true);
         return feed;
     }
@@ -93,9 +121,9 @@ final class SseFeed implements EventFeed {
      * stream that refuses that id (400) is EVENT_STREAM_REFUSED: going live instead would lose what happened
      * between the mark and the subscription.
      */
-    static SseFeed placed(EventStreamApi streams, String sessionId, ListCapabilities capabilities,
+    static SseFeed placed(EventStreamApi streams, EventsApi list, String sessionId, ListCapabilities capabilities,
                           java.util.Set<String> types, String eventId) {
-        SseFeed feed = new SseFeed(streams, sessionId, capabilities, types);
+        SseFeed feed = new SseFeed(streams, list, sessionId, capabilities, types);
         feed.resumeFrom = eventId;
         return feed;
     }
@@ -125,6 +153,8 @@ final class SseFeed implements EventFeed {
             throw new EventObservationException(EventObservationException.Cause.EVENT_STREAM_REFUSED,
                     first.exchange().summary() + " " + excerpt(first.exchange().responseBody()));
         }
+        streamFrom = resumeFrom;
+        typedEver = filtered;
         return first;
     }
 
@@ -180,6 +210,7 @@ final class SseFeed implements EventFeed {
                 connection = next;
                 resumes++;
                 failedResumes = 0;
+                typedEver |= filtered;
                 return;
             }
             failed(reason, next.exchange().summary() + " " + excerpt(next.exchange().responseBody()));
@@ -242,13 +273,109 @@ final class SseFeed implements EventFeed {
         });
     }
 
-    private static String anchor(EventsApi list, String sessionId, ListCapabilities capabilities, String hint) {
+    private String anchor(String hint) {
         try {
-            return new PollingFeed(list, sessionId, capabilities, java.util.Set.of()).markEnd(hint);
+            PollingFeed marker = new PollingFeed(list, sessionId, capabilities, java.util.Set.of());
+            listMark = marker.markEnd(hint);
+            listMarkFromHint = marker.markFromHint();
+            return listMark;
         } catch (EventObservationException | TransportException unlisted) {
             return null;
         }
     }
+
+    /**
+     * Confirms what the stream did not deliver, before a negative verdict: see the class comment.
+     *
+     * @param known      whether the cursor already holds an event (by id)
+     * @param probeBound how long the replay that checks the stream's {@code types} may take to deliver
+     */
+    @Override
+    public Confirmation confirm(Predicate<String> known, Duration probeBound) {
+        PlainRead reader = plainRead();
+        List<Observed> listed = listedSinceAnchor;
+        try {
+            listed.addAll(reader.readToEnd());
+        } catch (EventObservationException | TransportException unlisted) {
+            return Confirmation.standing("not confirmed by a plain read: the event list could not be read ("
+                    + unlisted.getMessage() + ")");
+        }
+        if (!reader.markLocated()) {
+            capabilities.disagrees(ListCapabilities.Parameter.LAST_EVENT_ID_HINT, "the hook's last_event_id "
+                    + listMark + " was taken as the newest event of session " + sessionId + " (after_id=" + listMark
+                    + "&limit=1 listed nothing), but the list read without it " + reader.from()
+                    + " does not contain it (" + reader.lastRequest() + ")");
+            return Confirmation.standing("not confirmed: the list does not contain the stream's anchor " + listMark);
+        }
+        Set<String> queued = received.stream().map(o -> o.event().id()).collect(Collectors.toSet());
+        List<Observed> missed = listed.stream().filter(o -> EventMatcher.isJudged(o.event())
+                && o.event().id() != null && !known.test(o.event().id()) && !queued.contains(o.event().id()))
+                .toList();
+        if (missed.isEmpty()) {
+            return Confirmation.standing("the event list read without types " + reader.from() + " agrees ("
+                    + reader.lastRequest() + ")");
+        }
+        String shown = Confirmation.briefs(missed) + ", which the event list read without types " + reader.from() + " shows ("
+                + reader.lastRequest() + ")";
+        if (!typed()) {
+            return Confirmation.standing("the stream, asked for every type, did not deliver " + shown);
+        }
+        Set<String> wanted = missed.stream().map(o -> o.event().id()).collect(Collectors.toSet());
+        boolean alreadyDisagrees = capabilities.of(ListCapabilities.Parameter.STREAM_TYPES)
+                == ListCapabilities.Support.DISAGREES;
+        Optional<Set<String>> replayed = alreadyDisagrees ? Optional.of(Set.of())
+                : streamFrom == null ? Optional.empty() // why: without a Last-Event-ID a stream replays nothing
+                : StreamReplay.ids(streams, sessionId, streamFrom, types, wanted, probeBound);
+        if (replayed.isEmpty()) {
+            return Confirmation.standing("the stream asked for types did not deliver " + shown + "; a replay with "
+                    + "the same types to tell whether the filter hid them could not be opened");
+        }
+        if (replayed.get().containsAll(wanted)) {
+            return Confirmation.standing("the open stream did not deliver " + shown + "; a new stream with the same"
+                    + " types and Last-Event-ID " + streamFrom + " replays them, so the filter did not hide them");
+        }
+        String evidence = "session " + sessionId + ": the stream asked for types (Last-Event-ID " + streamFrom
+                + ") did not deliver " + shown + (alreadyDisagrees ? "" : "; a replay with the same types and Last-Event-ID"
+                + " did not either");
+        capabilities.disagrees(ListCapabilities.Parameter.STREAM_TYPES, evidence);
+        reconnectWithoutTypes();
+        return new Confirmation(List.copyOf(listed), true, "the plain read decides: " + evidence);
+    }
+
+    private PlainRead plainRead() {
+        if (plain == null) {
+            plain = new PlainRead(list, sessionId, listMarkFromHint ? null : listMark,
+                    listMarkFromHint ? listMark : null, createdNanos, EventMatcher.JUDGED_TYPES);
+        }
+        return plain;
+    }
+
+    /** True when a connection of this feed was asked for types and the target was not seen to ignore them. */
+    private boolean typed() {
+        return typedEver && capabilities.of(ListCapabilities.Parameter.STREAM_TYPES)
+                != ListCapabilities.Support.IGNORED;
+    }
+
+    /** After a disagreement: the live stream goes on without types, from the last event it delivered. */
+    private void reconnectWithoutTypes() {
+        filtered = false;
+        String from = connection.lastEventId() != null ? connection.lastEventId() : resumeFrom;
+        connection.close();
+        try {
+            SseConnection next = connect(from);
+            if (subscribed(next)) {
+                connection = next;
+                resumeFrom = from;
+                return;
+            }
+            dropReason = "reconnecting without types answered " + next.exchange().summary();
+        } catch (TransportException e) {
+            dropReason = "reconnecting without types failed: " + e.getMessage();
+        }
+        droppedNanos = System.nanoTime(); // why: the next take resumes it, as after any drop
+    }
+
+
 
     private static String excerpt(String body) {
         return BodyText.excerpt(body, -1);

@@ -54,5 +54,6 @@ final class AuditExtension implements BeforeAllCallback, ParameterResolver, Afte
         }
         ReportEntries.publish(context, ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
         ReportEntries.publish(context, RequestsEntry.KEY, RequestsEntry.encode(run.requestCounts().snapshot()));
+        ConformanceExtension.publishFindings(context, run);
     }
 }

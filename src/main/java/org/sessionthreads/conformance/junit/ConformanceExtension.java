@@ -1,6 +1,7 @@
 package org.sessionthreads.conformance.junit;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,6 +38,8 @@ final class ConformanceExtension
     static final String DISCOVERY_ENTRY = "conformance.discovery";
     /** Why the run could not start (unreachable target, declared capability missing): a run-level problem. */
     static final String START_FAILURE_ENTRY = "conformance.start_failure";
+    /** Findings about the target (WARN lines, never verdicts), one per line; see {@link #publishFindings}. */
+    static final String FINDINGS_ENTRY = "conformance.target_findings";
     /** What the Allure Environment panel shows (redacted), {@code key<TAB>value} lines. */
     static final String ENVIRONMENT_ENTRY = "conformance.environment";
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
@@ -67,6 +70,12 @@ final class ConformanceExtension
         ReportEntries.publish(context, FIXTURES_ENTRY, run(context).fixtureSummary());
         ReportEntries.publish(context, RequestsEntry.KEY,
                 RequestsEntry.encode(run(context).requestCounts().snapshot()));
+        publishFindings(context, run(context));
+    }
+
+    /** The run's findings about the target so far, if any (the ledger keeps every line it was given). */
+    static void publishFindings(ExtensionContext context, ConformanceRun run) {
+        ReportEntries.publish(context, FINDINGS_ENTRY, String.join("\n", run.targetFindings()));
     }
 
     /**

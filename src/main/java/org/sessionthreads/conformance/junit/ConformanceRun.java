@@ -198,6 +198,16 @@ final class ConformanceRun implements AutoCloseable {
         return new Fixtures(fixtureChain, fixtureContext, runFixtures);
     }
 
+    /**
+     * What plain reads disagreed with so far (the cursors' and the audit's shortcuts): findings about the target,
+     * WARN lines of the summary, never verdicts (docs/event-reading.md, "Confirm before condemning").
+     */
+    List<String> targetFindings() {
+        List<String> findings = new java.util.ArrayList<>(events.capabilities().findings());
+        audit.findings().forEach(line -> findings.add("end-of-run audit: " + line));
+        return findings;
+    }
+
     /** The end-of-run audit over every fixture the run handed out and every archive it sent. */
     AuditReport audit() {
         return audit.run(runFixtures.fixtures(), threads.journal());

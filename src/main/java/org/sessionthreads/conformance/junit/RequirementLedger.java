@@ -101,6 +101,9 @@ public final class RequirementLedger implements TestExecutionListener {
                 run.put(key, value);
             } else if (key.equals(RequestsEntry.KEY)) {
                 run.merge(key, value, RequestsEntry::later);
+            } else if (key.equals(ConformanceExtension.FINDINGS_ENTRY)) {
+                run.merge(key, value, (known, more) -> String.join("\n", new java.util.LinkedHashSet<>(
+                        List.of((known + "\n" + more).split("\n")))));
             }
         });
         entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
@@ -203,7 +206,8 @@ public final class RequirementLedger implements TestExecutionListener {
                 .withSettings(settings)
                 .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)))
                 .withRequests(RequestsEntry.decode(run.get(RequestsEntry.KEY)))
-                .withMeasurements(RunMeasurements.of(List.copyOf(eventSamples), List.copyOf(races)));
+                .withMeasurements(RunMeasurements.of(List.copyOf(eventSamples), List.copyOf(races))
+                        .withFindings(findings()));
         summary = summary.withProblems(problems);
         String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
         if (startFailure != null) { // why: the one line every scenario would have errored with, named once
@@ -220,6 +224,12 @@ public final class RequirementLedger implements TestExecutionListener {
         LAST.set(summary);
         ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(environment(build)));
         System.out.print(SummaryWriter.consoleTable(summary));
+    }
+
+    /** The findings about the target the run published (WARN lines), in the order first published. */
+    private List<String> findings() {
+        String lines = run.get(ConformanceExtension.FINDINGS_ENTRY);
+        return lines == null ? List.of() : List.of(lines.split("\n"));
     }
 
     /** The Allure Environment panel: suite version and commit, then what the run published (redacted). */

@@ -146,7 +146,7 @@ public final class ArchiveRaces {
         }
         ApiResponse now = threads.get(round.thread);
         String status = now.status() == 200 ? now.thread().status() : null;
-        if (status == null || status.equals("idle") || round.cursor.first(delivery).isPresent()) {
+        if (status == null || status.equals("idle") || round.cursor.firstConfirmed(delivery).isPresent()) {
             return Optional.empty();
         }
         return Optional.of("the child was " + status + " when its event cursor had just opened, which saw no"

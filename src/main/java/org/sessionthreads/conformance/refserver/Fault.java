@@ -356,7 +356,10 @@ public enum Fault {
      * list asked for {@code types=session.thread_status_terminated} (in any spelling) never does
      * ({@code ListEventsHandler}, the type predicate).
      */
-    BLIND2_TYPES_FILTER_MISSES_TERMINATED("EVT-001"),
+    BLIND2_TYPES_FILTER_MISSES_TERMINATED(survivor("the event is emitted, and the list without types and the stream"
+            + " show it: the suite's verdicts rest on the plain read (confirm before condemning), and a filter that"
+            + " leaves out a type it names is reported as a WARN finding about the target, not as a verdict on the"
+            + " archive (docs/event-reading.md)"), "EVT-001"),
     /**
      * Newest-first event pages are built by merging an in-memory tail of recent status changes with the durable log,
      * without removing what both hold: with {@code order=desc} the terminated event appears twice (same id, side by

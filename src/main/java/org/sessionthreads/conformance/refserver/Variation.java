@@ -136,7 +136,14 @@ public enum Variation {
      * ms before it goes idle ({@code ThreadTransitions}). Docs: spec/archive-thread.txt, "Archive behavior" lists the
      * four effects as bullets without order or timing, and says only "the coordinator resumes execution".
      */
-    ASYNC_COORDINATOR_RESUME;
+    ASYNC_COORDINATOR_RESUME,
+    /**
+     * The event list resolves {@code after_id} within the type-filtered list, and the stream its
+     * {@code Last-Event-ID}: an id the request's {@code types} filter removes reads as the end of the list (an empty
+     * last page; a stream that replays nothing and goes on live). The docs are silent on how the two combine
+     * ({@code ListEventsHandler}, {@code StreamEventsHandler}).
+     */
+    AFTER_ID_WITHIN_TYPES;
 
     /** {@link #CLOCK_BEHIND}: how far the server's clock is behind. */
     public static final long CLOCK_BEHIND_MINUTES = 7;

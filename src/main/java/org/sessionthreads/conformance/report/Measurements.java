@@ -9,19 +9,31 @@ import java.util.Map;
  * the race kit observed, per race and per scenario. Both come from the scenarios that measured them (merged by
  * the ledger); an empty list means nothing was measured (no event or race scenario ran).
  *
- * @param latency one entry per channel with at least one recorded verdict, in channel order
- * @param races   one entry per kind of race, sorted by name
+ * @param latency  one entry per channel with at least one recorded verdict, in channel order
+ * @param races    one entry per kind of race, sorted by name
+ * @param findings what the run found about the target besides verdicts: a shortcut of its reads that a plain read
+ *                 disagreed with, with the evidence (docs/event-reading.md); WARN lines, never a verdict or a gate
  */
-public record Measurements(List<ChannelLatency> latency, List<Race> races) {
+public record Measurements(List<ChannelLatency> latency, List<Race> races, List<String> findings) {
 
     public Measurements {
         latency = List.copyOf(latency);
         races = List.copyOf(races);
+        findings = List.copyOf(findings);
+    }
+
+    public Measurements(List<ChannelLatency> latency, List<Race> races) {
+        this(latency, races, List.of());
     }
 
     /** Nothing measured (a run that did not start, or a test). */
     public static Measurements none() {
         return new Measurements(List.of(), List.of());
+    }
+
+    /** These measurements with {@code lines} as the findings about the target. */
+    public Measurements withFindings(List<String> lines) {
+        return new Measurements(latency, races, lines);
     }
 
     /**

@@ -94,6 +94,7 @@ public final class SummaryWriter {
         root.put("discovery", json(summary.discovery()));
         root.put("event_latency", eventLatency(summary.measured()));
         root.put("races", races(summary.measured()));
+        root.put("target_findings", summary.measured().findings());
         return root;
     }
 
@@ -213,6 +214,10 @@ public final class SummaryWriter {
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
         appendDiscovery(md, summary.discovery());
+        if (!summary.measured().findings().isEmpty()) {
+            md.append("\n## Findings about the target (WARN, not verdicts)\n\n");
+            summary.measured().findings().forEach(f -> md.append("- **WARN** ").append(f).append('\n'));
+        }
         appendMeasurements(md, summary.measured());
         appendAudit(md, summary);
         appendFailures(md, summary);
@@ -318,6 +323,7 @@ public final class SummaryWriter {
         summary.shownProblems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
         summary.discovery().discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
         summary.discovery().hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
+        summary.measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
         return table.append('\n').toString();
     }
 

@@ -41,6 +41,11 @@ public final class Waits {
         return base(alias).atMost(timeouts.event());
     }
 
+    /** A wait for something that must happen within {@code limit} (a stage of a longer wait). */
+    public ConditionFactory until(String alias, Duration limit) {
+        return base(alias).atMost(limit.isZero() || limit.isNegative() ? Duration.ofMillis(1) : limit);
+    }
+
     /**
      * A watch for something that must NOT happen during {@code period}: the condition is "it happened", so the
      * watch ends as soon as it does (the caller reports it at once) and otherwise times out, which is the pass.

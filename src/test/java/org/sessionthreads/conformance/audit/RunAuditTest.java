@@ -52,9 +52,39 @@ class RunAuditTest {
                         "no request archived it"));
     }
 
+    @Test
+    void should_judge_on_the_plain_history_when_the_filtered_one_hides_the_terminated_event(@TempDir Path dir)
+            throws Exception {
+        Audited audited = audited(dir, Map.of("embedded_options.faults", "BLIND2_TYPES_FILTER_MISSES_TERMINATED"));
+
+        assertThat(audited.report().violations()).as("the plain read shows the one terminated event").isEmpty();
+        assertThat(audited.findings()).singleElement().asString()
+                .startsWith("event list types disagrees with a plain read")
+                .contains("its history read with types", "did not list session.thread_status_terminated evt_",
+                        "which the history read without types shows (GET ",
+                        "the filter leaves out events of a type it names");
+    }
+
+    @Test
+    void should_still_find_no_terminated_event_when_the_plain_history_agrees(@TempDir Path dir) throws Exception {
+        Audited audited = audited(dir, Map.of("embedded_options.faults", "NO_TERMINATED_EVENT"));
+
+        assertThat(audited.report().violationsOf(Invariant.ONE_TERMINATED_EVENT)).singleElement().asString()
+                .contains("0 terminated events after its archive answered 200");
+        assertThat(audited.findings()).isEmpty();
+    }
+
     /** One child archived (200), one coordinator archive refused (409), then the audit with no settle time. */
     private static AuditReport auditAfterOneArchiveAndOneRejection(Path dir, Map<String, String> settings)
             throws Exception {
+        return audited(dir, settings).report();
+    }
+
+    /** An audit's report and what its plain reads disagreed with. */
+    private record Audited(AuditReport report, List<String> findings) {
+    }
+
+    private static Audited audited(Path dir, Map<String, String> settings) throws Exception {
         TargetProfile profile = FixtureTargets.profile(dir, settings);
         try (FixtureTargets target = FixtureTargets.open(profile)) {
             FixtureContext context = target.context();
@@ -72,7 +102,7 @@ class RunAuditTest {
                     new Waits(profile.timeouts()), new TargetProfile.Audit(java.time.Duration.ZERO, 10, 5),
                     profile.readings());
             try {
-                return audit.run(run.fixtures(), threads.journal());
+                return new Audited(audit.run(run.fixtures(), threads.journal()), audit.findings());
             } finally {
                 assertThat(run.releaseAll()).isEmpty();
             }

@@ -37,6 +37,10 @@ final class FakeEventsTarget implements AutoCloseable {
     private final int pageSize;
     private final boolean repeatOnResume;
     private final HttpServer server;
+    private volatile boolean honourTypes;
+    private volatile boolean afterIdWithinTypes;
+    private volatile String typedStreamOmits;
+    private final List<String> listQueries = new CopyOnWriteArrayList<>();
 
     FakeEventsTarget(int pageSize, boolean repeatOnResume) throws IOException {
         this.pageSize = pageSize;
@@ -49,6 +53,25 @@ final class FakeEventsTarget implements AutoCloseable {
     /** Appends one event {@code {"id", "type", "session_thread_id"}}. */
     void append(String id, String type, String threadId) {
         events.add(new String[] {id, type, threadId});
+    }
+
+    /**
+     * From now on the list honours {@code types} and resolves {@code after_id} within the filtered list: an
+     * {@code after_id} the filter removes reads as the end of the list (a conformant reading the docs leave open).
+     */
+    void resolveAfterIdWithinTypes() {
+        honourTypes = true;
+        afterIdWithinTypes = true;
+    }
+
+    /** From now on a stream asked for {@code types} never sends events of {@code type} (replays included). */
+    void typedStreamOmits(String type) {
+        typedStreamOmits = type;
+    }
+
+    /** The query of every list request, in order. */
+    List<String> listQueries() {
+        return List.copyOf(listQueries);
     }
 
     /** The {@code Last-Event-ID} of every stream request, "-" when there was none. */
@@ -83,8 +106,15 @@ final class FakeEventsTarget implements AutoCloseable {
 
     private void list(HttpExchange exchange) throws IOException {
         String query = String.valueOf(exchange.getRequestURI().getQuery());
+        listQueries.add(query);
         String afterId = query.contains("after_id=") ? query.replaceFirst(".*after_id=([^&]*).*", "$1") : null;
+        List<String> types = types(query);
         List<String[]> after = after(afterId);
+        if (honourTypes && !types.isEmpty()) {
+            boolean removed = events.stream().anyMatch(e -> e[0].equals(afterId) && !types.contains(e[1]));
+            after = afterIdWithinTypes && removed ? List.of()
+                    : after.stream().filter(e -> types.contains(e[1])).toList();
+        }
         List<String[]> page = after.subList(0, Math.min(pageSize, after.size()));
         List<String> items = new ArrayList<>();
         page.forEach(e -> items.add(json(e)));
@@ -105,12 +135,24 @@ final class FakeEventsTarget implements AutoCloseable {
         if (repeatOnResume && lastEventId != null) {
             events.stream().filter(e -> e[0].equals(lastEventId)).forEach(e -> frames.append(frame(e)));
         }
-        after(lastEventId).forEach(e -> frames.append(frame(e)));
+        boolean typed = !types(String.valueOf(exchange.getRequestURI().getQuery())).isEmpty();
+        after(lastEventId).stream().filter(e -> !typed || !e[1].equals(typedStreamOmits))
+                .forEach(e -> frames.append(frame(e)));
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(frames.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static List<String> types(String query) {
+        List<String> types = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("types=")) {
+                types.add(java.net.URLDecoder.decode(pair.substring("types=".length()), StandardCharsets.UTF_8));
+            }
+        }
+        return types;
     }
 
     private List<String[]> after(String id) {

@@ -37,6 +37,12 @@ public final class EventFilter {
         return event -> types.isEmpty() || types.contains(event.type().wireName());
     }
 
+    /** True when the request names a type filter (in any spelling, with a value). */
+    public static boolean namesTypes(Context ctx) {
+        return Stream.of("types[]", "types", "type").map(ctx::queryParams).flatMap(List::stream)
+                .anyMatch(value -> !value.isBlank());
+    }
+
     /** True when the request names an {@code order} or a type filter (in any spelling). */
     public static boolean asksOrderOrTypes(Context ctx) {
         return ctx.queryParam("order") != null

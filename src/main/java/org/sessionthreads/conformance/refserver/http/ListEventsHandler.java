@@ -24,8 +24,8 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first or, with
  * {@code order=desc}, newest first; paged; optionally narrowed to some {@code types}.
  * {@link Fault#EVENT_LIST_GARBAGE}, {@link Fault#BLIND2_TYPES_FILTER_MISSES_TERMINATED},
- * {@link Fault#BLIND2_DESC_LIST_DUPLICATES_TERMINATED}, {@link Variation#LIST_FILTERS_IGNORED} and
- * {@link Variation#LIST_FILTERS_REJECTED}
+ * {@link Fault#BLIND2_DESC_LIST_DUPLICATES_TERMINATED}, {@link Variation#LIST_FILTERS_IGNORED},
+ * {@link Variation#LIST_FILTERS_REJECTED} and {@link Variation#AFTER_ID_WITHIN_TYPES}
  * live here, and the Forward thread-event list's restricted parameters.
  */
 public final class ListEventsHandler implements Handler {
@@ -74,7 +74,9 @@ public final class ListEventsHandler implements Handler {
         Predicate<SessionEvent> types = ignoreFilters ? event -> true : indexedTypes(ctx, EventFilter.types(ctx));
         EventLog.View log = session.events().snapshot();
         Page<SessionEvent> page;
-        if (request.newestFirst() && options.has(Fault.BLIND2_DESC_LIST_DUPLICATES_TERMINATED)) {
+        if (afterAnEventTheFilterRemoves(ctx, request, log, types)) {
+            page = new Page<>(List.of(), null, null, false, null); // the end of the filtered list
+        } else if (request.newestFirst() && options.has(Fault.BLIND2_DESC_LIST_DUPLICATES_TERMINATED)) {
             page = Page.of(mergedWithTail(log, threadId), SessionEvent::id, types, request);
         } else if (threadId == null) {
             // why: the session list is the log itself; ids are looked up, not scanned, whatever its length
@@ -93,6 +95,21 @@ public final class ListEventsHandler implements Handler {
             String whole = ctx.result();
             ctx.result(whole.substring(0, whole.length() / 2)); // a body cut off halfway, as a broken proxy sends
         }
+    }
+
+    /**
+     * {@link Variation#AFTER_ID_WITHIN_TYPES}: the request names types and its {@code after_id} is an event of the
+     * session that they remove, so within the filtered list it is nowhere: the list reads as ended. An id that is
+     * no event at all stays a 400 ({@code Page}).
+     */
+    private boolean afterAnEventTheFilterRemoves(Context ctx, PageRequest request, EventLog.View log,
+                                                 Predicate<SessionEvent> types) {
+        if (!options.varies(Variation.AFTER_ID_WITHIN_TYPES) || request.afterId() == null
+                || !EventFilter.namesTypes(ctx)) {
+            return false;
+        }
+        int at = log.positionOf(request.afterId());
+        return at >= 0 && !types.test(log.get(at));
     }
 
     /**

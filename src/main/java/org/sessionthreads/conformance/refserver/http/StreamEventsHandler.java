@@ -22,8 +22,9 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * committed, so errors still get the JSON envelope. Then the request's own thread writes the replay (events after
  * {@code Last-Event-ID}) followed by live events as they are appended, with a heartbeat comment whenever nothing
  * happened for a heartbeat interval. The stream ends when the client goes away, the session is deleted or the
- * server stops. {@link Fault#EVENT_STREAM_GARBAGE}, {@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED} and
- * {@link Variation#ONE_EVENT_PER_STREAM} (the stream ends after its first event frame) live here.
+ * server stops. {@link Fault#EVENT_STREAM_GARBAGE}, {@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED},
+ * {@link Variation#ONE_EVENT_PER_STREAM} (the stream ends after its first event frame) and the stream's part of
+ * {@link Variation#AFTER_ID_WITHIN_TYPES} live here.
  * Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
  */
 public final class StreamEventsHandler implements Handler {
@@ -51,7 +52,7 @@ public final class StreamEventsHandler implements Handler {
         Predicate<SessionEvent> types = options.varies(Variation.LIST_FILTERS_IGNORED) ? event -> true
                 : EventFilter.types(ctx);
         try (EventSubscription subscription =
-                     session.events().subscribe(scope, types, lastEventId(ctx))) {
+                     session.events().subscribe(scope, types, lastEventId(ctx, session, types))) {
             SseStream stream = SseStream.open(ctx.res(), json, options);
             if (options.has(Fault.EVENT_STREAM_GARBAGE)) {
                 stream.garbage(); // then the stream ends: the handler returns
@@ -92,8 +93,20 @@ public final class StreamEventsHandler implements Handler {
         }
     }
 
-    private static String lastEventId(Context ctx) {
+    /**
+     * The request's {@code Last-Event-ID}. {@link Variation#AFTER_ID_WITHIN_TYPES}: one that names an event of the
+     * session the request's types remove is, within the filtered stream, its end: nothing is replayed (null).
+     */
+    private String lastEventId(Context ctx, Session session, Predicate<SessionEvent> types) {
         String value = ctx.header("Last-Event-ID");
-        return value == null || value.isBlank() ? null : value.trim();
+        String id = value == null || value.isBlank() ? null : value.trim();
+        if (id != null && options.varies(Variation.AFTER_ID_WITHIN_TYPES) && EventFilter.namesTypes(ctx)) {
+            var log = session.events().snapshot();
+            int at = log.positionOf(id);
+            if (at >= 0 && !types.test(log.get(at))) {
+                return null;
+            }
+        }
+        return id;
     }
 }
