@@ -65,10 +65,10 @@ final class Probe {
         Dialect dialect = profile.readings().dialect();
         String source = profile.effective().sourceOf(key).orElse("default");
         String observed = dialect.documents(key) && !required
-                ? "not discoverable; the " + dialect.wireName() + " dialect documents it, but " + source
+                ? "not discoverable (declared-only); the " + dialect.wireName() + " dialect documents it, but " + source
                         + " switches it off, so IDEM-001 and IDEM-002 are DISABLED"
-                : "not discoverable: only archiving twice would show it; " + (required ? "required" : "off")
-                        + " (" + source + ")";
+                : "not discoverable: only archiving twice would show it; declared-only: "
+                        + (required ? "required" : "off") + " (" + source + ")";
         return new Finding(Capabilities.IDEMPOTENCY_KEY, String.valueOf(required), Presence.UNKNOWN, observed, "");
     }
 
