@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +35,43 @@ class HostileTransportSelfTest {
     private static final int DEADLINES_PER_RUN = 6;
     private static final String STOPPED = "target stopped answering: 3 consecutive requests without an answer";
 
-    @TempDir
-    Path dir;
-    private final String token = "ct-transport-" + UUID.randomUUID();
+    private static final String TOKEN = "ct-transport-" + UUID.randomUUID();
+    /** The runs, by what the server does; launched together in {@link #runEveryServerAtOnce}. */
+    private static final Map<String, LaunchedRun> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String FLOOD_CUT_AT_1MB = "ARCHIVE_BODY_FLOOD with limits.body 1MB";
+
+    /**
+     * The six runs go at once: each mostly waits (on deadlines, retries, the server's timings), so together they
+     * take little longer than the slowest; the time bounds below are each run's own.
+     */
+    @BeforeAll
+    static void runEveryServerAtOnce(@TempDir Path dir) throws Exception {
+        Map<String, java.util.concurrent.Callable<LaunchedRun>> runs = new java.util.LinkedHashMap<>();
+        for (TransportFault fault : List.of(TransportFault.ARCHIVE_HANGS, TransportFault.ARCHIVE_BODY_DRIPS,
+                TransportFault.REDIRECT_TO_OTHER_ORIGIN, TransportFault.RESET_CONNECTION)) {
+            runs.put(fault.name(), () -> LaunchedRun.run(profile("transport_faults", fault.name()), settings(), dir));
+        }
+        Map<String, String> flood = new java.util.HashMap<>(settings());
+        flood.put("limits.body", "1MB");
+        runs.put(FLOOD_CUT_AT_1MB, () -> LaunchedRun.run(
+                profile("transport_faults", TransportFault.ARCHIVE_BODY_FLOOD.name()), flood, dir));
+        runs.put(Variation.RATE_LIMITED.name(), () -> LaunchedRun.run(
+                profile("variations", Variation.RATE_LIMITED.name()), settings(), dir));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs.size());
+        try {
+            Map<String, java.util.concurrent.Future<LaunchedRun>> pending = new java.util.LinkedHashMap<>();
+            runs.forEach((name, run) -> pending.put(name, pool.submit(run)));
+            for (Map.Entry<String, java.util.concurrent.Future<LaunchedRun>> entry : pending.entrySet()) {
+                RUNS.put(entry.getKey(), entry.getValue().get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     @Test
     void should_end_a_run_against_a_hanging_archive_within_a_few_deadlines() {
-        LaunchedRun run = run(TransportFault.ARCHIVE_HANGS);
+        LaunchedRun run = RUNS.get(TransportFault.ARCHIVE_HANGS.name());
 
         assertComplete(run);
         assertThat(run.requirementsWith("FAIL")).as("a hang is never a FAIL").isEmpty();
@@ -52,7 +84,7 @@ class HostileTransportSelfTest {
 
     @Test
     void should_end_a_dripped_archive_answer_at_the_deadline() {
-        LaunchedRun run = run(TransportFault.ARCHIVE_BODY_DRIPS);
+        LaunchedRun run = RUNS.get(TransportFault.ARCHIVE_BODY_DRIPS.name());
 
         assertComplete(run);
         assertThat(run.requirementsWith("FAIL")).as("a drip is never a FAIL").isEmpty();
@@ -64,10 +96,7 @@ class HostileTransportSelfTest {
     /** With {@code limits.body} 1 MB: every archive answer costs 1 MB (and its reports), not 50. */
     @Test
     void should_cut_off_a_flooded_archive_answer_and_judge_it() {
-        Map<String, String> settings = new java.util.HashMap<>(settings());
-        settings.put("limits.body", "1MB");
-        LaunchedRun run = LaunchedRun.run(profile("transport_faults", TransportFault.ARCHIVE_BODY_FLOOD.name()),
-                settings, dir);
+        LaunchedRun run = RUNS.get(FLOOD_CUT_AT_1MB);
 
         assertComplete(run);
         assertThat(run.verdict("ARCH-001")).isEqualTo("FAIL");
@@ -77,7 +106,7 @@ class HostileTransportSelfTest {
 
     @Test
     void should_fail_a_redirected_archive_naming_the_requirement_and_never_follow_it() {
-        LaunchedRun run = run(TransportFault.REDIRECT_TO_OTHER_ORIGIN);
+        LaunchedRun run = RUNS.get(TransportFault.REDIRECT_TO_OTHER_ORIGIN.name());
 
         assertComplete(run);
         assertThat(run.verdict("ARCH-001")).isEqualTo("FAIL");
@@ -87,7 +116,7 @@ class HostileTransportSelfTest {
 
     @Test
     void should_make_a_connection_reset_an_error_not_a_fail() {
-        LaunchedRun run = run(TransportFault.RESET_CONNECTION);
+        LaunchedRun run = RUNS.get(TransportFault.RESET_CONNECTION.name());
 
         assertComplete(run);
         assertThat(run.requirementsWith("FAIL")).as("a reset is never a FAIL").isEmpty();
@@ -98,8 +127,7 @@ class HostileTransportSelfTest {
 
     @Test
     void should_pass_a_rate_limiting_target_by_retrying_within_the_budget() {
-        LaunchedRun run = LaunchedRun.run(profile("variations", Variation.RATE_LIMITED.name()),
-                settings(), dir);
+        LaunchedRun run = RUNS.get(Variation.RATE_LIMITED.name());
 
         assertComplete(run);
         assertThat(run.requirementsWith("FAIL")).as("rate limiting is never a FAIL").isEmpty();
@@ -109,12 +137,8 @@ class HostileTransportSelfTest {
         assertThat(run.elapsed()).as("wall time of the run").isLessThan(bound());
     }
 
-    private LaunchedRun run(TransportFault fault) {
-        return LaunchedRun.run(profile("transport_faults", fault.name()), settings(), dir);
-    }
-
-    private Map<String, String> settings() {
-        return Map.of("timeouts.request", DEADLINE_SECONDS + "s", "timeouts.event", "4s", "token", token);
+    private static Map<String, String> settings() {
+        return Map.of("timeouts.request", DEADLINE_SECONDS + "s", "timeouts.event", "4s", "token", TOKEN);
     }
 
     private static String profile(String option, String value) {
@@ -140,7 +164,7 @@ class HostileTransportSelfTest {
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, readString(summary))).isEmpty();
         assertThat(RequirementCatalogue.load().entries())
                 .allSatisfy(entry -> assertThat(text).contains("\"id\":\"" + entry.id() + "\""));
-        assertThat(LaunchedRun.filesContaining(token, run.reports(), Path.of("target", "allure-results")))
+        assertThat(LaunchedRun.filesContaining(TOKEN, run.reports(), Path.of("target", "allure-results")))
                 .as("files holding the token").isEmpty();
         assertBundleComplete(run);
     }
