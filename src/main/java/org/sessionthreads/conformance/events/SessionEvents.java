@@ -76,21 +76,16 @@ public final class SessionEvents implements AutoCloseable {
      * Once a plain read found a hint the list does not hold, hints are not used for the rest of the run.
      */
     public EventCursor openFor(String sessionId, String lastEventIdHint) {
-        String hint = capabilities.of(ListCapabilities.Parameter.LAST_EVENT_ID_HINT).worthTrying() ? lastEventIdHint
-                : null; // why: a plain read found a hint that the list does not hold; marks are read from here on
+        String hint = hintsUsable() ? lastEventIdHint : null;
         EventFeed feed;
         if (channel == EventChannel.SSE) {
             feed = SseFeed.open(streams, list, sessionId, capabilities, EventMatcher.JUDGED_TYPES, hint);
         } else {
-            PollingFeed polling = new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
+            PollingFeed polling = pollingFeed(sessionId);
             polling.markEnd(hint);
             feed = polling;
         }
-        EventCursor cursor = new EventCursor(feed, channel, waits, timings, sessionId);
-        synchronized (opened) {
-            opened.add(cursor);
-        }
-        return cursor;
+        return register(new EventCursor(feed, channel, waits, timings, sessionId));
     }
 
     /**
@@ -109,7 +104,7 @@ public final class SessionEvents implements AutoCloseable {
         if (channel == EventChannel.SSE) {
             feed = SseFeed.placed(streams, list, sessionId, capabilities, EventMatcher.JUDGED_TYPES, eventId);
         } else {
-            PollingFeed polling = new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
+            PollingFeed polling = pollingFeed(sessionId);
             polling.placeAfter(eventId);
             feed = polling;
         }
@@ -123,7 +118,16 @@ public final class SessionEvents implements AutoCloseable {
      * three, and the stream's subscription on SSE) that the fixture's window has to cover.
      */
     public EventCursor forTimeCriticalAct(String sessionId, String lastEventId) {
-        return lastEventId != null ? placedAfter(sessionId, lastEventId) : openFor(sessionId);
+        return lastEventId != null && hintsUsable() ? placedAfter(sessionId, lastEventId) : openFor(sessionId);
+    }
+
+    /** False once a plain read found a hint the list does not hold: marks are read from then on. */
+    private boolean hintsUsable() {
+        return capabilities.of(ListCapabilities.Parameter.LAST_EVENT_ID_HINT).worthTrying();
+    }
+
+    private PollingFeed pollingFeed(String sessionId) {
+        return new PollingFeed(list, sessionId, capabilities, EventMatcher.JUDGED_TYPES);
     }
 
     private EventCursor register(EventCursor cursor) {
