@@ -412,7 +412,7 @@ public enum Fault {
      * and the audit's settle time (2 s), so that whether it is seen does not depend on how long the rest of the run
      * happens to take.
      */
-    public static final long SPEC_REDELIVER_AFTER_MILLIS = 1_500;
+    public static final long SPEC_REDELIVER_AFTER_MILLIS = 1_800;
     /** How long after the rejected archive {@link #SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD} stops the child. */
     public static final long SPEC_STOP_AFTER_MILLIS = 3_000;
     /** How long after the archive {@link #BLIND_ARCHIVED_AT_TRUNCATED_AFTER_EVICTION} evicts the cached thread. */
