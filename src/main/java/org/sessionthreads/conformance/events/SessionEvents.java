@@ -114,8 +114,9 @@ public final class SessionEvents implements AutoCloseable {
     /**
      * A cursor for an act that must follow a fixture at once (an archive that has to beat a queued delivery):
      * {@link #placedAfter} the fixture's {@code lastEventId} when it has one, so that nothing is sent between the
-     * fixture's answer and the act; without one, {@link #openFor(String)} now, whose mark costs requests (up to
-     * three, and the stream's subscription on SSE) that the fixture's window has to cover.
+     * fixture's answer and the act; without one (or once a plain read found a hint the list does not hold),
+     * {@link #openFor(String)} now, whose mark costs requests (up to three, and the stream's subscription on SSE)
+     * that the fixture's window has to cover.
      */
     public EventCursor forTimeCriticalAct(String sessionId, String lastEventId) {
         return lastEventId != null && hintsUsable() ? placedAfter(sessionId, lastEventId) : openFor(sessionId);

@@ -32,11 +32,17 @@ class ConfirmBeforeCondemningTest {
         target.close();
     }
 
-    @Test
-    void should_find_the_event_the_filtered_list_hides_and_stop_filtering_with_evidence() throws Exception {
-        target = new FakeEventsTarget(100, false);
+    /** A target with one idle event that resolves {@code after_id} within the type-filtered list. */
+    private static FakeEventsTarget afterIdWithinTypes() throws Exception {
+        FakeEventsTarget target = new FakeEventsTarget(100, false);
         target.append("evt_idle", "session.thread_status_idle", "sthr_x");
         target.resolveAfterIdWithinTypes();
+        return target;
+    }
+
+    @Test
+    void should_find_the_event_the_filtered_list_hides_and_stop_filtering_with_evidence() throws Exception {
+        target = afterIdWithinTypes();
         EventTimings timings = new EventTimings();
         SessionEvents events = target.sessionEvents(FakeEventsTarget.timeouts(ROOMY, Duration.ZERO, EXPECTED),
                 timings);
@@ -61,9 +67,7 @@ class ConfirmBeforeCondemningTest {
 
     @Test
     void should_read_without_the_filter_once_a_plain_read_disagreed() throws Exception {
-        target = new FakeEventsTarget(100, false);
-        target.append("evt_idle", "session.thread_status_idle", "sthr_x");
-        target.resolveAfterIdWithinTypes();
+        target = afterIdWithinTypes();
         SessionEvents events = target.sessionEvents(FakeEventsTarget.timeouts(ROOMY, Duration.ZERO, EXPECTED),
                 new EventTimings());
         EventCursor first = events.openFor(FakeEventsTarget.SESSION);
@@ -88,9 +92,7 @@ class ConfirmBeforeCondemningTest {
 
     @Test
     void should_still_call_a_missing_event_missing_when_the_plain_read_shows_everything_else() throws Exception {
-        target = new FakeEventsTarget(100, false);
-        target.append("evt_idle", "session.thread_status_idle", "sthr_x");
-        target.resolveAfterIdWithinTypes();
+        target = afterIdWithinTypes();
         EventTimings timings = new EventTimings();
         SessionEvents events = target.sessionEvents(FakeEventsTarget.timeouts(TIGHT, Duration.ZERO, EXPECTED),
                 timings);
@@ -112,9 +114,7 @@ class ConfirmBeforeCondemningTest {
 
     @Test
     void should_name_the_plain_read_that_agreed_when_nothing_came() throws Exception {
-        target = new FakeEventsTarget(100, false);
-        target.append("evt_idle", "session.thread_status_idle", "sthr_x");
-        target.resolveAfterIdWithinTypes();
+        target = afterIdWithinTypes();
         SessionEvents events = target.sessionEvents(FakeEventsTarget.timeouts(TIGHT, Duration.ZERO, EXPECTED),
                 new EventTimings());
         EventCursor cursor = events.openFor(FakeEventsTarget.SESSION);
