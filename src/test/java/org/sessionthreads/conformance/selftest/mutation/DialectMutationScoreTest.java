@@ -27,16 +27,17 @@ import org.sessionthreads.conformance.refserver.Variation;
 /**
  * The mutation score per non-default dialect ({@link MutationScoreTest} is the archive page's): the suite with that
  * dialect's settings (as in its shipped profile, profiles/reference-cas.yaml and reference-forward.yaml) against
- * the reference server speaking it, started conformant, with each {@link Variation} (no false alarm), with each fault
- * of that dialect's own rules ({@link Fault#dialect()}) and with a handful of shared faults (the requirements that
- * dialect documents: a fault of an undocumented promise would rightly survive). Reports go to
+ * the reference server speaking it, started conformant, with every {@link Variation} in the composed groups of
+ * {@link VariationGroups} (no false alarm; a group that raises one is run again member by member to name it), with
+ * each fault of that dialect's own rules ({@link Fault#dialect()}) and with a handful of shared faults (the
+ * requirements that dialect documents: a fault of an undocumented promise would rightly survive). Reports go to
  * {@code reports/mutation/mutation-report-<dialect>.md} and {@code .json}.
  *
  * <p>To keep the self-test's time modest, the shared faults are a sample (6 for cas, 7 for forward), not all of
- * them: the archive-page campaign already proves every shared scenario sensitive, and the
- * dialects change only the shape and values those scenarios compare. {@link Variation#REARCHIVE_CONFLICT} is left
- * out of the forward campaign: the Forward page demands 200 for a re-archive, so the forward server ignores it and
- * the run would prove nothing.
+ * them, and the variations run in groups, not one by one: the archive-page campaign already proves every shared
+ * scenario sensitive and runs each variation alone, and the dialects change only the shape and values those
+ * scenarios compare. {@link Variation#REARCHIVE_CONFLICT} is left out of the forward campaign: the Forward page
+ * demands 200 for a re-archive, so the forward server ignores it and the run would prove nothing.
  */
 class DialectMutationScoreTest {
     /** Shared faults per dialect, each breaking a requirement that dialect documents. */
@@ -75,6 +76,15 @@ class DialectMutationScoreTest {
         });
     }
 
+    /** Every variation is in exactly one group: a new one must be placed where it composes. */
+    @org.junit.jupiter.api.Test
+    void every_variation_is_in_exactly_one_group() {
+        List<Variation> grouped = VariationGroups.GROUPS.stream().flatMap(Set::stream).toList();
+
+        assertThat(grouped).as("the variations of VariationGroups.GROUPS").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(Variation.values());
+    }
+
     /** A fault may only declare requirements the dialect documents: one it disables can never fail there. */
     @org.junit.jupiter.api.Test
     void every_fault_run_in_a_dialect_declares_only_requirements_that_dialect_documents() {
@@ -89,23 +99,36 @@ class DialectMutationScoreTest {
     private static MutationReport campaign(ServerDialect dialect) {
         List<Mutant> table = new ArrayList<>();
         table.add(Mutant.conformant().inDialect(dialect.wireName()));
-        Set<Variation> variations = EnumSet.allOf(Variation.class);
-        if (dialect == ServerDialect.FORWARD) {
-            variations.remove(Variation.REARCHIVE_CONFLICT);
-        }
-        variations.stream().map(v -> Mutant.of(v).inDialect(dialect.wireName())).forEach(table::add);
+        Set<Variation> ignored = dialect == ServerDialect.FORWARD ? EnumSet.of(Variation.REARCHIVE_CONFLICT)
+                : EnumSet.noneOf(Variation.class);
+        VariationGroups.without(ignored).stream().map(group -> Mutant.of(group).inDialect(dialect.wireName()))
+                .forEach(table::add);
         Stream.concat(ownFaults(dialect).stream(), SHARED.get(dialect).stream())
                 .map(f -> Mutant.of(f).inDialect(dialect.wireName())).forEach(table::add);
 
         Map<String, String> settings = new LinkedHashMap<>(MutationCampaign.SETTINGS);
         settings.putAll(SETTINGS.get(dialect));
         long start = System.nanoTime();
-        List<MutantResult> results = new MutationCampaign(dir, settings).run(table);
+        MutationCampaign campaign = new MutationCampaign(dir, settings);
+        List<MutantResult> results = new ArrayList<>(campaign.run(table));
+        results.addAll(campaign.run(membersOfFailedGroups(results, dialect)));
         MutationReport report = new MutationReport(results, "", List.of(), Duration.ofNanos(System.nanoTime() - start));
         System.out.println(report.writeAs("mutation-report-" + dialect.wireName(),
                 "Dialect **" + dialect.wireName() + "** (suite settings " + settings + "; server option dialect="
-                        + dialect.wireName() + "): its own faults and a sample of shared ones.\n\n"));
+                        + dialect.wireName() + "): its own faults, a sample of shared ones, and every variation in "
+                        + "the groups of VariationGroups.\n\n"));
         return report;
+    }
+
+    /**
+     * The members of every group of variations that raised a false alarm, each to run alone: their rows then say
+     * which variation the alarm comes from, or (all passing alone) that only their combination raises it.
+     */
+    private static List<Mutant> membersOfFailedGroups(List<MutantResult> results, ServerDialect dialect) {
+        return results.stream().filter(result -> result.mutant().kind() == Mutant.Kind.VARIATION)
+                .filter(result -> result.problem().isPresent() && result.mutant().name().contains("+"))
+                .flatMap(result -> VariationGroups.members(result.mutant()).stream())
+                .map(member -> member.inDialect(dialect.wireName())).toList();
     }
 
     private static List<Fault> ownFaults(ServerDialect dialect) {

@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.selftest.mutation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.Variation;
@@ -29,6 +30,16 @@ record Mutant(Kind kind, String name, Map<String, String> options, List<String> 
     static Mutant of(Variation variation) {
         return new Mutant(Kind.VARIATION, variation.name(), Map.of("variations", variation.name()), List.of(),
                 Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The server with every variation of {@code group} at once (a composed group of a dialect campaign, see
+     * {@link VariationGroups}); named by its members joined with {@code +}.
+     */
+    static Mutant of(Set<Variation> group) {
+        List<String> names = group.stream().map(Variation::name).toList();
+        return new Mutant(Kind.VARIATION, String.join("+", names), Map.of("variations", String.join(",", names)),
+                List.of(), Optional.empty(), Optional.empty());
     }
 
     static Mutant of(Fault fault) {

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BundleManifest;
+import org.sessionthreads.conformance.selftest.Canaries;
 
 /**
  * The packaged runner jar ({@code mvn package}), driven as a separate process against a reference server that is
@@ -95,6 +96,41 @@ class PackagedJarRunnerIT {
             assertThat(requirement(summary(reports), "ARCH-001").get("verdict").asString()).isEqualTo("DISABLED");
         }
         assertTokenNowhere(dir);
+    }
+
+    /**
+     * The secret canary of a token read from a file ({@code --token-file}, outside the run's folder): the server
+     * echoes every credential it gets into headers and bodies ({@code ECHO_CREDENTIALS}) and is broken so that a
+     * scenario fails (failures attach their exchanges); the token and its base64 forms must be in no file of the
+     * bundle and not on the console, and the summary names the file as the token's source.
+     */
+    @Test
+    void aTokenFromAFileIsWrittenNowhereEvenWhenTheServerEchoesIt() throws IOException {
+        Path dir = Processes.workDir("token-file");
+        Path tokenFile = Processes.workDir("token-file-secret").resolve("pat.txt");
+        Files.writeString(tokenFile, Processes.TOKEN + "\n");
+        try (Processes.Server echoing = Processes.Server.start("--variation", "ECHO_CREDENTIALS",
+                "--fault", "WRONG_STOP_REASON")) {
+            List<String> command = List.of(Processes.java(), "-jar", Processes.runnerJar().toString(), "run",
+                    "--target", echoing.apiBase, "--fixtures", echoing.fixtures, "--reports", "reports",
+                    "--token-file", tokenFile.toString(), "--only", "ARCH-001,ARCH-002,AUTH-001,EVT-001");
+            Processes.Result result = Processes.run(dir, Map.of("CI", "true"), SHORT_RUN, command);
+
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+            assertThat(requirement(summary(dir.resolve("reports")), "ARCH-002").get("verdict").asString())
+                    .isEqualTo("FAIL");
+            assertThat(Files.readString(dir.resolve("reports").resolve("summary.json")))
+                    .contains("token_file " + tokenFile);
+            for (String needle : Canaries.needles(Processes.TOKEN)) {
+                assertThat(result.output()).as("console").doesNotContain(needle);
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                                .as("%s (searched for %s)", file, needle).doesNotContain(needle);
+                    }
+                }
+            }
+        }
     }
 
     @Test
