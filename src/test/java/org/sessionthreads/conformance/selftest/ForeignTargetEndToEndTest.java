@@ -28,7 +28,7 @@ import org.sessionthreads.conformance.refserver.ReferenceServer;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 
 /**
- * Issue 9, "Done when": the suite pointed, with only target, fixtures and token, at a conformant server it did not
+ * The suite pointed, with only target, fixtures and token, at a conformant server it did not
  * start and that lacks the optional features (no event stream, Idempotency-Key ignored) passes, with those
  * requirements DISABLED and the reason in the summary; a profile that declares the missing stream ends in one
  * clear ERROR naming it. The server is the reference server in a SEPARATE PROCESS, started the way a user would

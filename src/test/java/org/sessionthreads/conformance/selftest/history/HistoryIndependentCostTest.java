@@ -13,7 +13,7 @@ import org.sessionthreads.conformance.events.TerminationVerdict;
 import org.sessionthreads.conformance.refserver.Variation;
 
 /**
- * Issue 12, item 3: opening a cursor and finding the terminated event cost the same number of requests against
+ * Opening a cursor and finding the terminated event cost the same number of requests against
  * a session with {@value Variation#HUGE_HISTORY_EVENTS} earlier and as many interleaved events as against a plain
  * one, where the target offers the documented filters; where it does not, the cursor still finds the event (the
  * fallback reads everything, which costs more requests but not the verdict). Counts requests, not time.
