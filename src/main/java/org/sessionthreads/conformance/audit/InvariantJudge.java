@@ -16,6 +16,7 @@ public interface InvariantJudge {
     static List<InvariantJudge> all(Readings readings) {
         return List.of(new OneResultPerToolCall(), new OneTerminatedEvent(), new ListAgreesWithGet(),
                 new StillArchived(readings.archivedStatus()), new OnlyNamedThreadsArchived(),
-                new NoEventForRejected(), new NoDeliveryAfterTerminated(), new NoStatusAfterTerminated());
+                new NoEventForRejected(), NothingAfterTerminated.deliveries(),
+                NothingAfterTerminated.statuses());
     }
 }

@@ -180,7 +180,7 @@ class InvariantJudgesTest {
 
     @Nested
     class NoDeliveryAfterTerminatedJudge {
-        private final InvariantJudge judge = new NoDeliveryAfterTerminated();
+        private final InvariantJudge judge = NothingAfterTerminated.deliveries();
 
         @Test
         void should_pass_a_delivery_before_the_terminated_event() {
@@ -207,7 +207,7 @@ class InvariantJudgesTest {
 
     @Nested
     class NoStatusAfterTerminatedJudge {
-        private final InvariantJudge judge = new NoStatusAfterTerminated();
+        private final InvariantJudge judge = NothingAfterTerminated.statuses();
 
         @Test
         void should_pass_status_events_before_the_terminated_event_and_of_other_threads_after() {
