@@ -3,13 +3,9 @@ package org.sessionthreads.conformance.race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -20,12 +16,12 @@ import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.events.EventChannel;
-import org.sessionthreads.conformance.events.SessionEvents;
-import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.EventCursor;
-import org.sessionthreads.conformance.events.TerminationVerdict;
-import org.sessionthreads.conformance.events.Termination;
+import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.Observed;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.events.Termination;
+import org.sessionthreads.conformance.events.TerminationVerdict;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.FixtureExpiredException;
 import org.sessionthreads.conformance.fixture.FixtureSetupException;
@@ -33,9 +29,11 @@ import org.sessionthreads.conformance.fixture.Fixtures;
 
 /**
  * The race kit: archive requests raced against each other or against the target's own work, repeated on fresh
- * fixtures ({@code race.requests}, {@code race.repetitions}), judged on answers, events and the stored state, with
- * the interleavings observed recorded in the run's {@link Interleavings}. Each round's events are read through
- * the scenario's channel; the watches for things that must not happen run once for all rounds together.
+ * fixtures ({@code race.requests}, {@code race.repetitions}), with the interleavings observed recorded in the run's
+ * {@link Interleavings}. This class does the racing (barriers, planned moments, event cursors, watches) and records
+ * each round's facts; a pure judge per race ({@link SimultaneousArchivesJudge}, {@link ArchiveAgainstDeliveryJudge})
+ * gives the verdicts. Each round's events are read through the scenario's channel; the watches for things that
+ * must not happen run once for all rounds together.
  *
  * <pre>{@code
  * races.simultaneousArchives(() -> fixtures.idleChild().thread()).assertEveryRoundKeptThePromise();
@@ -60,217 +58,188 @@ public final class ArchiveRaces {
 
     /**
      * {@code race.requests} archives of one idle child released at the same instant, {@code race.repetitions}
-     * times. Each round must make exactly one transition: no 5xx; one 200, and every other answer 200 or what
-     * {@code readings.rearchive} allows for an already archived thread; one {@code archived_at} among the 200s;
-     * exactly one terminated event (watched for {@code timeouts.quiet}); GET afterwards shows it archived.
+     * times. Each round records the answers, the terminated event (or why none came), GET afterwards and, watched
+     * for {@code timeouts.quiet}, a second terminated event; {@link SimultaneousArchivesJudge} judges it.
      */
     public RaceReport simultaneousArchives(Supplier<ThreadRef> idleChild) {
         String name = race.requests() + " simultaneous archives of one idle child";
-        List<Round> rounds = new ArrayList<>();
+        List<SimultaneousRound> rounds = new ArrayList<>();
+        List<EventCursor> cursors = new ArrayList<>();
+        List<Termination> terminations = new ArrayList<>();
         for (int i = 1; i <= race.repetitions(); i++) {
             ThreadRef thread = idleChild.get();
-            Round round = new Round(i, thread, events.openFor(thread.sessionId()));
-            List<ApiResponse> answers = round.cursor.timed(
-                    () -> new ArchiveRace(threads).simultaneously(thread, race.requests()));
-            judgeSimultaneous(round, answers);
-            rounds.add(round);
+            EventCursor cursor = events.openFor(thread.sessionId());
+            List<Answer> answers = cursor.timed(() -> new ArchiveRace(threads).simultaneously(thread,
+                    race.requests())).stream().map(Answer::of).toList();
+            Termination termination = null;
+            Optional<String> missing = Optional.empty();
+            try {
+                termination = cursor.awaitTermination(thread.threadId());
+            } catch (AssertionError none) {
+                missing = Optional.of(none.getMessage());
+            }
+            rounds.add(new SimultaneousRound(i, thread, answers, missing, statusAfter(thread), Optional.empty()));
+            cursors.add(cursor);
+            terminations.add(termination);
         }
-        watchForSecondTerminations(rounds);
-        return report(name, "transition the child exactly once", rounds);
+        List<Optional<Sighting>> seconds = watch("no second terminated event for " + rounds.size()
+                + " raced children", events.waits().timeouts().quiet(), cursors, i -> terminations.get(i) == null
+                ? Optional.empty() : cursors.get(i).first(EventMatcher.terminated(rounds.get(i).thread().threadId())
+                .other(terminations.get(i).event())), o -> o.event().id());
+        SimultaneousArchivesJudge judge = new SimultaneousArchivesJudge(readings.rearchive(),
+                readings.archivedStatus());
+        List<JudgedRound> judged = new ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            if (seconds.get(i).isPresent()) {
+                cursors.get(i).timings().record(cursors.get(i).channel(), TerminationVerdict.DUPLICATE, null);
+            }
+            judged.add(judge.judge(rounds.get(i).withSecondTermination(seconds.get(i))));
+        }
+        return report(name, "transition the child exactly once", judged);
     }
 
     /**
      * An archive of a child whose mailbox holds a pending message, sent close to the moment the message is due
-     * ({@code deliver_after_ms}; the rounds spread the moment a little before and after it). Either outcome is
-     * conformant: archived (200) and the message never delivered, or delivered first, the child running, and the
-     * archive refused (409). Never both: a 200 followed by a delivery, or a delivery followed by a 200.
+     * ({@code deliver_after_ms}; the rounds spread the moment a little before and after it). Each round records
+     * the answer, after a 409 the delivery (or why none came), GET afterwards and, after a 200, a delivery watched
+     * for until {@code timeouts.quiet} past the latest due moment; {@link ArchiveAgainstDeliveryJudge} judges it.
      *
      * <p>Each round's cursor is made for a time-critical act ({@link SessionEvents#forTimeCriticalAct}): placed after
      * the fixture's {@code last_event_id} when it has one, so nothing is sent before the set-up guard, and its mark
      * then precedes any delivery.
      */
     public RaceReport archiveAgainstDelivery(Supplier<Fixture> pendingChild) {
-        List<Round> rounds = new ArrayList<>();
+        List<DeliveryAct> acts = new ArrayList<>();
         List<ArchiveRace.PlannedArchive> plan = new ArrayList<>();
         for (int i = 0; i < race.repetitions(); i++) {
-            List<String> expiries = new ArrayList<>();
-            for (int attempt = 1; ; attempt++) {
-                long requested = System.nanoTime();
-                Fixture fixture = pendingChild.get();
-                long created = System.nanoTime();
-                ThreadRef thread = fixture.thread();
-                Duration deliverAfter = fixture.deliverAfter();
-                Round round = new Round(i + 1, thread,
-                        events.forTimeCriticalAct(thread.sessionId(), fixture.lastEventId()));
-                // why: a placed cursor reads from the fixture's newest event, before any delivery by the fixture's
-                // own contract; an opened one marks the moment it opened
-                round.openedNanos = fixture.lastEventId() != null ? requested : System.nanoTime();
-                Optional<String> movedOn = movedOn(round);
-                if (movedOn.isEmpty()) {
-                    round.dueNanos = created + deliverAfter.toNanos();
-                    round.earliestDueNanos = requested + deliverAfter.toNanos();
-                    plan.add(new ArchiveRace.PlannedArchive(thread, round.dueNanos + offset(i, deliverAfter)));
-                    rounds.add(round);
-                    break;
-                }
-                round.cursor.close();
-                expiries.add(thread.sessionId() + ": " + FixtureExpiredException.of(deliverAfter,
-                        fixture.windowAsked(), false, movedOn.get()).getMessage());
-                if (attempt >= Fixtures.FRESH_ATTEMPTS) {
-                    throw new FixtureSetupException("child_with_pending_message moved on before the race could act, "
-                            + attempt + " times in a row: " + String.join("; ", expiries));
-                }
-            }
+            DeliveryAct act = prepare(i + 1, pendingChild);
+            plan.add(new ArchiveRace.PlannedArchive(act.thread(), act.dueNanos() + offset(i, act.deliverAfter())));
+            acts.add(act);
         }
         List<ApiResponse> answers = new ArchiveRace(threads).atPlannedMoments(plan);
-        for (int i = 0; i < rounds.size(); i++) {
-            judgeDelivery(rounds.get(i), answers.get(i));
+        List<DeliveryRound> rounds = new ArrayList<>();
+        for (int i = 0; i < acts.size(); i++) {
+            rounds.add(record(acts.get(i), Answer.of(answers.get(i))));
         }
-        watchForDeliveriesAfterArchive(rounds);
+        long until = acts.stream().mapToLong(DeliveryAct::dueNanos).max().orElse(System.nanoTime())
+                + events.waits().timeouts().quiet().toNanos();
+        List<EventCursor> cursors = acts.stream().map(DeliveryAct::cursor).toList();
+        List<Optional<Sighting>> deliveries = watch("no delivery to an archived child",
+                Duration.ofNanos(Math.max(0, until - System.nanoTime())), cursors,
+                i -> rounds.get(i).answer().status() == 200 ? cursors.get(i).first(EventMatcher.deliveryTo(
+                        rounds.get(i).thread().threadId())) : Optional.empty(), o -> o.event().brief());
+        ArchiveAgainstDeliveryJudge judge = new ArchiveAgainstDeliveryJudge(readings.archivedStatus());
+        List<JudgedRound> judged = new ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            judged.add(judge.judge(rounds.get(i).withDeliveryAfterArchive(deliveries.get(i))));
+        }
         return report("an archive racing the delivery of a pending message", "either archive the child (and "
-                + "cancel the message) or deliver the message (and refuse the archive with 409), never both", rounds);
+                + "cancel the message) or deliver the message (and refuse the archive with 409), never both", judged);
+    }
+
+    /**
+     * A round's fixture and cursor, taken afresh (up to {@link Fixtures#FRESH_ATTEMPTS} times) while the child
+     * visibly moved on before the cursor's mark.
+     */
+    private DeliveryAct prepare(int number, Supplier<Fixture> pendingChild) {
+        List<String> expiries = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            long requested = System.nanoTime();
+            Fixture fixture = pendingChild.get();
+            long created = System.nanoTime();
+            ThreadRef thread = fixture.thread();
+            Duration deliverAfter = fixture.deliverAfter();
+            EventCursor cursor = events.forTimeCriticalAct(thread.sessionId(), fixture.lastEventId());
+            // why: a placed cursor reads from the fixture's newest event, before any delivery by the fixture's
+            // own contract; an opened one marks the moment it opened
+            long opened = fixture.lastEventId() != null ? requested : System.nanoTime();
+            Optional<String> movedOn = movedOn(thread, cursor);
+            if (movedOn.isEmpty()) {
+                return new DeliveryAct(number, thread, cursor, deliverAfter, opened,
+                        created + deliverAfter.toNanos(), requested + deliverAfter.toNanos());
+            }
+            cursor.close();
+            expiries.add(thread.sessionId() + ": " + FixtureExpiredException.of(deliverAfter,
+                    fixture.windowAsked(), false, movedOn.get()).getMessage());
+            if (attempt >= Fixtures.FRESH_ATTEMPTS) {
+                throw new FixtureSetupException("child_with_pending_message moved on before the race could act, "
+                        + attempt + " times in a row: " + String.join("; ", expiries));
+            }
+        }
     }
 
     /**
      * Set-up, the first of the two guards against judging a fixture that moved on: whether the child's message
      * was visibly delivered before its cursor's mark (the child is no longer idle just after the cursor opened, and
      * the cursor has not seen the delivery). The round then takes a fresh fixture. A GET that does not answer 200
-     * says nothing either way. The second guard is in {@link #judgeDelivery}: a target whose status lags its
-     * delivery passes this one, so a 409 whose delivery the cursor never saw is a FAIL only when no delivery can
-     * have preceded the mark by time.
+     * says nothing either way. The second guard is {@link ArchiveAgainstDeliveryJudge#cannotJudge}: a target whose
+     * status lags its delivery passes this one, so a 409 whose delivery the cursor never saw is a FAIL only when no
+     * delivery can have preceded the mark by time.
      */
-    private Optional<String> movedOn(Round round) {
-        EventMatcher delivery = EventMatcher.deliveryTo(round.thread.threadId());
-        if (round.cursor.channel() == EventChannel.SSE) {
-            round.cursor.first(delivery); // why: a placed stream subscribes here, so its replay comes with the GET
+    private Optional<String> movedOn(ThreadRef thread, EventCursor cursor) {
+        EventMatcher delivery = EventMatcher.deliveryTo(thread.threadId());
+        if (cursor.channel() == EventChannel.SSE) {
+            cursor.first(delivery); // why: a placed stream subscribes here, so its replay comes with the GET
         }
-        ApiResponse now = threads.get(round.thread);
+        ApiResponse now = threads.get(thread);
         String status = now.status() == 200 ? now.thread().status() : null;
-        if (status == null || status.equals("idle") || round.cursor.firstConfirmed(delivery).isPresent()) {
+        if (status == null || status.equals("idle") || cursor.firstConfirmed(delivery).isPresent()) {
             return Optional.empty();
         }
         return Optional.of("the child was " + status + " when its event cursor had just opened, which saw no"
                 + " delivery");
     }
 
-    private void judgeSimultaneous(Round round, List<ApiResponse> answers) {
-        Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(ApiResponse::status,
-                TreeMap::new, Collectors.counting()));
-        round.outcome = byStatus.entrySet().stream().map(e -> e.getValue() + "×" + e.getKey())
-                .collect(Collectors.joining(" + "));
-        List<ApiResponse> failed = answers.stream().filter(a -> a.status() >= 500).toList();
-        if (!failed.isEmpty()) {
-            round.problems.add(failed.size() + " answers 5xx: " + summaries(failed));
-        }
-        List<ApiResponse> ok = answers.stream().filter(a -> a.status() == 200).toList();
-        if (ok.isEmpty()) {
-            round.problems.add("no archive answered 200");
-        } else {
-            List<String> stamps = ok.stream().map(a -> String.valueOf(a.thread().archivedAt())).distinct().toList();
-            if (stamps.size() > 1) {
-                round.outcome += ", " + stamps.size() + " transitions";
-                round.problems.add(stamps.size() + " transitions: the 200 answers carry archived_at " + stamps);
-            }
-            List<ApiResponse> others = answers.stream().filter(a -> a != ok.get(0) && a.status() < 500
-                    && !readings.rearchive().statuses().contains(a.status())).toList();
-            if (!others.isEmpty()) {
-                round.problems.add("answers that readings.rearchive="
-                        + readings.rearchive().name().toLowerCase(java.util.Locale.ROOT)
-                        + " does not allow for an already archived thread: " + summaries(others));
-            }
-        }
-        try {
-            round.termination = round.cursor.awaitTermination(round.thread.threadId());
-        } catch (AssertionError missing) {
-            round.problems.add(missing.getMessage());
-        }
-        expectStatus(round, readings.archivedStatus(), true);
-    }
-
-    private void judgeDelivery(Round round, ApiResponse answer) {
-        EventMatcher delivery = EventMatcher.deliveryTo(round.thread.threadId());
-        round.archived = answer.status() == 200;
-        if (round.archived) {
-            round.outcome = "archived first, message cancelled";
-            expectStatus(round, readings.archivedStatus(), true);
-        } else if (answer.status() == 409) {
-            round.outcome = "delivered first, archive refused (409)";
+    /** What followed the archive's answer: after a 409 the delivery awaited, and GET after a 200 or a 409. */
+    private DeliveryRound record(DeliveryAct act, Answer answer) {
+        Optional<String> missing = Optional.empty();
+        if (answer.status() == 409) {
             try {
-                round.cursor.awaitFirst(delivery);
+                act.cursor().awaitFirst(EventMatcher.deliveryTo(act.thread().threadId()));
             } catch (AssertionError none) {
-                // why: the earliest due counts the delay from when the fixture was asked for, since a target may
-                // start it before it answers; a cursor opened after that may have its delivery before its mark
-                if (round.openedNanos >= round.earliestDueNanos) {
-                    throw new RaceSetupException("round " + round.number + ": the pending message of "
-                            + round.thread.sessionId() + " may have been due before the round's event cursor was "
-                            + "open (" + Duration.ofNanos(round.openedNanos - round.earliestDueNanos).toMillis()
-                            + " ms after the fixture was asked for plus deliver_after), so its delivery cannot be "
-                            + "told from a missing one; the archive answered " + answer.exchange().summary());
-                }
-                round.outcome = "409 without a delivery";
-                round.problems.add("the archive was refused but the message was never delivered: "
-                        + answer.exchange().summary() + "; " + none.getMessage());
+                ArchiveAgainstDeliveryJudge.cannotJudge(act.number(), act.thread(), answer, act.openedNanos(),
+                        act.earliestDueNanos()).ifPresent(why -> {
+                            throw new RaceSetupException(why);
+                        });
+                missing = Optional.of(none.getMessage());
             }
-            expectStatus(round, readings.archivedStatus(), false);
-        } else {
-            round.outcome = "answered " + answer.status();
-            round.problems.add("expected 200 or 409: " + answer.exchange().summary());
         }
+        Optional<StatusRead> after = answer.status() == 200 || answer.status() == 409
+                ? Optional.of(statusAfter(act.thread())) : Optional.empty();
+        return new DeliveryRound(act.number(), act.thread(), answer, missing, after, Optional.empty());
     }
 
-    private void watchForSecondTerminations(List<Round> rounds) {
-        Duration quiet = events.waits().timeouts().quiet();
-        watch("no second terminated event for " + rounds.size() + " raced children", quiet, rounds,
-                round -> round.termination == null ? Optional.empty()
-                        : round.cursor.first(EventMatcher.terminated(round.thread.threadId())
-                        .other(round.termination.event())),
-                (round, second) -> {
-                    round.cursor.timings().record(round.cursor.channel(), TerminationVerdict.DUPLICATE, null);
-                    round.outcome += ", 2 terminated events";
-                    round.problems.add("DUPLICATE: a second terminated event " + second.event().id() + " arrived "
-                            + round.cursor.since(second) + " (via " + round.cursor.via() + ")");
-                });
-    }
-
-    private void watchForDeliveriesAfterArchive(List<Round> rounds) {
-        long until = rounds.stream().mapToLong(r -> r.dueNanos).max().orElse(System.nanoTime())
-                + events.waits().timeouts().quiet().toNanos();
-        watch("no delivery to an archived child", Duration.ofNanos(Math.max(0, until - System.nanoTime())), rounds,
-                round -> round.archived
-                        ? round.cursor.first(EventMatcher.deliveryTo(round.thread.threadId())) : Optional.empty(),
-                (round, delivery) -> {
-                    round.outcome = "delivered AND archived";
-                    round.problems.add("the archive answered 200, yet " + delivery.event().brief() + " arrived "
-                            + round.cursor.since(delivery) + " (via " + round.cursor.via() + ")");
-                });
-    }
-
-    /** One watch over every round: ends early as soon as any round shows what must not happen. */
-    private void watch(String alias, Duration period, List<Round> rounds,
-                       Function<Round, Optional<Observed>> unwanted, BiConsumer<Round, Observed> report) {
+    /**
+     * One watch over every round for what must not happen: ends early as soon as any round shows it, and then
+     * gives each round's sighting (none for all when the period stayed quiet).
+     */
+    private List<Optional<Sighting>> watch(String alias, Duration period, List<EventCursor> cursors,
+                                           Function<Integer, Optional<Observed>> unwanted,
+                                           Function<Observed, String> quoted) {
+        List<Optional<Sighting>> none = cursors.stream().map(c -> Optional.<Sighting>empty()).toList();
         try {
-            events.waits().watching(alias, period)
-                    .until(() -> rounds.stream().anyMatch(round -> unwanted.apply(round).isPresent()));
+            events.waits().watching(alias, period).until(() -> java.util.stream.IntStream
+                    .range(0, cursors.size()).anyMatch(i -> unwanted.apply(i).isPresent()));
         } catch (ConditionTimeoutException quietAsExpected) {
-            return;
+            return none;
         }
-        rounds.forEach(round -> unwanted.apply(round).ifPresent(found -> report.accept(round, found)));
+        List<Optional<Sighting>> seen = new ArrayList<>();
+        for (int i = 0; i < cursors.size(); i++) {
+            EventCursor cursor = cursors.get(i);
+            seen.add(unwanted.apply(i).map(o -> new Sighting(quoted.apply(o), cursor.since(o), cursor.via())));
+        }
+        return seen;
     }
 
-    private void expectStatus(Round round, String status, boolean expected) {
-        ApiResponse after = threads.get(round.thread);
-        String actual = after.status() == 200 ? after.thread().status() : null;
-        if (after.status() != 200 || status.equals(actual) != expected) {
-            round.problems.add("GET afterwards shows status " + actual + " (expected " + (expected ? "" : "not ")
-                    + status + "): " + after.exchange().summary());
-        }
+    private StatusRead statusAfter(ThreadRef thread) {
+        return StatusRead.of(threads.get(thread));
     }
 
-    private RaceReport report(String name, String promise, List<Round> rounds) {
+    private RaceReport report(String name, String promise, List<JudgedRound> rounds) {
         RaceReport report = new RaceReport(name, promise);
-        for (Round round : rounds) {
-            interleavings.record(name, round.outcome);
-            report.round(round.number, rounds.size(), round.thread, round.outcome, round.problems);
+        for (JudgedRound round : rounds) {
+            interleavings.record(name, round.outcome().text());
+            report.round(round.number(), rounds.size(), round.thread(), round.outcome().text(), round.problemTexts());
         }
         return report;
     }
@@ -289,27 +258,12 @@ public final class ArchiveRaces {
         return -spread * 3 / 2 + index * 2 * spread / (race.repetitions() - 1);
     }
 
-    private static String summaries(List<ApiResponse> answers) {
-        return answers.stream().map(a -> a.exchange().summary()).collect(Collectors.joining("; "));
-    }
-
-    /** One round's state while it is judged. */
-    private static final class Round {
-        private final int number;
-        private final ThreadRef thread;
-        private final EventCursor cursor;
-        private final List<String> problems = new ArrayList<>();
-        private String outcome = "";
-        private Termination termination;
-        private long dueNanos;
-        private long earliestDueNanos;
-        private long openedNanos;
-        private boolean archived;
-
-        Round(int number, ThreadRef thread, EventCursor cursor) {
-            this.number = number;
-            this.thread = thread;
-            this.cursor = cursor;
-        }
+    /**
+     * One round of the delivery race while it is acted: its fixture's thread, cursor and moments
+     * ({@link System#nanoTime()}): when the cursor's mark was, when the message is due as the suite counts it, and
+     * the earliest it can have been due (counted from when the fixture was asked for).
+     */
+    private record DeliveryAct(int number, ThreadRef thread, EventCursor cursor, Duration deliverAfter,
+                               long openedNanos, long dueNanos, long earliestDueNanos) {
     }
 }

@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.sessionthreads.conformance.client.ApiClient;
 import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.BodyText;
-import org.sessionthreads.conformance.client.Credentials;
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
@@ -37,14 +29,12 @@ class HostileBodiesTest {
             + "\"role\":\"child\",\"status\":\"archived\",\"stop_reason\":{\"type\":\"archive\"}}";
     private static final int MESSAGE_BOUND = 2_000;
     private final Secret token = Secret.of("tok-hostile-bodies-123456");
-    private final List<Exchange> exchanges = new ArrayList<>();
-    private HttpServer server;
+    private final ServedAnswers served = new ServedAnswers(token);
+    private final List<Exchange> exchanges = served.exchanges();
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+        served.close();
     }
 
     @Test
@@ -127,19 +117,7 @@ class HostileBodiesTest {
                 .doesNotContain(token.reveal().substring(0, 5));
     }
 
-    private ApiResponse answer(String contentType, byte[] body) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        ApiClient client = new ApiClient(token, Duration.ofSeconds(10), new Redactor(List.of(token)),
-                exchanges::add);
-        return client.send("GET", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/x"),
-                Credentials.profileToken(), null);
+    private ApiResponse answer(String contentType, byte[] body) {
+        return served.answer(contentType, body);
     }
 }

@@ -1,0 +1,30 @@
+package org.sessionthreads.conformance.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link Invariant#STILL_ARCHIVED}: a thread whose archive was answered 200 shows the archived status
+ * ({@code readings.archived_status}) and the {@code archived_at} of that answer (compared as an instant).
+ */
+final class StillArchived implements InvariantJudge {
+    private final String archivedStatus;
+
+    StillArchived(String archivedStatus) {
+        this.archivedStatus = archivedStatus;
+    }
+
+    @Override
+    public List<Violation> judge(AuditFacts facts) {
+        List<Violation> violations = new ArrayList<>();
+        for (ThreadView thread : facts.threads()) {
+            facts.accepted(thread.id()).filter(accepted -> !archivedStatus.equals(thread.status())
+                    || !Evidence.sameInstant(accepted.archivedAt(), thread.archivedAt())).ifPresent(accepted ->
+                    violations.add(new Violation(Invariant.STILL_ARCHIVED, facts.where(thread)
+                            + ": archive answered 200 at " + accepted.answeredAt() + " (" + accepted.requestId()
+                            + ") with archived_at " + accepted.archivedAt() + ", but GET now shows "
+                            + thread.state())));
+        }
+        return violations;
+    }
+}
