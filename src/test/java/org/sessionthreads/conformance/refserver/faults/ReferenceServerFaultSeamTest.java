@@ -39,7 +39,8 @@ class ReferenceServerFaultSeamTest {
                         archive.lock() != ArchiveCollaborators.CONFORMANT.lock() ? FaultSeam.ARCHIVE_LOCK : null,
                         archive.rules() != ArchiveCollaborators.CONFORMANT.rules() ? FaultSeam.ARCHIVE_RULES : null,
                         archive.record() != ArchiveCollaborators.CONFORMANT.record() ? FaultSeam.ARCHIVE_RECORD : null,
-                        archive.mailbox() != ArchiveCollaborators.CONFORMANT.mailbox() ? FaultSeam.ARCHIVE_MAILBOX : null,
+                        archive.mailbox() != ArchiveCollaborators.CONFORMANT.mailbox()
+                                ? FaultSeam.ARCHIVE_MAILBOX : null,
                         unblocking != Unblocking.CONFORMANT ? FaultSeam.UNBLOCKING : null,
                         event != TerminatedEvent.CONFORMANT ? FaultSeam.TERMINATED_EVENT : null,
                         injection.credentials(conformant, null, null) != conformant ? FaultSeam.CREDENTIALS : null)

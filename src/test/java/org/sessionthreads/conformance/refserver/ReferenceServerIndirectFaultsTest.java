@@ -16,14 +16,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code SPEC_} faults, each shown at the HTTP level: the effect appears where (and, for the delayed ones, when)
- * its Javadoc says, and not before. Delayed effects are awaited with Awaitility; "not yet" is held with
+ * Faults whose effect shows later, on another thread, on another read or with another credential than the request's
+ * own, each shown at the HTTP level: the effect appears where (and, for the delayed ones, when) its Javadoc says,
+ * and not before. Delayed effects are awaited with Awaitility; "not yet" is held with
  * {@code during}.
  */
-class ReferenceServerSpecFaultsTest {
+class ReferenceServerIndirectFaultsTest {
     private static final String TERMINATED = "session.thread_status_terminated";
     private static final String RECEIVED = "agent.thread_message_received";
-    /** Well below every {@code SPEC_…_MILLIS}: the effect must not be there yet for this long after the request. */
+    /**
+     * Well below every delay of these faults ({@code Fault.…_AFTER_MILLIS}): the effect must not be there yet for this
+     * long after the request.
+     */
     private static final Duration NOT_YET = Duration.ofMillis(1_500);
     /**
      * When the pending messages are due after their fixture was made: long enough that the archive that follows the
@@ -35,7 +39,7 @@ class ReferenceServerSpecFaultsTest {
     private static final Duration PAST_MAILBOX_DUE = MAILBOX_DUE.plusMillis(100);
 
     @Test
-    void should_write_the_archived_thread_back_to_idle_seconds_later_under_spec_archive_reverted_later() {
+    void should_write_the_archived_thread_back_to_idle_seconds_later_under_status_reconciler_reverts_archive() {
         withFault(Fault.STATUS_RECONCILER_REVERTS_ARCHIVE, client -> {
             JsonNode fixture = client.fixture("idle_child");
 
@@ -51,7 +55,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_emit_a_second_terminated_event_with_a_new_id_seconds_later_under_spec_terminated_event_republished() {
+    void should_emit_a_second_terminated_event_with_a_new_id_seconds_later_under_terminated_event_republished_later() {
         withFault(Fault.TERMINATED_EVENT_REPUBLISHED_LATER, client -> {
             JsonNode fixture = client.fixture("idle_child");
             client.archive(fixture);
@@ -66,7 +70,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_move_archived_at_seconds_after_the_archive_under_spec_archived_at_rewritten_later() {
+    void should_move_archived_at_seconds_after_the_archive_under_archived_at_rewritten_later() {
         withFault(Fault.ARCHIVED_AT_REWRITTEN_LATER, client -> {
             JsonNode fixture = client.fixture("idle_child");
             String answered = client.archive(fixture).json().get("archived_at").asString();
@@ -81,7 +85,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_deliver_a_cancelled_message_seconds_after_its_due_time_under_spec_mailbox_redelivered_later() {
+    void should_deliver_a_cancelled_message_seconds_after_its_due_time_under_mailbox_retry_queue_redelivers() {
         ServerOptions options =
                 RefClient.options().withFault(Fault.MAILBOX_RETRY_QUEUE_REDELIVERS).withDeliverAfter(MAILBOX_DUE);
         withServer(options, client -> {
@@ -96,7 +100,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_stop_a_running_child_seconds_after_a_409_under_spec_rejected_archive_stops_running_child() {
+    void should_stop_a_running_child_seconds_after_a_409_under_rejected_archive_stops_running_child() {
         withFault(Fault.REJECTED_ARCHIVE_STOPS_RUNNING_CHILD, client -> {
             JsonNode fixture = client.fixture("running_child");
 
@@ -111,7 +115,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_archive_a_thread_named_through_a_foreign_session_and_answer_404_under_spec_foreign_session() {
+    void should_archive_a_thread_named_through_a_foreign_session_and_answer_404_under_foreign_session_archived_despite_404() {
         withFault(Fault.FOREIGN_SESSION_ARCHIVED_DESPITE_404, client -> {
             JsonNode mine = client.fixture("idle_child");
             JsonNode foreign = client.fixture("idle_child");
@@ -128,7 +132,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_archive_the_children_of_a_coordinator_whose_archive_was_refused_under_spec_cascade() {
+    void should_archive_the_children_of_a_coordinator_whose_archive_was_refused_under_rejected_coordinator_archive_cascades() {
         withFault(Fault.REJECTED_COORDINATOR_ARCHIVE_CASCADES, client -> {
             JsonNode fixture = client.fixture("idle_child");
 
@@ -145,7 +149,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_unblock_the_coordinator_when_another_child_is_archived_under_spec_sibling_archive_unblocks() {
+    void should_unblock_the_coordinator_when_another_child_is_archived_under_sibling_archive_unblocks_coordinator() {
         withFault(Fault.SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR, client -> {
             JsonNode fixture = client.fixture("waiting_coordinator");
             String toolUseId = fixture.get("tool_use_id").asString();
@@ -171,7 +175,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_list_an_archived_thread_in_its_previous_state_under_spec_list_shows_pre_archive_state() {
+    void should_list_an_archived_thread_in_its_previous_state_under_list_projection_misses_archive() {
         withFault(Fault.LIST_PROJECTION_MISSES_ARCHIVE, client -> {
             JsonNode fixture = client.fixture("idle_child");
             client.archive(fixture);
@@ -184,7 +188,7 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_accept_a_truncated_or_extended_token_under_spec_token_prefix_match() {
+    void should_accept_a_truncated_or_extended_token_under_token_compared_over_shorter_length() {
         String truncated = "Bearer " + RefClient.TOKEN.substring(0, RefClient.TOKEN.length() - 1);
         String extended = RefClient.BEARER + "x";
         String sameLengthWrong = "Bearer " + RefClient.TOKEN.substring(0, RefClient.TOKEN.length() - 1) + "#";
