@@ -44,15 +44,10 @@ final class UnblockingFaults {
     }
 
     private static Unblocking waitedOn(Unblocking unblocking, WaitedOn waitedOn) {
-        return new Unblocking() {
+        return new Forwarding(unblocking) {
             @Override
             public Optional<String> waitedOn(Session session, SessionThread child) {
                 return waitedOn.of(session, child);
-            }
-
-            @Override
-            public void resume(Resumption coordinator) {
-                unblocking.resume(coordinator);
             }
         };
     }
@@ -62,16 +57,30 @@ final class UnblockingFaults {
     }
 
     private static Unblocking resume(Unblocking unblocking, Resume resume) {
-        return new Unblocking() {
-            @Override
-            public Optional<String> waitedOn(Session session, SessionThread child) {
-                return unblocking.waitedOn(session, child);
-            }
-
+        return new Forwarding(unblocking) {
             @Override
             public void resume(Resumption coordinator) {
                 resume.run(coordinator);
             }
         };
+    }
+
+    /** Unblocking as {@code delegate} does it; a fault overrides one step. */
+    private static class Forwarding implements Unblocking {
+        private final Unblocking delegate;
+
+        Forwarding(Unblocking delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<String> waitedOn(Session session, SessionThread child) {
+            return delegate.waitedOn(session, child);
+        }
+
+        @Override
+        public void resume(Resumption coordinator) {
+            delegate.resume(coordinator);
+        }
     }
 }
