@@ -10,16 +10,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sessionthreads.conformance.refserver.coordinator.ScriptedCoordinator;
+import org.sessionthreads.conformance.refserver.faults.FaultInjection;
 import org.sessionthreads.conformance.refserver.fixtures.FixtureHook;
 import org.sessionthreads.conformance.refserver.fixtures.FixtureSessions;
 import org.sessionthreads.conformance.refserver.http.ApiRoutes;
+import org.sessionthreads.conformance.refserver.http.BearerToken;
+import org.sessionthreads.conformance.refserver.http.Credentials;
 import org.sessionthreads.conformance.refserver.http.ErrorEnvelope;
 import org.sessionthreads.conformance.refserver.http.JettyErrorEnvelope;
 import org.sessionthreads.conformance.refserver.http.Json;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveThread;
+import org.sessionthreads.conformance.refserver.lifecycle.Later;
 import org.sessionthreads.conformance.refserver.lifecycle.MessageDelivery;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadTransitions;
+import org.sessionthreads.conformance.refserver.lifecycle.Unblocking;
 import org.sessionthreads.conformance.refserver.model.Ids;
 import org.sessionthreads.conformance.refserver.publicapi.PublicApi;
 import org.sessionthreads.conformance.refserver.store.SessionStore;
@@ -66,8 +71,13 @@ public final class ReferenceServer implements AutoCloseable {
         // why: the one place that decides Variation.CLOCK_BEHIND; every timestamp comes from this clock
         Clock clock = options.varies(Variation.CLOCK_BEHIND) ? Clock.offset(Clock.systemUTC(),
                 Duration.ofMinutes(-Variation.CLOCK_BEHIND_MINUTES)) : Clock.systemUTC();
-        Javalin app = Javalin.create(config -> configure(config, options, store, new ThreadTransitions(
-                options, clock, ids, scheduler), ids, scheduler));
+        FaultInjection faults = new FaultInjection(options);
+        Later later = new Later(scheduler);
+        Unblocking unblocking = faults.unblocking();
+        ThreadTransitions transitions = new ThreadTransitions(options, clock, ids, later, unblocking,
+                faults.terminatedEvent(later));
+        Javalin app = Javalin.create(config -> configure(config, options, store, transitions, unblocking, faults, ids,
+                scheduler));
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -78,7 +88,8 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig config, ServerOptions options, SessionStore store,
-                                  ThreadTransitions transitions, Ids ids, ScheduledExecutorService scheduler) {
+                                  ThreadTransitions transitions, Unblocking unblocking, FaultInjection faults, Ids ids,
+                                  ScheduledExecutorService scheduler) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.compressionStrategy = CompressionStrategy.NONE;
@@ -90,10 +101,12 @@ public final class ReferenceServer implements AutoCloseable {
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrorEnvelope(envelope)));
 
         ThreadLookup lookup = new ThreadLookup(store, options);
-        ArchiveThread archive = new ArchiveThread(lookup, transitions, options);
+        ArchiveThread archive = new ArchiveThread(lookup, transitions,
+                faults.archive(unblocking, transitions, lookup), options);
+        Credentials credentials = faults.credentials(new BearerToken(options.token()), lookup, archive);
         FixtureHook hook = new FixtureHook(delay -> new FixtureSessions(store, transitions,
                 new MessageDelivery(transitions, delay, options), delay), store, json, options);
-        new ApiRoutes(options, lookup, archive, json, envelope).install(config.routes,
+        new ApiRoutes(options, lookup, archive, credentials, json, envelope).install(config.routes,
                 options.fixtureHook() ? hook.create() : null, options.fixtureHook() ? hook.delete() : null,
                 options.publicApi() ? publicApi(options, store, transitions, ids, scheduler, json) : null);
     }

@@ -1,13 +1,12 @@
 package org.sessionthreads.conformance.refserver;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Everything a reference server is started with. Immutable; the {@code with…} methods return changed copies.
@@ -79,9 +78,9 @@ public record ServerOptions(
      * heartbeat, fixture hook, public creation API, event stream and Idempotency-Key on.
      */
     public static ServerOptions defaults(String token) {
-        return new ServerOptions("127.0.0.1", 0, token, Set.of(), Set.of(),
-                Duration.ofMillis(1000), Duration.ofSeconds(5), true, true, true, true, Set.of(),
-                ServerDialect.ARCHIVE_PAGE);
+        Builder defaults = new Builder();
+        defaults.token = token;
+        return defaults.build();
     }
 
     /**
@@ -145,59 +144,23 @@ public record ServerOptions(
      * @throws IllegalArgumentException for an unknown key or a bad value, naming both
      */
     public ServerOptions withOption(String key, String value) {
-        String text = value == null ? "" : value.trim();
-        switch (key) {
-            case FAULTS:
-                return withFaults(parseNames(text, Fault.class, Fault::parse));
-            case VARIATIONS:
-                return withVariations(parseNames(text, Variation.class, Variation::parse));
-            case DELIVER_AFTER_MS:
-                return withDeliverAfter(Duration.ofMillis(parseMillis(key, text)));
-            case HEARTBEAT_MS:
-                return withHeartbeat(Duration.ofMillis(parseMillis(key, text)));
-            case FIXTURE_HOOK:
-                return withFixtureHook(parseBoolean(key, text));
-            case PUBLIC_API:
-                return withPublicApi(parseBoolean(key, text));
-            case EVENT_STREAM:
-                return withEventStream(parseBoolean(key, text));
-            case IDEMPOTENCY:
-                return withIdempotency(parseBoolean(key, text));
-            case TRANSPORT_FAULTS:
-                return withTransportFaults(parseNames(text, TransportFault.class, TransportFault::parse));
-            case DIALECT:
-                return withDialect(ServerDialect.parse(text));
-            default:
-                throw new IllegalArgumentException("Unknown reference server option '" + key + "'; known options: "
-                        + String.join(", ", FAULTS, VARIATIONS, DELIVER_AFTER_MS, HEARTBEAT_MS,
-                        FIXTURE_HOOK, PUBLIC_API, EVENT_STREAM, IDEMPOTENCY, TRANSPORT_FAULTS, DIALECT) + "."
-                        + (key.equals("rearchive") ? " For a re-archive answered 409 use variations: "
-                        + Variation.REARCHIVE_CONFLICT.name() + "." : ""));
-        }
+        return ProfileOptions.apply(this, key, value == null ? "" : value.trim());
     }
 
     public ServerOptions withHost(String newHost) {
-        return new ServerOptions(newHost, port, token,
-                faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.host = newHost);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, token,
-                faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.port = newPort);
     }
 
     public ServerOptions withToken(String newToken) {
-        return new ServerOptions(host, port, newToken,
-                faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.token = newToken);
     }
 
     public ServerOptions withFaults(Set<Fault> newFaults) {
-        return new ServerOptions(host, port, token,
-                newFaults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.faults = newFaults);
     }
 
     /** These options with {@code fault} added to the others. */
@@ -208,9 +171,7 @@ public record ServerOptions(
     }
 
     public ServerOptions withVariations(Set<Variation> newVariations) {
-        return new ServerOptions(host, port, token,
-                faults, newVariations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.variations = newVariations);
     }
 
     /** These options with {@code variation} added to the others. */
@@ -221,43 +182,86 @@ public record ServerOptions(
     }
 
     public ServerOptions withDeliverAfter(Duration delay) {
-        return new ServerOptions(host, port, token, faults, variations, delay, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.deliverAfter = delay);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, interval, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.heartbeat = interval);
     }
 
     public ServerOptions withFixtureHook(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, enabled, publicApi,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.fixtureHook = enabled);
     }
 
     public ServerOptions withPublicApi(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, enabled,
-                eventStream, idempotency, transportFaults, dialect);
+        return with(b -> b.publicApi = enabled);
     }
 
     public ServerOptions withEventStream(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                enabled, idempotency, transportFaults, dialect);
+        return with(b -> b.eventStream = enabled);
     }
 
     public ServerOptions withIdempotency(boolean enabled) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, enabled, transportFaults, dialect);
+        return with(b -> b.idempotency = enabled);
     }
 
     public ServerOptions withTransportFaults(Set<TransportFault> newTransportFaults) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, newTransportFaults, dialect);
+        return with(b -> b.transportFaults = newTransportFaults);
     }
 
     public ServerOptions withDialect(ServerDialect newDialect) {
-        return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook, publicApi,
-                eventStream, idempotency, transportFaults, newDialect);
+        return with(b -> b.dialect = newDialect);
+    }
+
+    /** A copy of these options with {@code change} applied to their builder. */
+    private ServerOptions with(Consumer<Builder> change) {
+        Builder builder = new Builder(this);
+        change.accept(builder);
+        return builder.build();
+    }
+
+    /**
+     * The one place that lists every component with its default: a new option is a component of the record, a field
+     * here (with its default), a line in the copy constructor and an argument of {@link #build()}.
+     */
+    private static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private String token;
+        private Set<Fault> faults = Set.of();
+        private Set<Variation> variations = Set.of();
+        private Duration deliverAfter = Duration.ofMillis(1000);
+        private Duration heartbeat = Duration.ofSeconds(5);
+        private boolean fixtureHook = true;
+        private boolean publicApi = true;
+        private boolean eventStream = true;
+        private boolean idempotency = true;
+        private Set<TransportFault> transportFaults = Set.of();
+        private ServerDialect dialect = ServerDialect.ARCHIVE_PAGE;
+
+        private Builder() {
+        }
+
+        private Builder(ServerOptions options) {
+            host = options.host;
+            port = options.port;
+            token = options.token;
+            faults = options.faults;
+            variations = options.variations;
+            deliverAfter = options.deliverAfter;
+            heartbeat = options.heartbeat;
+            fixtureHook = options.fixtureHook;
+            publicApi = options.publicApi;
+            eventStream = options.eventStream;
+            idempotency = options.idempotency;
+            transportFaults = options.transportFaults;
+            dialect = options.dialect;
+        }
+
+        private ServerOptions build() {
+            return new ServerOptions(host, port, token, faults, variations, deliverAfter, heartbeat, fixtureHook,
+                    publicApi, eventStream, idempotency, transportFaults, dialect);
+        }
     }
 
     @Override
@@ -268,27 +272,6 @@ public record ServerOptions(
                 + ", eventStream=" + eventStream + ", idempotency=" + idempotency
                 + (transportFaults.isEmpty() ? "" : ", transportFaults=" + transportFaults)
                 + ", dialect=" + dialect.wireName() + "]";
-    }
-
-    private static <E extends Enum<E>> Set<E> parseNames(String text, Class<E> type, Function<String, E> parse) {
-        EnumSet<E> parsed = EnumSet.noneOf(type);
-        Arrays.stream(text.split(",")).filter(name -> !name.isBlank()).map(parse).forEach(parsed::add);
-        return parsed;
-    }
-
-    private static long parseMillis(String name, String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of milliseconds, got '" + text + "'.");
-        }
-    }
-
-    private static boolean parseBoolean(String name, String text) {
-        if (!text.equals("true") && !text.equals("false")) {
-            throw new IllegalArgumentException(name + " must be true or false, got '" + text + "'.");
-        }
-        return Boolean.parseBoolean(text);
     }
 
     private static void requireAtLeast(String name, Duration value, long minMillis) {

@@ -55,7 +55,7 @@ class RunAuditTest {
     @Test
     void should_judge_on_the_plain_history_when_the_filtered_one_hides_the_terminated_event(@TempDir Path dir)
             throws Exception {
-        Audited audited = audited(dir, Map.of("embedded_options.faults", "BLIND2_TYPES_FILTER_MISSES_TERMINATED"));
+        Audited audited = audited(dir, Map.of("embedded_options.faults", "TYPES_FILTER_MISSES_TERMINATED"));
 
         assertThat(audited.report().violations()).as("the plain read shows the one terminated event").isEmpty();
         assertThat(audited.findings()).singleElement().asString()

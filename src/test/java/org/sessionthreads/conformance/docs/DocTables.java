@@ -99,12 +99,14 @@ final class DocTables {
 
     String faults() {
         Map<String, String> javadoc = javadocOf(Fault.class);
-        StringBuilder out = new StringBuilder("| fault | breaks | what the server does wrong |\n|---|---|---|\n");
+        StringBuilder out = new StringBuilder(
+                "| fault | breaks | applied by | what the server does wrong |\n|---|---|---|---|\n");
         for (Fault f : Fault.values()) {
             String breaks = f.expectedError().map(cause -> "ERROR naming \"" + cause + "\"")
                     .orElse(String.join(", ", f.breaks()));
+            String appliedBy = (f.seam().substitutes() ? "substitutes `" : "check in `") + f.seam().where() + "`";
             String survivor = f.knownSurvivor().map(reason -> " Known survivor: " + reason).orElse("");
-            out.append(row("`" + f.name() + "`", breaks, javadoc.getOrDefault(f.name(), "") + survivor));
+            out.append(row("`" + f.name() + "`", breaks, appliedBy, javadoc.getOrDefault(f.name(), "") + survivor));
         }
         return out.toString();
     }

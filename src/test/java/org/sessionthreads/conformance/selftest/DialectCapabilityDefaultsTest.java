@@ -35,7 +35,7 @@ class DialectCapabilityDefaultsTest {
     @CsvSource({
         "IDEMPOTENCY_KEY_IGNORED, IDEM-002",
         "IDEMPOTENT_REPLAY_REFUSED, IDEM-001",
-        "BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT, IDEM-001"})
+        "FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT, IDEM-001"})
     void each_idempotency_fault_of_a_forward_server_is_caught_with_only_the_dialect_set(String fault,
                                                                                       String broken) {
         SuiteRun run = SuiteRun.withProfile("neutral", Map.of("dialect", "forward", "faults", fault), SETTINGS, dir,

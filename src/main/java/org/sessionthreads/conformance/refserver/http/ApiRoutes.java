@@ -30,14 +30,16 @@ public final class ApiRoutes {
     private final ServerOptions options;
     private final ThreadLookup lookup;
     private final ArchiveThread archive;
+    private final Credentials credentials;
     private final Json json;
     private final ErrorEnvelope envelope;
 
-    public ApiRoutes(ServerOptions options, ThreadLookup lookup, ArchiveThread archive, Json json,
-                     ErrorEnvelope envelope) {
+    public ApiRoutes(ServerOptions options, ThreadLookup lookup, ArchiveThread archive, Credentials credentials,
+                     Json json, ErrorEnvelope envelope) {
         this.options = options;
         this.lookup = lookup;
         this.archive = archive;
+        this.credentials = credentials;
         this.json = json;
         this.envelope = envelope;
     }
@@ -62,7 +64,7 @@ public final class ApiRoutes {
         if (options.varies(Variation.RATE_LIMITED)) {
             routes.before(new RateLimiter());
         }
-        routes.before(new BearerAuthentication(options, lookup, archive));
+        routes.before(new BearerAuthentication(credentials));
         routes.before(new QueryStringCheck());
         PageRules pages = new PageRules(options.varies(Variation.TWO_ITEM_PAGES) ? 2 : PageRequest.MAX_LIMIT,
                 !options.varies(Variation.HAS_MORE_ON_FULL_PAGES));

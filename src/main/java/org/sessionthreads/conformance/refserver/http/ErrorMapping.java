@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Turns every exception a request can end with into an error envelope: the server's own outcomes (not found,
  * archive refused, unknown event id), Javalin's (no route, body too large), the 500 a fault asks for
  * ({@link ServerFailureException}, not logged) and genuine bugs (500 {@code api_error}, logged without request
- * headers). {@link Fault#CONFLICT_AS_BAD_REQUEST} and {@link Fault#BLIND_FORWARD_NOT_IDLE_WITH_COORDINATOR_CODE} live
+ * headers). {@link Fault#CONFLICT_AS_BAD_REQUEST} and {@link Fault#FORWARD_NOT_IDLE_WITH_COORDINATOR_CODE} live
  * here.
  */
 public final class ErrorMapping {
@@ -61,7 +61,7 @@ public final class ErrorMapping {
         String type = options.dialect() == ServerDialect.ARCHIVE_PAGE ? ApiException.INVALID_REQUEST : CONFLICT;
         String code = options.dialect() != ServerDialect.FORWARD ? null
                 : e.reason() == ArchiveRejectedException.Reason.COORDINATOR
-                        || options.has(Fault.BLIND_FORWARD_NOT_IDLE_WITH_COORDINATOR_CODE)
+                        || options.has(Fault.FORWARD_NOT_IDLE_WITH_COORDINATOR_CODE)
                         ? "coordinator_thread_not_archivable"
                 : "thread_not_idle";
         return new ApiException(status, type, e.getMessage(), Map.of(), code);

@@ -18,7 +18,7 @@ import org.sessionthreads.conformance.refserver.ServerOptions;
  * are kept for the server's lifetime (the docs say 24 h); the scope is the server's one token.
  *
  * <p>{@link Fault#IDEMPOTENCY_KEY_IGNORED}, {@link Fault#IDEMPOTENT_REPLAY_REFUSED} and
- * {@link Fault#BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT} live here.
+ * {@link Fault#FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT} live here.
  */
 public final class IdempotencyKeys implements Handler {
     static final String HEADER = "Idempotency-Key";
@@ -50,7 +50,7 @@ public final class IdempotencyKeys implements Handler {
                 }
             } else if (entry.request.equals(request) && !options.has(Fault.IDEMPOTENT_REPLAY_REFUSED)) {
                 entry.replay(ctx);
-                if (options.has(Fault.BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT)
+                if (options.has(Fault.FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT)
                         && options.dialect() == ServerDialect.FORWARD) {
                     ctx.result(restamped(ctx.result()));
                 }
@@ -62,7 +62,7 @@ public final class IdempotencyKeys implements Handler {
     }
 
     /**
-     * {@link Fault#BLIND_FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT}: the replayed thread with {@code archived_at} and
+     * {@link Fault#FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT}: the replayed thread with {@code archived_at} and
      * {@code updated_at} set to the retry's arrival.
      */
     private static String restamped(String body) {

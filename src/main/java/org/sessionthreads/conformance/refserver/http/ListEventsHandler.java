@@ -23,8 +23,8 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * {@code GET /v1/sessions/{session_id}/events} and {@code GET /v1/sessions/{session_id}/threads/{thread_id}/events}:
  * the session's log (or the events whose {@code session_thread_id} is the thread), oldest first or, with
  * {@code order=desc}, newest first; paged; optionally narrowed to some {@code types}.
- * {@link Fault#EVENT_LIST_GARBAGE}, {@link Fault#BLIND2_TYPES_FILTER_MISSES_TERMINATED},
- * {@link Fault#BLIND2_DESC_LIST_DUPLICATES_TERMINATED}, {@link Variation#LIST_FILTERS_IGNORED},
+ * {@link Fault#EVENT_LIST_GARBAGE}, {@link Fault#TYPES_FILTER_MISSES_TERMINATED},
+ * {@link Fault#DESC_LIST_DUPLICATES_TERMINATED}, {@link Variation#LIST_FILTERS_IGNORED},
  * {@link Variation#LIST_FILTERS_REJECTED} and {@link Variation#AFTER_ID_WITHIN_TYPES}
  * live here, and the Forward thread-event list's restricted parameters.
  */
@@ -76,7 +76,7 @@ public final class ListEventsHandler implements Handler {
         Page<SessionEvent> page;
         if (afterAnEventTheFilterRemoves(ctx, request, log, types)) {
             page = new Page<>(List.of(), null, null, false, null); // the end of the filtered list
-        } else if (request.newestFirst() && options.has(Fault.BLIND2_DESC_LIST_DUPLICATES_TERMINATED)) {
+        } else if (request.newestFirst() && options.has(Fault.DESC_LIST_DUPLICATES_TERMINATED)) {
             page = Page.of(mergedWithTail(log, threadId), SessionEvent::id, types, request);
         } else if (threadId == null) {
             // why: the session list is the log itself; ids are looked up, not scanned, whatever its length
@@ -113,11 +113,11 @@ public final class ListEventsHandler implements Handler {
     }
 
     /**
-     * The type predicate as the list applies it. {@link Fault#BLIND2_TYPES_FILTER_MISSES_TERMINATED}: a request that
+     * The type predicate as the list applies it. {@link Fault#TYPES_FILTER_MISSES_TERMINATED}: a request that
      * names types is matched against the index column, where the terminated event is filed under its legacy name.
      */
     private Predicate<SessionEvent> indexedTypes(Context ctx, Predicate<SessionEvent> types) {
-        if (!options.has(Fault.BLIND2_TYPES_FILTER_MISSES_TERMINATED)) {
+        if (!options.has(Fault.TYPES_FILTER_MISSES_TERMINATED)) {
             return types;
         }
         boolean namesTypes = Stream.of("types[]", "types", "type").map(ctx::queryParams).flatMap(List::stream)
@@ -127,7 +127,7 @@ public final class ListEventsHandler implements Handler {
     }
 
     /**
-     * {@link Fault#BLIND2_DESC_LIST_DUPLICATES_TERMINATED}: the newest-first list as the merge of the recent status
+     * {@link Fault#DESC_LIST_DUPLICATES_TERMINATED}: the newest-first list as the merge of the recent status
      * tail and the log builds it, every terminated event in scope twice.
      */
     private static List<SessionEvent> mergedWithTail(EventLog.View log, String threadId) {

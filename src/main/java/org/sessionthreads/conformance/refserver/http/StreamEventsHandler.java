@@ -22,7 +22,7 @@ import org.sessionthreads.conformance.refserver.store.Session;
  * committed, so errors still get the JSON envelope. Then the request's own thread writes the replay (events after
  * {@code Last-Event-ID}) followed by live events as they are appended, with a heartbeat comment whenever nothing
  * happened for a heartbeat interval. The stream ends when the client goes away, the session is deleted or the
- * server stops. {@link Fault#EVENT_STREAM_GARBAGE}, {@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED},
+ * server stops. {@link Fault#EVENT_STREAM_GARBAGE}, {@link Fault#STREAM_DROPS_LIVE_TERMINATED},
  * {@link Variation#ONE_EVENT_PER_STREAM} (the stream ends after its first event frame) and the stream's part of
  * {@link Variation#AFTER_ID_WITHIN_TYPES} live here.
  * Each stream occupies one Jetty worker thread, which leaves plenty for other requests.
@@ -79,7 +79,7 @@ public final class StreamEventsHandler implements Handler {
         while (!subscription.ended()) {
             SessionEvent event = subscription.poll(heartbeat);
             if (event != null) {
-                if (options.has(Fault.BLIND2_STREAM_DROPS_LIVE_TERMINATED)
+                if (options.has(Fault.STREAM_DROPS_LIVE_TERMINATED)
                         && event.type() == EventType.THREAD_STATUS_TERMINATED) {
                     continue; // the subject thread's channel was closed by the archive: nobody forwards it
                 }

@@ -21,7 +21,7 @@ public final class WireFormat {
     /**
      * The thread as the server's dialect shows it ({@link ServerDialect}); the dialect faults of the thread's shape
      * ({@link Fault#FORWARD_THREAD_WITHOUT_TEMPLATE_ID}, {@link Fault#CAS_ARCHIVED_AT_EMPTY},
-     * {@link Fault#CAS_STATUS_ARCHIVED}, {@link Fault#BLIND_CAS_ARCHIVED_AT_IS_READ_TIME}) live here.
+     * {@link Fault#CAS_STATUS_ARCHIVED}, {@link Fault#CAS_ARCHIVED_AT_IS_READ_TIME}) live here.
      */
     public static Map<String, Object> thread(SessionThread thread, ServerOptions options) {
         return switch (options.dialect()) {
@@ -47,7 +47,7 @@ public final class WireFormat {
                 : thread.status().wireName());
         json.put("stats", null);
         json.put("archived_at", archived && options.has(Fault.CAS_ARCHIVED_AT_EMPTY) ? ""
-                : archived && options.has(Fault.BLIND_CAS_ARCHIVED_AT_IS_READ_TIME) ? java.time.Instant.now()
+                : archived && options.has(Fault.CAS_ARCHIVED_AT_IS_READ_TIME) ? java.time.Instant.now()
                 : thread.archivedAt());
         json.put("created_at", thread.createdAt());
         json.put("updated_at", thread.updatedAt());

@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.refserver.store.SessionStore;
  * Resolves the ids of a request path in the contract's order: the session first, then the thread inside that
  * session. A malformed id is simply one that is never found. The faults of lookup, isolation and reads live here:
  * {@link Fault#CROSS_SESSION_THREAD}, {@link Fault#SESSION_ID_IGNORED}, {@link Fault#MALFORMED_ID_SERVER_ERROR},
- * {@link Fault#STALE_READS}, {@link Fault#SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE}.
+ * {@link Fault#STALE_READS}, {@link Fault#LIST_PROJECTION_MISSES_ARCHIVE}.
  */
 public final class ThreadLookup {
     private final SessionStore store;
@@ -90,9 +90,9 @@ public final class ThreadLookup {
         return options.has(Fault.STALE_READS) ? session.previous(thread.id()).orElse(thread) : thread;
     }
 
-    /** {@link Fault#SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE}: an archived thread as it was before its archive. */
+    /** {@link Fault#LIST_PROJECTION_MISSES_ARCHIVE}: an archived thread as it was before its archive. */
     private SessionThread listed(Session session, SessionThread thread) {
-        boolean projectionMissesArchive = options.has(Fault.SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE)
+        boolean projectionMissesArchive = options.has(Fault.LIST_PROJECTION_MISSES_ARCHIVE)
                 && thread.status() == ThreadStatus.ARCHIVED;
         return projectionMissesArchive ? session.previous(thread.id()).orElse(thread) : thread;
     }

@@ -3,10 +3,6 @@ package org.sessionthreads.conformance.refserver.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.model.Agent;
@@ -21,35 +17,37 @@ import org.sessionthreads.conformance.refserver.store.Session;
 
 /**
  * The scripted agents: every state change of a thread together with the event it emits, so that state and event
- * log never disagree (except where a {@link Fault} says so). Callers that check before changing hold the session
- * lock; these methods do not take it themselves, except deferred work, which takes it when it runs.
+ * log never disagree. Callers that check before changing hold the session lock; these methods do not take it
+ * themselves, except deferred work, which takes it when it runs. How the terminated event is published and how the
+ * coordinator resumes are the collaborators {@link TerminatedEvent} and {@link Unblocking}.
  *
- * <p>The faults of the terminated event (including {@link Fault#SPEC_TERMINATED_EVENT_REPUBLISHED_LATER}) and of
- * the coordinator's unblocking live here, and so do
- * {@link Variation#LATE_EVENTS}: the archive's events are then appended {@link Variation#LATE_MILLIS} later, in
+ * <p>{@link Variation#LATE_EVENTS}: the archive's events are then appended {@link Variation#LATE_MILLIS} later, in
  * the same order, on the server's scheduler, and {@link Variation#ASYNC_COORDINATOR_RESUME}: the unblocking follows
  * the terminated event and the resumed coordinator works a while.
  */
 public final class ThreadTransitions {
-    private static final String CANCELLED = "Agent cancelled.";
-
     private final ServerOptions options;
     private final Clock clock;
     private final Ids ids;
     private final Events events;
-    private final ScheduledExecutorService scheduler;
+    private final Later later;
+    private final Unblocking unblocking;
+    private final TerminatedEvent terminatedEvent;
     private final boolean asyncResume;
 
     /**
-     * @param ids       where thread, tool-use and event ids come from
-     * @param scheduler runs deferred events; owned by the caller
+     * @param ids   where thread, tool-use and event ids come from
+     * @param later runs deferred events
      */
-    public ThreadTransitions(ServerOptions options, Clock clock, Ids ids, ScheduledExecutorService scheduler) {
+    public ThreadTransitions(ServerOptions options, Clock clock, Ids ids, Later later, Unblocking unblocking,
+                             TerminatedEvent terminatedEvent) {
         this.options = options;
         this.clock = clock;
         this.ids = ids;
         this.events = new Events(ids, options.varies(Variation.TOOL_RESULT_CONTENT_AS_STRING));
-        this.scheduler = scheduler;
+        this.later = later;
+        this.unblocking = unblocking;
+        this.terminatedEvent = terminatedEvent;
         this.asyncResume = options.varies(Variation.ASYNC_COORDINATOR_RESUME);
     }
 
@@ -132,19 +130,23 @@ public final class ThreadTransitions {
      * terminated event, and the resumed turn lasts {@link Variation#RESUMED_TURN_MILLIS}.
      */
     public void agentCancelled(Session session, String toolUseId) {
-        deferred(session, asyncResume ? Variation.RESUME_AFTER_MILLIS : lateMillis(), () -> {
-            if (options.has(Fault.RESUME_BEFORE_TOOL_RESULT)) {
-                SessionThread running = startTurn(session, session.coordinator());
-                toolResult(session, toolUseId, CANCELLED);
-                resumedTurn(session, running);
-                return;
-            }
-            String text = options.has(Fault.AGENT_CANCELLED_WRONG_TEXT) ? "Agent archived." : CANCELLED;
-            toolResult(session, toolUseId, text);
-            if (!options.has(Fault.NO_COORDINATOR_RESUME)) {
-                resumedTurn(session, startTurn(session, session.coordinator()));
-            }
-        });
+        deferred(session, asyncResume ? Variation.RESUME_AFTER_MILLIS : lateMillis(),
+                () -> unblocking.resume(new Unblocking.Resumption() {
+                    @Override
+                    public void toolResult(String text) {
+                        ThreadTransitions.this.toolResult(session, toolUseId, text);
+                    }
+
+                    @Override
+                    public SessionThread start() {
+                        return startTurn(session, session.coordinator());
+                    }
+
+                    @Override
+                    public void finish(SessionThread running) {
+                        resumedTurn(session, running);
+                    }
+                }));
     }
 
     /**
@@ -165,30 +167,12 @@ public final class ThreadTransitions {
 
     /** Emits {@code session.thread_status_terminated} for an archived thread. */
     public void terminated(Session session, SessionThread thread) {
-        StopReason reason = options.has(Fault.TERMINATED_EVENT_WRONG_REASON) ? StopReason.END_TURN : StopReason.ARCHIVE;
-        int copies = options.has(Fault.NO_TERMINATED_EVENT) ? 0
-                : options.has(Fault.DUPLICATE_TERMINATED_EVENT) ? 2 : 1;
-        long delay = options.has(Fault.TERMINATED_EVENT_TOO_LATE) ? Fault.TOO_LATE_MILLIS
-                : options.has(Fault.TERMINATED_EVENT_SLOW) ? Fault.SLOW_MILLIS : lateMillis();
-        deferred(session, delay, () -> {
+        deferred(session, terminatedEvent.delayMillis(lateMillis()), () -> {
             hugeHistory(session, session.coordinator());
-            SessionThread subject = options.has(Fault.TERMINATED_EVENT_WRONG_THREAD) ? session.coordinator() : thread;
-            for (int i = 0; i < copies; i++) {
-                session.events().append(events.terminated(subject, reason, now()));
-            }
-            if (copies > 0 && options.has(Fault.SPEC_TERMINATED_EVENT_REPUBLISHED_LATER)) {
-                later(session, Fault.SPEC_REPUBLISH_AFTER_MILLIS,
-                        () -> session.events().append(events.terminated(subject, reason, now())));
-            }
+            SessionThread subject = terminatedEvent.subject(session, thread);
+            StopReason reason = terminatedEvent.stopReason();
+            terminatedEvent.publish(session, () -> session.events().append(events.terminated(subject, reason, now())));
         });
-        if (options.has(Fault.SECOND_TERMINATED_EVENT_LATER)) {
-            later(session, () -> session.events().append(events.terminated(thread, reason, now())));
-        }
-    }
-
-    /** Runs {@code work} {@link Fault#LATER_MILLIS} from now under the session lock (the late faults). */
-    public void later(Session session, Runnable work) {
-        deferred(session, Fault.LATER_MILLIS, work);
     }
 
     /**
@@ -196,7 +180,7 @@ public final class ThreadTransitions {
      * whose effect shows only seconds after the request. Nothing runs once the server is stopping.
      */
     public void later(Session session, long delayMillis, Runnable work) {
-        deferred(session, Math.max(1, delayMillis), work);
+        later.run(session, delayMillis, work);
     }
 
     /**
@@ -230,13 +214,6 @@ public final class ThreadTransitions {
             work.run();
             return;
         }
-        try {
-            scheduler.schedule(() -> session.exclusively(() -> {
-                work.run();
-                return null;
-            }), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // the server is stopping: nobody is left to see the event
-        }
+        later.run(session, delayMillis, work);
     }
 }

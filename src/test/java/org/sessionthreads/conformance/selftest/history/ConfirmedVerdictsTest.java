@@ -41,7 +41,7 @@ import org.sessionthreads.conformance.waits.Waits;
  * Confirm before condemning, against the reference server: the {@link Variation#AFTER_ID_WITHIN_TYPES} target (whose
  * filtered list reads as ended after the cursor's mark) is judged on the plain read, ON_TIME, with the filter
  * switched off and the evidence kept; a terminated event that never comes ({@link Fault#NO_TERMINATED_EVENT}) or
- * that the open stream never delivers ({@link Fault#BLIND2_STREAM_DROPS_LIVE_TERMINATED}) is still MISSING, with the
+ * that the open stream never delivers ({@link Fault#STREAM_DROPS_LIVE_TERMINATED}) is still MISSING, with the
  * plain read that agreed named; and the positive path sends no plain read at all (requests counted).
  */
 class ConfirmedVerdictsTest {
@@ -81,7 +81,7 @@ class ConfirmedVerdictsTest {
     @Test
     void should_judge_on_the_plain_read_and_report_a_filter_that_leaves_out_a_type_it_names() {
         try (Target target = Target.start(ServerOptions.defaults(TOKEN.reveal())
-                .withFault(Fault.BLIND2_TYPES_FILTER_MISSES_TERMINATED), EventChannel.POLLING, ROOMY)) {
+                .withFault(Fault.TYPES_FILTER_MISSES_TERMINATED), EventChannel.POLLING, ROOMY)) {
             Termination termination = target.archiveAndAwait(true);
 
             assertThat(termination.verdict()).as("the event is emitted: the plain list shows it in time")
@@ -126,7 +126,7 @@ class ConfirmedVerdictsTest {
     @Test
     void should_still_call_the_event_a_stream_never_delivers_live_missing_when_its_replay_has_it() {
         try (Target target = Target.start(ServerOptions.defaults(TOKEN.reveal())
-                .withFault(Fault.BLIND2_STREAM_DROPS_LIVE_TERMINATED), EventChannel.SSE, TIGHT)) {
+                .withFault(Fault.STREAM_DROPS_LIVE_TERMINATED), EventChannel.SSE, TIGHT)) {
             assertThatThrownBy(() -> target.archiveAndAwait(false)).isInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("MISSING: no session.thread_status_terminated for sthr_")
                     .hasMessageContaining("the open stream did not deliver session.thread_status_terminated evt_")

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.refserver.http;
+package org.sessionthreads.conformance.refserver.faults;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -16,27 +16,31 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code SPEC_} faults, each shown at the HTTP level: the effect appears where (and, for the delayed ones, when)
- * its Javadoc says, and not before. Delayed effects are awaited with Awaitility; "not yet" is held with
+ * Faults whose effect shows later, on another thread, on another read or with another credential than the request's
+ * own, each shown at the HTTP level: the effect appears where (and, for the delayed ones, when) its Javadoc says,
+ * and not before. Delayed effects are awaited with Awaitility; "not yet" is held with
  * {@code during}.
  */
-class ReferenceServerSpecFaultsTest {
+class ReferenceServerIndirectFaultsTest {
     private static final String TERMINATED = "session.thread_status_terminated";
     private static final String RECEIVED = "agent.thread_message_received";
-    /** Well below every {@code SPEC_…_MILLIS}: the effect must not be there yet for this long after the request. */
+    /**
+     * Well below every delay of these faults ({@code Fault.…_AFTER_MILLIS}): the effect must not be there yet for this
+     * long after the request.
+     */
     private static final Duration NOT_YET = Duration.ofMillis(1_500);
     /**
      * When the pending messages are due after their fixture was made: long enough that the archive that follows the
      * fixture comes first even on a loaded machine, short enough that {@link #PAST_MAILBOX_DUE} ends well before
-     * {@code SPEC_REDELIVER_AFTER_MILLIS} (1.8 s after the archive).
+     * {@code REDELIVER_AFTER_MILLIS} (1.8 s after the archive).
      */
     private static final Duration MAILBOX_DUE = Duration.ofSeconds(1);
     /** How long after the archive answer the cancelled messages must still be undelivered: past their due time. */
     private static final Duration PAST_MAILBOX_DUE = MAILBOX_DUE.plusMillis(100);
 
     @Test
-    void should_write_the_archived_thread_back_to_idle_seconds_later_under_spec_archive_reverted_later() {
-        withFault(Fault.SPEC_ARCHIVE_REVERTED_LATER, client -> {
+    void should_write_the_archived_thread_back_to_idle_seconds_later_under_status_reconciler_reverts_archive() {
+        withFault(Fault.STATUS_RECONCILER_REVERTS_ARCHIVE, client -> {
             JsonNode fixture = client.fixture("idle_child");
 
             assertThat(client.archive(fixture).json().get("status").asString()).isEqualTo("archived");
@@ -51,8 +55,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_emit_a_second_terminated_event_with_a_new_id_seconds_later_under_spec_terminated_event_republished() {
-        withFault(Fault.SPEC_TERMINATED_EVENT_REPUBLISHED_LATER, client -> {
+    void should_emit_a_second_terminated_event_with_a_new_id_seconds_later_under_terminated_event_republished_later() {
+        withFault(Fault.TERMINATED_EVENT_REPUBLISHED_LATER, client -> {
             JsonNode fixture = client.fixture("idle_child");
             client.archive(fixture);
 
@@ -66,8 +70,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_move_archived_at_seconds_after_the_archive_under_spec_archived_at_rewritten_later() {
-        withFault(Fault.SPEC_ARCHIVED_AT_REWRITTEN_LATER, client -> {
+    void should_move_archived_at_seconds_after_the_archive_under_archived_at_rewritten_later() {
+        withFault(Fault.ARCHIVED_AT_REWRITTEN_LATER, client -> {
             JsonNode fixture = client.fixture("idle_child");
             String answered = client.archive(fixture).json().get("archived_at").asString();
 
@@ -81,9 +85,9 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_deliver_a_cancelled_message_seconds_after_its_due_time_under_spec_mailbox_redelivered_later() {
+    void should_deliver_a_cancelled_message_seconds_after_its_due_time_under_mailbox_retry_queue_redelivers() {
         ServerOptions options =
-                RefClient.options().withFault(Fault.SPEC_MAILBOX_REDELIVERED_LATER).withDeliverAfter(MAILBOX_DUE);
+                RefClient.options().withFault(Fault.MAILBOX_RETRY_QUEUE_REDELIVERS).withDeliverAfter(MAILBOX_DUE);
         withServer(options, client -> {
             JsonNode fixture = client.fixture("child_with_pending_message");
             assertThat(client.archive(fixture).status()).isEqualTo(200);
@@ -96,8 +100,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_stop_a_running_child_seconds_after_a_409_under_spec_rejected_archive_stops_running_child() {
-        withFault(Fault.SPEC_REJECTED_ARCHIVE_STOPS_RUNNING_CHILD, client -> {
+    void should_stop_a_running_child_seconds_after_a_409_under_rejected_archive_stops_running_child() {
+        withFault(Fault.REJECTED_ARCHIVE_STOPS_RUNNING_CHILD, client -> {
             JsonNode fixture = client.fixture("running_child");
 
             Reply reply = client.archive(fixture);
@@ -111,8 +115,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_archive_a_thread_named_through_a_foreign_session_and_answer_404_under_spec_foreign_session() {
-        withFault(Fault.SPEC_FOREIGN_SESSION_ARCHIVED_DESPITE_404, client -> {
+    void should_archive_a_thread_named_through_a_foreign_session_and_answer_404_under_foreign_session_archived_despite_404() {
+        withFault(Fault.FOREIGN_SESSION_ARCHIVED_DESPITE_404, client -> {
             JsonNode mine = client.fixture("idle_child");
             JsonNode foreign = client.fixture("idle_child");
 
@@ -128,8 +132,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_archive_the_children_of_a_coordinator_whose_archive_was_refused_under_spec_cascade() {
-        withFault(Fault.SPEC_REJECTED_COORDINATOR_ARCHIVE_CASCADES, client -> {
+    void should_archive_the_children_of_a_coordinator_whose_archive_was_refused_under_rejected_coordinator_archive_cascades() {
+        withFault(Fault.REJECTED_COORDINATOR_ARCHIVE_CASCADES, client -> {
             JsonNode fixture = client.fixture("idle_child");
 
             Reply reply = client.archive(sid(fixture), coordinator(fixture));
@@ -145,8 +149,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_unblock_the_coordinator_when_another_child_is_archived_under_spec_sibling_archive_unblocks() {
-        withFault(Fault.SPEC_SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR, client -> {
+    void should_unblock_the_coordinator_when_another_child_is_archived_under_sibling_archive_unblocks_coordinator() {
+        withFault(Fault.SIBLING_ARCHIVE_UNBLOCKS_COORDINATOR, client -> {
             JsonNode fixture = client.fixture("waiting_coordinator");
             String toolUseId = fixture.get("tool_use_id").asString();
 
@@ -171,8 +175,8 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_list_an_archived_thread_in_its_previous_state_under_spec_list_shows_pre_archive_state() {
-        withFault(Fault.SPEC_LIST_SHOWS_PRE_ARCHIVE_STATE, client -> {
+    void should_list_an_archived_thread_in_its_previous_state_under_list_projection_misses_archive() {
+        withFault(Fault.LIST_PROJECTION_MISSES_ARCHIVE, client -> {
             JsonNode fixture = client.fixture("idle_child");
             client.archive(fixture);
 
@@ -184,11 +188,11 @@ class ReferenceServerSpecFaultsTest {
     }
 
     @Test
-    void should_accept_a_truncated_or_extended_token_under_spec_token_prefix_match() {
+    void should_accept_a_truncated_or_extended_token_under_token_compared_over_shorter_length() {
         String truncated = "Bearer " + RefClient.TOKEN.substring(0, RefClient.TOKEN.length() - 1);
         String extended = RefClient.BEARER + "x";
         String sameLengthWrong = "Bearer " + RefClient.TOKEN.substring(0, RefClient.TOKEN.length() - 1) + "#";
-        withFault(Fault.SPEC_TOKEN_PREFIX_MATCH, client -> {
+        withFault(Fault.TOKEN_COMPARED_OVER_SHORTER_LENGTH, client -> {
             assertThat(archiveWith(client, truncated)).isEqualTo(200);
             assertThat(archiveWith(client, "Bearer refs")).isEqualTo(200);
             assertThat(archiveWith(client, extended)).isEqualTo(200);
