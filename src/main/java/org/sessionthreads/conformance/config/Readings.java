@@ -28,6 +28,21 @@ public record Readings(String archivedStatus, String conflictErrorType, Rearchiv
         this(archivedStatus, conflictErrorType, rearchive, Dialect.DEFAULT, false);
     }
 
+    /** Whether the thread carries {@code role} (not in the CAS export). */
+    public boolean threadHasRole() {
+        return dialect.shape().role();
+    }
+
+    /** Whether an archived thread carries {@code stop_reason {"type":"archive"}} (not in the CAS export). */
+    public boolean threadHasStopReason() {
+        return dialect.shape().stopReason();
+    }
+
+    /** The error.type values a 404 for an unknown session may carry. */
+    public java.util.List<String> missingSessionErrorTypes() {
+        return dialect.shape().missingSessionErrorTypes();
+    }
+
     /** Whether {@code type} is an acceptable error.type of a 409 under this reading. */
     public boolean acceptsConflictType(String type) {
         return ANY_ERROR_TYPE.equals(conflictErrorType) || conflictErrorType.equals(type);
