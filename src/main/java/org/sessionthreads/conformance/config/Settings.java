@@ -52,7 +52,8 @@ final class Settings {
         d.put("timeouts.request", "30s");
         d.put("timeouts.poll_interval", "20ms");
         d.put("timeouts.event_expected", "2s");
-        d.put("event_channels", "polling");
+        d.put("event_channels", Arrays.stream(EventChannel.values()).filter(EventChannel::baseline)
+                .map(EventChannel::wireName).collect(Collectors.joining(",")));
         d.put("capabilities.idempotency_key", dialect.get("capabilities.idempotency_key"));
         d.put("race.requests", "8");
         d.put("race.repetitions", "3");
@@ -190,7 +191,7 @@ final class Settings {
     }
 
     /** The channels a profile may list in {@code event_channels}. */
-    static final List<String> EVENT_CHANNELS = List.of("polling", "sse");
+    static final List<String> EVENT_CHANNELS = EventChannel.wireNames();
 
     private static TargetProfile.Capabilities capabilities(Map<String, String> v) {
         List<String> channels = Arrays.stream(v.get("event_channels").split(","))

@@ -19,7 +19,7 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.EventCursor;
