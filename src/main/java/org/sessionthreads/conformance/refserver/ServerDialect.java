@@ -20,13 +20,46 @@ import java.util.stream.Collectors;
  *       omitted until archived; 409 {@code conflict_error} with {@code error.code}; re-archive always 200 with the
  *       current thread.</li>
  * </ul>
- * The wire side lives in {@code http.WireFormat} and {@code http.ErrorMapping}/{@code http.ErrorEnvelope}, the
- * re-archive rule in {@link ServerOptions}.
+ * Each constant holds the facts the handlers ask ({@link #conflictType()}, {@link #errorCodes()},
+ * {@link #forwardRules()}); the thread's shape is {@code http.WireFormat}'s switch, the re-archive rule in
+ * {@link ServerOptions}. A fault of one dialect acts only there ({@link ServerOptions#acts(Fault)}).
  */
 public enum ServerDialect {
-    ARCHIVE_PAGE,
-    CAS,
-    FORWARD;
+    ARCHIVE_PAGE("invalid_request_error", false, false),
+    CAS("conflict_error", false, false),
+    FORWARD("conflict_error", true, true);
+
+    private final String conflictType;
+    private final boolean errorCodes;
+    private final boolean forwardRules;
+
+    ServerDialect(String conflictType, boolean errorCodes, boolean forwardRules) {
+        this.conflictType = conflictType;
+        this.errorCodes = errorCodes;
+        this.forwardRules = forwardRules;
+    }
+
+    /** The {@code error.type} of a rejected archive's 409. */
+    public String conflictType() {
+        return conflictType;
+    }
+
+    /**
+     * Whether error answers carry the Forward pages' {@code error.code} ({@code coordinator_thread_not_archivable},
+     * {@code thread_not_idle}, {@code authentication_required}).
+     */
+    public boolean errorCodes() {
+        return errorCodes;
+    }
+
+    /**
+     * Whether the Forward page's own rules hold: a re-archive is always answered 200 with the current thread (the
+     * variation {@code REARCHIVE_CONFLICT} is ignored), and the thread-event list refuses the selectors the Forward
+     * page does not list.
+     */
+    public boolean forwardRules() {
+        return forwardRules;
+    }
 
     /** The name as in the option and the suite's setting, e.g. {@code archive-page}. */
     public String wireName() {

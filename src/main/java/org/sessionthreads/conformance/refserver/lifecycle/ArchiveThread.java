@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.RearchiveMode;
-import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.model.SessionThread;
@@ -167,7 +166,7 @@ public final class ArchiveThread {
             if (options.has(Fault.REARCHIVE_EMITS_EVENT)) {
                 transitions.terminated(session, current);
             }
-            if (options.has(Fault.BLIND_FORWARD_REARCHIVE_TOUCHES_THREAD) && options.dialect() == ServerDialect.FORWARD) {
+            if (options.acts(Fault.BLIND_FORWARD_REARCHIVE_TOUCHES_THREAD)) {
                 Instant now = transitions.now();
                 Instant later = current.updatedAt().plusMillis(1);
                 SessionThread saved = current.touched(now.isAfter(later) ? now : later);
@@ -238,8 +237,7 @@ public final class ArchiveThread {
         if (options.has(Fault.ARCHIVE_ALSO_ARCHIVES_OTHER_SESSION)) {
             archiveNewestIdleChildElsewhere(session);
         }
-        if (options.has(Fault.BLIND_CAS_COORDINATOR_GETS_ARCHIVED_AT) && options.dialect() == ServerDialect.CAS
-                && !current.isCoordinator()) {
+        if (options.acts(Fault.BLIND_CAS_COORDINATOR_GETS_ARCHIVED_AT) && !current.isCoordinator()) {
             session.thread(current.parentThreadId()).ifPresent(parent -> session.put(new SessionThread(parent.id(),
                     parent.sessionId(), parent.parentThreadId(), parent.agent(), parent.name(), parent.role(),
                     parent.status(), parent.stopReason(), parent.createdByToolUseId(), now, parent.createdAt(), now)));
