@@ -30,7 +30,7 @@ import org.sessionthreads.conformance.config.Readings.Rearchive;
  * </ul>
  */
 public enum Dialect {
-    ARCHIVE_PAGE("archive-page", "session-thread.schema.json",
+    ARCHIVE_PAGE("archive-page", "the archive page", "session-thread.schema.json",
             new Defaults("archived", "invalid_request_error", Rearchive.EITHER, false, false),
             new Shape(true, true, List.of("not_found_error")),
             Fingerprint.of(f -> f.hasNonNull("role") && f.hasNonNull("agent") && f.has("stop_reason")
@@ -38,14 +38,14 @@ public enum Dialect {
                     f -> "thread has `role`, `stop_reason` and an `agent` snapshot, no `template_id`"),
             Fingerprint.of(f -> f.text("type").equals("invalid_request_error") && !f.has("code"),
                     f -> "the 409 has error.type `invalid_request_error` and no error.code")),
-    CAS("cas", "session-thread.cas.schema.json",
+    CAS("cas", "the newer CAS export", "session-thread.cas.schema.json",
             new Defaults("terminated", Readings.ANY_ERROR_TYPE, Rearchive.EITHER, false, false),
             new Shape(false, false, List.of("not_found_error")),
             Fingerprint.of(f -> !f.hasNonNull("role") && !f.has("stop_reason")
                             && (f.text("status").equals("terminated") || f.has("stats")),
                     f -> "thread has status `" + f.text("status") + "` and no `role` or `stop_reason`"),
             Fingerprint.NONE),
-    FORWARD("forward", "session-thread.forward.schema.json",
+    FORWARD("forward", "the Forward API", "session-thread.forward.schema.json",
             new Defaults("archived", "conflict_error", Rearchive.OK, true, true),
             // why: the Forward pages' session row says not_found (api-digest §8.6), its thread row not_found_error
             new Shape(true, true, List.of("not_found_error", "not_found")),
@@ -58,15 +58,17 @@ public enum Dialect {
     public static final Dialect DEFAULT = ARCHIVE_PAGE;
 
     private final String wireName;
+    private final String description;
     private final String threadSchema;
     private final Defaults defaults;
     private final Shape shape;
     private final Fingerprint thread;
     private final Fingerprint conflict;
 
-    Dialect(String wireName, String threadSchema, Defaults defaults, Shape shape, Fingerprint thread,
-            Fingerprint conflict) {
+    Dialect(String wireName, String description, String threadSchema, Defaults defaults, Shape shape,
+            Fingerprint thread, Fingerprint conflict) {
         this.wireName = wireName;
+        this.description = description;
         this.threadSchema = threadSchema;
         this.defaults = defaults;
         this.shape = shape;
@@ -77,6 +79,11 @@ public enum Dialect {
     /** The value of the {@code dialect} setting, e.g. {@code archive-page}. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Whose docs the dialect follows, e.g. {@code the Forward API}, for the settings reference. */
+    public String description() {
+        return description;
     }
 
     /** The Session Thread schema file under {@code schemas/} for this dialect. */

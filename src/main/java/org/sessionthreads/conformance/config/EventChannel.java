@@ -12,22 +12,25 @@ import java.util.Optional;
  */
 public enum EventChannel {
     /** {@code GET /sessions/{id}/events?after_id=…}, following {@code has_more}, polled with backoff. */
-    POLLING("polling", "event list with `after_id`", "event_list", "event list", true),
+    POLLING("polling", "event list with `after_id`", "event_list", "event list", true, false),
     /** {@code GET /sessions/{id}/events/stream} (Server-Sent Events), resumed with {@code Last-Event-ID}. */
-    SSE("sse", "event stream with `Last-Event-ID`", "event_stream", "event stream", false);
+    SSE("sse", "event stream with `Last-Event-ID`", "event_stream", "event stream", false, true);
 
     private final String wireName;
     private final String description;
     private final String capability;
     private final String endpoint;
     private final boolean baseline;
+    private final boolean pushed;
 
-    EventChannel(String wireName, String description, String capability, String endpoint, boolean baseline) {
+    EventChannel(String wireName, String description, String capability, String endpoint, boolean baseline,
+                 boolean pushed) {
         this.wireName = wireName;
         this.description = description;
         this.capability = capability;
         this.endpoint = endpoint;
         this.baseline = baseline;
+        this.pushed = pushed;
     }
 
     /** The name used in profiles ({@code event_channels: [polling, sse]}) and in scenario names. */
@@ -57,6 +60,14 @@ public enum EventChannel {
      */
     public boolean baseline() {
         return baseline;
+    }
+
+    /**
+     * Whether the target pushes the events over one open connection, which a cursor placed after a known event
+     * opens at its first read (the stream); otherwise the suite asks for them page by page.
+     */
+    public boolean pushed() {
+        return pushed;
     }
 
     /** The channels {@code profile} offers, in this enum's order. */

@@ -135,7 +135,10 @@ public final class SettingReference {
                 "how the target's events can be read: " + Arrays.stream(EventChannel.values())
                         .map(c -> "`" + c.wireName() + "` (" + c.description() + ")").collect(Collectors.joining(", "))
                         + "; event scenarios run once per channel listed, the others are DISABLED"});
-        m.put("capabilities.idempotency_key", new String[] {"from `dialect` (`false`; `true` for `forward`)",
+        m.put("capabilities.idempotency_key", new String[] {"from `dialect` (`"
+                + Dialect.DEFAULT.documents("capabilities.idempotency_key") + "`; `true` for " + Arrays.stream(
+                Dialect.values()).filter(d -> d.documents("capabilities.idempotency_key"))
+                .map(d -> "`" + d.wireName() + "`").collect(Collectors.joining(", ")) + ")",
                 "the target honours `Idempotency-Key` on archive (Forward API); `false` DISABLES IDEM-001/002"});
         m.put("discovery", new String[] {null,
                 "probe the target before the scenarios (see [settings](settings.md#discovery)); `false`: no extra "
@@ -158,8 +161,9 @@ public final class SettingReference {
                 "archive requests the race kit releases at the same instant (at least 2)"});
         m.put("race.repetitions", new String[] {null, "rounds of each race, each on a fresh fixture (at least 1)"});
         m.put("dialect", new String[] {null,
-                "which documented shape of the API the target follows: `archive-page`, `cas` (the newer CAS export) "
-                        + "or `forward` (the Forward API); it selects the thread schema and decides every "
+                "which documented shape of the API the target follows: " + Arrays.stream(Dialect.values())
+                        .map(d -> "`" + d.wireName() + "` (" + d.description() + ")").collect(Collectors.joining(", "))
+                        + "; it selects the thread schema and decides every "
                         + "`readings.*` and `capabilities.idempotency_key` left unset (see [dialects](dialects.md))"});
         m.put("readings.archived_status", new String[] {"from `dialect` (`archived`)",
                 "status of an archived thread: `archived` (archive page, Forward) or `terminated` (new CAS export)"});

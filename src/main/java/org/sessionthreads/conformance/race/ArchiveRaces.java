@@ -19,7 +19,6 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.EventCursor;
@@ -141,7 +140,7 @@ public final class ArchiveRaces {
      */
     private Optional<String> movedOn(Round round) {
         EventMatcher delivery = EventMatcher.deliveryTo(round.thread.threadId());
-        if (round.cursor.channel() == EventChannel.SSE) {
+        if (round.cursor.channel().pushed()) {
             round.cursor.first(delivery); // why: a placed stream subscribes here, so its replay comes with the GET
         }
         ApiResponse now = threads.get(round.thread);

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Which documented shape of the API the reference server speaks (option {@value ServerOptions#DIALECT}, flag
- * {@code --dialect}); the suite's setting {@code dialect} names the same three. The server knows nothing of the
+ * {@code --dialect}); the suite's setting {@code dialect} names the same ones. The server knows nothing of the
  * harness, so this is its own enum.
  *
  * <ul>
@@ -66,12 +66,16 @@ public enum ServerDialect {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** @throws IllegalArgumentException for anything but archive-page, cas or forward (any case, _ or -) */
+    /** @throws IllegalArgumentException for anything but a {@link #wireName()} (any case, _ or -) */
     public static ServerDialect parse(String value) {
         String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(values()).filter(d -> d.name().equals(normalised)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown dialect '" + value.trim() + "'; use "
-                        + Arrays.stream(values()).map(ServerDialect::wireName).collect(Collectors.joining(", "))
-                        + "."));
+                        + names() + "."));
+    }
+
+    /** Every wire name, comma-separated, e.g. for the usage text. */
+    public static String names() {
+        return Arrays.stream(values()).map(ServerDialect::wireName).collect(Collectors.joining(", "));
     }
 }
