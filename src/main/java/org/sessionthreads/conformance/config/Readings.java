@@ -23,7 +23,7 @@ public record Readings(String archivedStatus, String conflictErrorType, Rearchiv
     /** {@code readings.conflict_error_type: any}: the 409's error.type is not judged (the CAS page does not show it). */
     public static final String ANY_ERROR_TYPE = "any";
 
-    /** The archive page's dialect, without error codes: the readings before dialects existed. */
+    /** Readings under the archive page's dialect, without error codes. */
     public Readings(String archivedStatus, String conflictErrorType, Rearchive rearchive) {
         this(archivedStatus, conflictErrorType, rearchive, Dialect.DEFAULT, false);
     }
