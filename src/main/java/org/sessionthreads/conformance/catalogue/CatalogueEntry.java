@@ -9,8 +9,8 @@ package org.sessionthreads.conformance.catalogue;
  * @param text    the sentence of the documentation the requirement checks, quoted as closely as possible
  * @param source  where the sentence is (URL or page name)
  * @param reading where the docs disagree or are silent: which reading the suite takes and why; empty otherwise
- * @param dialects per dialect ({@code archive-page}, {@code cas}, {@code forward}): what it expects, its source,
- *                 and whether it is DISABLED or of another level there
+ * @param dialects per dialect wire name, where its docs differ from the entry as written: what it expects, its
+ *                 source, and whether it is DISABLED or of another level there
  */
 public record CatalogueEntry(String id, Level level, String title, String text, String source, String reading,
                              java.util.Map<String, DialectExpectation> dialects) {
@@ -22,9 +22,18 @@ public record CatalogueEntry(String id, Level level, String title, String text, 
         this(id, level, title, text, source, reading, java.util.Map.of());
     }
 
-    /** What the dialect named {@code dialect} (its wire name) expects, if the entry says. */
+    /** What the dialect named {@code dialect} (its wire name) expects, if the entry has a block for it. */
     public java.util.Optional<DialectExpectation> in(String dialect) {
         return java.util.Optional.ofNullable(dialects.get(dialect));
+    }
+
+    /**
+     * What the dialect named {@code dialect} expects: its block, or else the entry as written (its reading, or its
+     * text where it has none; its source and level; not DISABLED).
+     */
+    public DialectExpectation expectationIn(String dialect) {
+        return in(dialect).orElseGet(() -> new DialectExpectation("As written: " + (reading.isEmpty() ? text : reading),
+                source, java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     /** This entry as it applies under {@code dialect}: its level there. */

@@ -48,23 +48,21 @@ public final class RequirementCatalogue {
         return new RequirementCatalogue(entries);
     }
 
-    /** The wire names of the dialects every entry must describe (config {@code Dialect}). */
-    public static final List<String> DIALECTS = List.of("archive-page", "cas", "forward");
-
+    /**
+     * The entry's {@code dialects:} blocks, by dialect wire name. A dialect without a block agrees with the entry as
+     * written (its level, its reading; see {@link CatalogueEntry#expectationIn(String)}), so a new dialect needs a
+     * block only where its docs differ.
+     */
     private static Map<String, DialectExpectation> dialects(JsonNode node) {
         Map<String, DialectExpectation> dialects = new LinkedHashMap<>();
-        for (String name : DIALECTS) {
-            JsonNode d = node.path("dialects").path(name);
-            if (d.isMissingNode()) {
-                throw new IllegalStateException(RESOURCE + ": " + node.path("id").asString("?")
-                        + " does not say what dialect " + name + " expects (dialects." + name + ")");
-            }
+        node.path("dialects").properties().forEach(block -> {
+            JsonNode d = block.getValue();
             String disabled = d.path("disabled").asString("").strip();
             String level = d.path("level").asString("").strip();
-            dialects.put(name, new DialectExpectation(required(d, "expects"), required(d, "source"),
+            dialects.put(block.getKey(), new DialectExpectation(required(d, "expects"), required(d, "source"),
                     level.isEmpty() ? Optional.empty() : Optional.of(Level.valueOf(level)),
                     disabled.isEmpty() ? Optional.empty() : Optional.of(disabled)));
-        }
+        });
         return dialects;
     }
 

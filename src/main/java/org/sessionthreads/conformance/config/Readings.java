@@ -23,9 +23,24 @@ public record Readings(String archivedStatus, String conflictErrorType, Rearchiv
     /** {@code readings.conflict_error_type: any}: the 409's error.type is not judged (the CAS page does not show it). */
     public static final String ANY_ERROR_TYPE = "any";
 
-    /** The archive page's dialect, without error codes: the readings before dialects existed. */
+    /** Readings under the archive page's dialect, without error codes. */
     public Readings(String archivedStatus, String conflictErrorType, Rearchive rearchive) {
         this(archivedStatus, conflictErrorType, rearchive, Dialect.DEFAULT, false);
+    }
+
+    /** Whether the thread carries {@code role} (not in the CAS export). */
+    public boolean threadHasRole() {
+        return dialect.shape().role();
+    }
+
+    /** Whether an archived thread carries {@code stop_reason {"type":"archive"}} (not in the CAS export). */
+    public boolean threadHasStopReason() {
+        return dialect.shape().stopReason();
+    }
+
+    /** The error.type values a 404 for an unknown session may carry. */
+    public java.util.List<String> missingSessionErrorTypes() {
+        return dialect.shape().missingSessionErrorTypes();
     }
 
     /** Whether {@code type} is an acceptable error.type of a 409 under this reading. */

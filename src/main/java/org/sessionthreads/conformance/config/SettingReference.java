@@ -1,10 +1,12 @@
 package org.sessionthreads.conformance.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What every setting means, next to the defaults in {@link Settings}: the source of the settings table in
@@ -130,18 +132,22 @@ public final class SettingReference {
                 "how soon the terminated event is expected after the archive answer; later (but within "
                         + "`timeouts.event`) is LATE, a SHOULD warning (EVT-004); never more than `timeouts.event`"});
         m.put("event_channels", new String[] {null,
-                "how the target's events can be read: `polling` (event list with `after_id`), `sse` (event stream "
-                        + "with `Last-Event-ID`); event scenarios run once per channel listed, the others are "
-                        + "DISABLED"});
-        m.put("capabilities.idempotency_key", new String[] {"from `dialect` (`false`; `true` for `forward`)",
+                "how the target's events can be read: " + Arrays.stream(EventChannel.values())
+                        .map(c -> "`" + c.wireName() + "` (" + c.description() + ")").collect(Collectors.joining(", "))
+                        + "; event scenarios run once per channel listed, the others are DISABLED"});
+        m.put("capabilities.idempotency_key", new String[] {"from `dialect` (`"
+                + Dialect.DEFAULT.documents("capabilities.idempotency_key") + "`; `true` for " + Arrays.stream(
+                Dialect.values()).filter(d -> d.documents("capabilities.idempotency_key"))
+                .map(d -> "`" + d.wireName() + "`").collect(Collectors.joining(", ")) + ")",
                 "the target honours `Idempotency-Key` on archive (Forward API); `false` DISABLES IDEM-001/002"});
         m.put("discovery", new String[] {null,
                 "probe the target before the scenarios (see [settings](settings.md#discovery)); `false`: no extra "
                         + "requests, capabilities taken as declared"});
         m.put("discover_capabilities", new String[] {null,
                 "`true`: an optional capability the target visibly offers and the profile leaves off is switched "
-                        + "on for the run and reported as discovered (today the `sse` channel; never "
-                        + "Idempotency-Key)"});
+                        + "on for the run and reported as discovered (" + Arrays.stream(EventChannel.values())
+                        .filter(c -> !c.baseline()).map(c -> "the `" + c.wireName() + "` channel")
+                        .collect(Collectors.joining(", ")) + "; never Idempotency-Key)"});
         m.put("audit.settle", new String[] {null,
                 "how long after the run's last archive answer the end-of-run audit waits before it re-reads the "
                         + "run's sessions (see [audit](audit.md))"});
@@ -155,8 +161,9 @@ public final class SettingReference {
                 "archive requests the race kit releases at the same instant (at least 2)"});
         m.put("race.repetitions", new String[] {null, "rounds of each race, each on a fresh fixture (at least 1)"});
         m.put("dialect", new String[] {null,
-                "which documented shape of the API the target follows: `archive-page`, `cas` (the newer CAS export) "
-                        + "or `forward` (the Forward API); it selects the thread schema and decides every "
+                "which documented shape of the API the target follows: " + Arrays.stream(Dialect.values())
+                        .map(d -> "`" + d.wireName() + "` (" + d.description() + ")").collect(Collectors.joining(", "))
+                        + "; it selects the thread schema and decides every "
                         + "`readings.*` and `capabilities.idempotency_key` left unset (see [dialects](dialects.md))"});
         m.put("readings.archived_status", new String[] {"from `dialect` (`archived`)",
                 "status of an archived thread: `archived` (archive page, Forward) or `terminated` (new CAS export)"});

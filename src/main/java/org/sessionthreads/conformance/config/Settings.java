@@ -38,6 +38,8 @@ final class Settings {
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
+        // why: the readings and idempotency_key are the default dialect's; their keys keep their place in this order
+        Map<String, String> dialect = Dialect.DEFAULT.defaults();
         d.put("description", "");
         d.put("target", "");
         d.put("fixtures", "");
@@ -50,20 +52,20 @@ final class Settings {
         d.put("timeouts.request", "30s");
         d.put("timeouts.poll_interval", "20ms");
         d.put("timeouts.event_expected", "2s");
-        d.put("event_channels", "polling");
-        d.put("capabilities.idempotency_key", "false");
+        d.put("event_channels", Arrays.stream(EventChannel.values()).filter(EventChannel::baseline)
+                .map(EventChannel::wireName).collect(Collectors.joining(",")));
+        d.put("capabilities.idempotency_key", dialect.get("capabilities.idempotency_key"));
         d.put("race.requests", "8");
         d.put("race.repetitions", "3");
         d.put("audit.settle", "2s");
         d.put("audit.max_sessions", "500");
         d.put("audit.max_pages", "20");
-        d.put("readings.archived_status", "archived");
-        d.put("readings.conflict_error_type", "invalid_request_error");
-        d.put("readings.rearchive", "either");
+        d.put("readings.archived_status", dialect.get("readings.archived_status"));
+        d.put("readings.conflict_error_type", dialect.get("readings.conflict_error_type"));
+        d.put("readings.rearchive", dialect.get("readings.rearchive"));
         // which documented shape of the API (Dialect): it decides the readings and idempotency_key left unset
         d.put("dialect", Dialect.DEFAULT.wireName());
-        // the 409 answers carry the Forward pages' error.code, and the suite checks it
-        d.put("readings.error_codes", "false");
+        d.put("readings.error_codes", dialect.get("readings.error_codes"));
         d.put("strict", "false");
         d.put("gate_should", "");
         d.put("waivers", "");
@@ -189,7 +191,7 @@ final class Settings {
     }
 
     /** The channels a profile may list in {@code event_channels}. */
-    static final List<String> EVENT_CHANNELS = List.of("polling", "sse");
+    static final List<String> EVENT_CHANNELS = EventChannel.wireNames();
 
     private static TargetProfile.Capabilities capabilities(Map<String, String> v) {
         List<String> channels = Arrays.stream(v.get("event_channels").split(","))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.config.TargetProfile;
 
 /**
@@ -12,8 +13,9 @@ import org.sessionthreads.conformance.config.TargetProfile;
  *   <li>declared and visibly ABSENT → an error naming it; the run stops with that one line instead of failing
  *       every scenario that needs it (the event channels, a hook or creation API that is the only fixture
  *       strategy);</li>
- *   <li>PRESENT and not declared → a hint, or, for the event stream with {@code discover_capabilities: true}, the
- *       capability is switched on for the run and reported as discovered;</li>
+ *   <li>PRESENT and not declared → a hint, or, for an event channel beyond the baseline (the event stream) with
+ *       {@code discover_capabilities: true}, the channel is switched on for the run and reported as
+ *       discovered;</li>
  *   <li>UNKNOWN never changes anything: what cannot be seen is taken as declared (Idempotency-Key always).</li>
  * </ul>
  */
@@ -28,28 +30,25 @@ final class DeclaredVsObserved {
         List<String> channels = new ArrayList<>(profile.capabilities().eventChannels());
         List<String> strategies = profile.fixtureStrategies();
 
-        find(findings, Capabilities.EVENT_STREAM).ifPresent(f -> {
-            boolean declared = channels.contains("sse");
-            if (declared && f.presence() == Presence.ABSENT) {
-                errors.add("event_channels lists sse, but the target has no event stream: " + f.observed()
-                        + " [" + f.evidence() + "]");
-            } else if (!declared && f.presence() == Presence.PRESENT) {
-                if (profile.discovery().adoptCapabilities()) {
-                    channels.add("sse");
-                    discovered.add("the sse event channel: " + f.observed() + " [" + f.evidence()
-                            + "]; the event scenarios also run through it (discover_capabilities: true)");
-                } else {
-                    hints.add("the target serves an event stream (" + f.observed() + "): add sse to event_channels"
-                            + " or set discover_capabilities: true");
+        for (EventChannel channel : EventChannel.values()) {
+            find(findings, channel.capability()).ifPresent(f -> {
+                boolean declared = channels.contains(channel.wireName());
+                if (declared && f.presence() == Presence.ABSENT) {
+                    errors.add("event_channels lists " + channel.wireName() + ", but the target has no "
+                            + channel.endpoint() + ": " + f.observed() + " [" + f.evidence() + "]");
+                } else if (!declared && !channel.baseline() && f.presence() == Presence.PRESENT) {
+                    if (profile.discovery().adoptCapabilities()) {
+                        channels.add(channel.wireName());
+                        discovered.add("the " + channel.wireName() + " event channel: " + f.observed() + " ["
+                                + f.evidence() + "]; the event scenarios also run through it "
+                                + "(discover_capabilities: true)");
+                    } else {
+                        hints.add("the target serves an " + channel.endpoint() + " (" + f.observed() + "): add "
+                                + channel.wireName() + " to event_channels or set discover_capabilities: true");
+                    }
                 }
-            }
-        });
-        find(findings, Capabilities.EVENT_LIST).ifPresent(f -> {
-            if (channels.contains("polling") && f.presence() == Presence.ABSENT) {
-                errors.add("event_channels lists polling, but the target has no event list: " + f.observed()
-                        + " [" + f.evidence() + "]");
-            }
-        });
+            });
+        }
         find(findings, Capabilities.FIXTURE_HOOK).ifPresent(f -> {
             if (strategies.equals(List.of("hook")) && f.presence() == Presence.ABSENT) {
                 errors.add("fixture_strategies is [hook] only, but the target has no fixture hook: " + f.observed()

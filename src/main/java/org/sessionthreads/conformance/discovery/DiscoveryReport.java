@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.fixture.FixtureWindow;
 
@@ -75,11 +76,11 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
     }
 
     /**
-     * What discovery saw of an event channel ({@code polling} or {@code sse}), for the reason of a DISABLED
+     * What discovery saw of an event channel, for the reason of a DISABLED
      * invocation, e.g. {@code event stream ABSENT, answers 404 application/json …}; empty when not probed.
      */
-    public Optional<String> seen(String channel) {
-        String capability = channel.equals("sse") ? Capabilities.EVENT_STREAM : Capabilities.EVENT_LIST;
+    public Optional<String> seen(EventChannel channel) {
+        String capability = channel.capability();
         return findings.stream().filter(f -> f.capability().equals(capability)).findFirst()
                 .map(f -> capability + " " + f.presence() + ", " + f.observed());
     }

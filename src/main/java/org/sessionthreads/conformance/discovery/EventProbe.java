@@ -9,6 +9,7 @@ import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.DiscoveryRequests;
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.config.TargetProfile;
 
 /**
@@ -28,10 +29,8 @@ final class EventProbe {
 
     /** @param session the probe session, if there is one; @param source how it was obtained, for the findings */
     List<Finding> probe(Optional<String> session, String source) {
-        String listDeclared = profile.capabilities().eventChannels().contains("polling") ? "polling in event_channels"
-                : "polling not in event_channels";
-        String streamDeclared = profile.capabilities().eventChannels().contains("sse") ? "sse in event_channels"
-                : "sse not in event_channels";
+        String listDeclared = declared(EventChannel.POLLING);
+        String streamDeclared = declared(EventChannel.SSE);
         if (session.isEmpty()) {
             String why = "not observable: no session to probe with (" + source + "); for an unknown session "
                     + "a missing route and a missing session both answer 404";
@@ -43,6 +42,10 @@ final class EventProbe {
         List<Finding> findings = new ArrayList<>(eventList(id, listDeclared, source));
         findings.add(stream(id, streamDeclared, source));
         return findings;
+    }
+
+    private String declared(EventChannel channel) {
+        return channel.wireName() + (channel.isOfferedBy(profile) ? " in" : " not in") + " event_channels";
     }
 
     private List<Finding> eventList(String session, String declared, String source) {

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.config.TargetProfile;
 
 /**
@@ -25,8 +27,6 @@ final class StarterProfile {
     static String yaml(TargetProfile profile, URI apiBase, Optional<URI> hook, DiscoveryReport report) {
         Presence hookSeen = presence(report, Capabilities.FIXTURE_HOOK);
         Presence apiSeen = presence(report, Capabilities.PUBLIC_API);
-        Presence listSeen = presence(report, Capabilities.EVENT_LIST);
-        Presence streamSeen = presence(report, Capabilities.EVENT_STREAM);
         List<String> strategies = new ArrayList<>();
         if (hookSeen == Presence.PRESENT) {
             strategies.add("hook");
@@ -35,13 +35,11 @@ final class StarterProfile {
             strategies.add("api");
         }
         strategies.add("preprovisioned");
-        List<String> channels = new ArrayList<>();
-        if (listSeen != Presence.ABSENT) {
-            channels.add("polling");
-        }
-        if (streamSeen == Presence.PRESENT) {
-            channels.add("sse");
-        }
+        // why: the baseline channel is taken as offered unless seen absent, any other only where it was seen
+        List<String> channels = Arrays.stream(EventChannel.values())
+                .filter(c -> c.baseline() ? presence(report, c.capability()) != Presence.ABSENT
+                        : presence(report, c.capability()) == Presence.PRESENT)
+                .map(EventChannel::wireName).toList();
         StringBuilder y = new StringBuilder();
         y.append("# Starter profile written by the discover command for ").append(apiBase).append(" at ")
                 .append(Instant.now()).append(".\n")
@@ -54,10 +52,12 @@ final class StarterProfile {
             y.append("# fixture hook: ").append(observed(report, Capabilities.FIXTURE_HOOK)).append('\n');
         }
         y.append("# api needs api.prompts.<kind> to offer a kind; preprovisioned needs pools.<kind>.\n")
-                .append("fixture_strategies: ").append(list(strategies)).append('\n')
-                .append("# event list: ").append(observed(report, Capabilities.EVENT_LIST)).append('\n')
-                .append("# event stream: ").append(observed(report, Capabilities.EVENT_STREAM)).append('\n')
-                .append("event_channels: ").append(list(channels)).append('\n')
+                .append("fixture_strategies: ").append(list(strategies)).append('\n');
+        for (EventChannel channel : EventChannel.values()) {
+            y.append("# ").append(channel.endpoint()).append(": ").append(observed(report, channel.capability()))
+                    .append('\n');
+        }
+        y.append("event_channels: ").append(list(channels)).append('\n')
                 .append("capabilities:\n")
                 .append("  # Idempotency-Key cannot be discovered with harmless requests: set true if archive honours it.\n")
                 .append("  idempotency_key: ").append(profile.capabilities().idempotencyKey()).append('\n')

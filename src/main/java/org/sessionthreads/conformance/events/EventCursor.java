@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.waits.Waits;
 
 /**

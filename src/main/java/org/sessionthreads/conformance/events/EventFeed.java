@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.sessionthreads.conformance.config.EventChannel;
+
 /**
  * Where an {@link EventCursor} gets events from: one implementation per {@link EventChannel}. A feed starts at
  * the moment it was opened (the cursor's mark) and hands out each event it receives once, in the target's order;

@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sessionthreads.conformance.config.EventChannel;
+
 /**
  * A record of terminated-event timing: every verdict of {@link EventCursor#awaitTermination} and
  * {@link Termination#assertOnce}, and the latency (archive answer → event received) of every event that arrived,

@@ -14,6 +14,7 @@ import org.sessionthreads.conformance.client.ApiResponse;
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
 import org.sessionthreads.conformance.events.ListCapabilities.Support;
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.waits.Waits;
 
 /**

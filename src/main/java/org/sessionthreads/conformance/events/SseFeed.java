@@ -19,6 +19,7 @@ import org.sessionthreads.conformance.client.TransportException;
 import org.sessionthreads.conformance.client.sse.SseConnection;
 import org.sessionthreads.conformance.client.sse.SseFrame;
 import org.sessionthreads.conformance.client.sse.SseListener;
+import org.sessionthreads.conformance.config.EventChannel;
 
 /**
  * The SSE channel: the session's event stream, subscribed when the cursor opens (before the scenario acts), or, for

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.race.ArchiveRaces;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.race.Interleavings;
 import org.sessionthreads.conformance.events.SessionEvents;
@@ -71,7 +71,7 @@ final class EventChannelInvocations implements TestTemplateInvocationContextProv
                     ? ConditionEvaluationResult.enabled("the profile offers the " + channel + " event channel")
                     : ConditionEvaluationResult.disabled("profile '" + profile.name() + "' does not offer the "
                     + channel + " event channel (event_channels: " + profile.capabilities().eventChannels() + ")"
-                    + run.discovery().seen(channel.wireName()).map(seen -> "; discovery: " + seen).orElse(""));
+                    + run.discovery().seen(channel).map(seen -> "; discovery: " + seen).orElse(""));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.TerminationVerdict;
 

@@ -19,6 +19,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.config.Dialect;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.DiscoverySection;
@@ -197,7 +198,7 @@ public final class RequirementLedger implements TestExecutionListener {
         List<RunSummary.Setting> settings = SettingsEntry.decode(run.get(SettingsEntry.KEY));
         // why: the levels in the summary are the dialect's (a requirement may be a SHOULD under one dialect)
         String dialect = settings.stream().filter(s -> s.key().equals("dialect")).map(RunSummary.Setting::value)
-                .findFirst().orElse("archive-page");
+                .findFirst().orElse(Dialect.DEFAULT.wireName());
         RunSummary summary = RunSummary.of(RequirementCatalogue.load().forDialect(dialect), scenarioOutcomes,
                 run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
                 run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),

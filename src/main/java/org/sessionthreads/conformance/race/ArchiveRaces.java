@@ -15,7 +15,8 @@ import org.sessionthreads.conformance.client.ThreadRef;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.events.SessionEvents;
+import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventMatcher;
 import org.sessionthreads.conformance.events.Observed;
@@ -178,7 +179,7 @@ public final class ArchiveRaces {
      */
     private Optional<String> movedOn(ThreadRef thread, EventCursor cursor) {
         EventMatcher delivery = EventMatcher.deliveryTo(thread.threadId());
-        if (cursor.channel() == EventChannel.SSE) {
+        if (cursor.channel().pushed()) {
             cursor.first(delivery); // why: a placed stream subscribes here, so its replay comes with the GET
         }
         ApiResponse now = threads.get(thread);

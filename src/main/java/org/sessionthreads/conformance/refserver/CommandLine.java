@@ -23,7 +23,8 @@ final class CommandLine {
             "  --token-env NAME         environment variable holding the token (default " + DEFAULT_TOKEN_ENV + ")",
             "  --fault NAME             switch on a deliberate fault; repeatable",
             "  --variation NAME         switch on a conformant variation; repeatable",
-            "  --dialect NAME           archive-page (default), cas or forward: the documented API shape to speak",
+            "  --dialect NAME           " + ServerDialect.names() + " (default " + ServerDialect.ARCHIVE_PAGE.wireName()
+                    + "): the documented API shape to speak",
             "  --deliver-after-ms N     delay of pending mailbox deliveries, >= 300 (default 1000)",
             "  --heartbeat-ms N         interval of SSE heartbeat comments (default 5000)",
             "  --fixture-hook true|false  serve the fixture hook /_fixtures (default true); false: fixtures only",

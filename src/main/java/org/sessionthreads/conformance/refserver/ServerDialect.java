@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Which documented shape of the API the reference server speaks (option {@value ServerOptions#DIALECT}, flag
- * {@code --dialect}); the suite's setting {@code dialect} names the same three. The server knows nothing of the
+ * {@code --dialect}); the suite's setting {@code dialect} names the same ones. The server knows nothing of the
  * harness, so this is its own enum.
  *
  * <ul>
@@ -20,25 +20,62 @@ import java.util.stream.Collectors;
  *       omitted until archived; 409 {@code conflict_error} with {@code error.code}; re-archive always 200 with the
  *       current thread.</li>
  * </ul>
- * The wire side lives in {@code http.WireFormat} and {@code http.ErrorMapping}/{@code http.ErrorEnvelope}, the
- * re-archive rule in {@link ServerOptions}.
+ * Each constant holds the facts the handlers ask ({@link #conflictType()}, {@link #errorCodes()},
+ * {@link #forwardRules()}); the thread's shape is {@code http.WireFormat}'s switch, the re-archive rule in
+ * {@link ServerOptions}. A fault of one dialect acts only there ({@link ServerOptions#acts(Fault)}).
  */
 public enum ServerDialect {
-    ARCHIVE_PAGE,
-    CAS,
-    FORWARD;
+    ARCHIVE_PAGE("invalid_request_error", false, false),
+    CAS("conflict_error", false, false),
+    FORWARD("conflict_error", true, true);
+
+    private final String conflictType;
+    private final boolean errorCodes;
+    private final boolean forwardRules;
+
+    ServerDialect(String conflictType, boolean errorCodes, boolean forwardRules) {
+        this.conflictType = conflictType;
+        this.errorCodes = errorCodes;
+        this.forwardRules = forwardRules;
+    }
+
+    /** The {@code error.type} of a rejected archive's 409. */
+    public String conflictType() {
+        return conflictType;
+    }
+
+    /**
+     * Whether error answers carry the Forward pages' {@code error.code} ({@code coordinator_thread_not_archivable},
+     * {@code thread_not_idle}, {@code authentication_required}).
+     */
+    public boolean errorCodes() {
+        return errorCodes;
+    }
+
+    /**
+     * Whether the Forward page's own rules hold: a re-archive is always answered 200 with the current thread (the
+     * variation {@code REARCHIVE_CONFLICT} is ignored), and the thread-event list refuses the selectors the Forward
+     * page does not list.
+     */
+    public boolean forwardRules() {
+        return forwardRules;
+    }
 
     /** The name as in the option and the suite's setting, e.g. {@code archive-page}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** @throws IllegalArgumentException for anything but archive-page, cas or forward (any case, _ or -) */
+    /** @throws IllegalArgumentException for anything but a {@link #wireName()} (any case, _ or -) */
     public static ServerDialect parse(String value) {
         String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(values()).filter(d -> d.name().equals(normalised)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown dialect '" + value.trim() + "'; use "
-                        + Arrays.stream(values()).map(ServerDialect::wireName).collect(Collectors.joining(", "))
-                        + "."));
+                        + names() + "."));
+    }
+
+    /** Every wire name, comma-separated, e.g. for the usage text. */
+    public static String names() {
+        return Arrays.stream(values()).map(ServerDialect::wireName).collect(Collectors.joining(", "));
     }
 }

@@ -88,11 +88,11 @@ public record ServerOptions(
      * decides it; there is no option of its own, so nothing can override it. The archive page is silent on
      * re-archive, so a conformant server may answer 200 with the unchanged thread or 409: {@link RearchiveMode#OK}
      * by default, {@link RearchiveMode#CONFLICT} under {@link Variation#REARCHIVE_CONFLICT}. The Forward page demands
-     * 200 with the current thread, so {@link ServerDialect#FORWARD} ignores that variation and answers 409 only
+     * 200 with the current thread, so {@link ServerDialect#FORWARD} ({@link ServerDialect#forwardRules()}) ignores that variation and answers 409 only
      * under the deliberate {@link Fault#FORWARD_REARCHIVE_CONFLICT}.
      */
     public RearchiveMode rearchive() {
-        if (dialect == ServerDialect.FORWARD) {
+        if (dialect.forwardRules()) {
             return faults.contains(Fault.FORWARD_REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
         }
         return variations.contains(Variation.REARCHIVE_CONFLICT) ? RearchiveMode.CONFLICT : RearchiveMode.OK;
@@ -119,6 +119,11 @@ public record ServerOptions(
 
     public boolean has(Fault fault) {
         return faults.contains(fault);
+    }
+
+    /** Whether {@code fault} is set and acts on this server: a fault of one dialect acts only in that dialect. */
+    public boolean acts(Fault fault) {
+        return has(fault) && fault.dialect().map(own -> own == dialect).orElse(true);
     }
 
     public boolean has(TransportFault fault) {

@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.ProfileException;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.junit.EventChannelTest;
 import org.sessionthreads.conformance.junit.Requirement;

@@ -27,7 +27,7 @@ public class ArchiveThreadScenarios {
 
         ThreadAssert thread = assertThat(response).hasStatus(200).thread()
                 .hasId(child.threadId()).belongsToSession(child.sessionId());
-        if (readings.dialect().documentsRole()) { // why: the CAS export's thread has no role (docs/dialects.md)
+        if (readings.threadHasRole()) { // why: the CAS export's thread has no role (docs/dialects.md)
             thread.hasRole("child");
         }
     }
@@ -40,7 +40,7 @@ public class ArchiveThreadScenarios {
         ApiResponse response = threads.archive(child.thread());
 
         ThreadAssert thread = assertThat(response).hasStatus(200).thread().hasStatus(readings.archivedStatus());
-        if (readings.dialect().documentsStopReason()) { // why: the CAS export's thread has no stop_reason
+        if (readings.threadHasStopReason()) { // why: the CAS export's thread has no stop_reason
             thread.hasStopReasonType("archive");
         } else {
             thread.hasArchivedAtNotBeforeCreatedAt(); // its archived thread is "terminated + archived_at"

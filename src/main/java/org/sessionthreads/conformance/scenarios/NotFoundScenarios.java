@@ -2,7 +2,6 @@ package org.sessionthreads.conformance.scenarios;
 
 import static org.sessionthreads.conformance.assertions.ConformanceAssertions.assertThat;
 
-import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +15,6 @@ import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.fixture.UnknownIds;
 import org.sessionthreads.conformance.junit.ConformanceScenarios;
 import org.sessionthreads.conformance.junit.Requirement;
-import org.sessionthreads.conformance.config.Dialect;
 import org.sessionthreads.conformance.config.Readings;
 
 /**
@@ -66,10 +64,7 @@ public class NotFoundScenarios {
         ThreadRef target = missing.ref.apply(real);
         SessionSnapshot realSession = SessionSnapshot.of(threads, real.sessionId());
 
-        // why: the Forward pages' session row says not_found (api-digest §8.6), its thread row not_found_error
-        List<String> types = readings.dialect() == Dialect.FORWARD ? List.of("not_found_error", "not_found")
-                : List.of("not_found_error");
-        assertThat(threads.archive(target)).isErrorOfType(404, types);
+        assertThat(threads.archive(target)).isErrorOfType(404, readings.missingSessionErrorTypes());
         realSession.assertNothingChanged(threads); // why: the thread id is real, only its session is not
     }
 

@@ -1,18 +1,22 @@
 package org.sessionthreads.conformance.schema;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.sessionthreads.conformance.config.Dialect;
+import org.sessionthreads.conformance.config.Fingerprint;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which documented dialect a Session Thread body looks like, from the few fields that tell them apart
- * (api-digest §2a): the CAS export's thread has no {@code role} and, once archived, status {@code terminated};
- * the Forward thread has {@code template_id} and no {@code agent}; the archive page's has {@code role},
- * {@code stop_reason} and an {@code agent}. Used where a thread fails its dialect's schema, so that a run against
- * a server of another dialect says so in one line instead of a list of schema violations.
+ * (api-digest §2a; each {@link Dialect}'s fingerprints): the CAS export's thread has no {@code role} and, once
+ * archived, status {@code terminated}; the Forward thread has {@code template_id} and no {@code agent}; the archive
+ * page's has {@code role}, {@code stop_reason} and an {@code agent}. Used where a thread fails its dialect's
+ * schema, so that a run against a server of another dialect says so in one line instead of a list of schema
+ * violations.
  *
  * <pre>{@code
  * DialectGuess.of("{\"status\":\"terminated\",\"archived_at\":\"…\"}")
@@ -27,57 +31,50 @@ public record DialectGuess(Dialect dialect, String evidence) {
 
     /** The dialect {@code body} looks like; empty when it is not a JSON object or matches none clearly. */
     public static Optional<DialectGuess> of(String body) {
-        JsonNode thread;
-        try {
-            thread = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
-        if (thread == null || !thread.isObject()) {
-            return Optional.empty();
-        }
-        boolean role = thread.hasNonNull("role");
-        boolean agent = thread.hasNonNull("agent");
-        String status = thread.path("status").asString("");
-        if (!role && !thread.has("stop_reason") && (status.equals("terminated") || thread.has("stats"))) {
-            return Optional.of(new DialectGuess(Dialect.CAS, "thread has status `" + status + "` and no `role` or "
-                    + "`stop_reason`"));
-        }
-        if (thread.hasNonNull("template_id") && !agent) {
-            return Optional.of(new DialectGuess(Dialect.FORWARD, "thread has `template_id` and no `agent`"));
-        }
-        if (role && agent && thread.has("stop_reason") && !thread.has("template_id")) {
-            return Optional.of(new DialectGuess(Dialect.ARCHIVE_PAGE, "thread has `role`, `stop_reason` and an "
-                    + "`agent` snapshot, no `template_id`"));
-        }
-        return Optional.empty();
+        return object(body).flatMap(thread -> guess(thread, Dialect::threadFingerprint));
     }
 
     /**
-     * The dialect a 409 error body looks like: {@code conflict_error} with an {@code error.code} is the Forward
-     * API's, {@code invalid_request_error} the archive page's; anything else (the CAS export's type is not shown)
-     * gives no guess.
+     * The dialect a 409 error body looks like, from its {@code error} object (each dialect's
+     * {@link Dialect#conflictFingerprint()}); empty where none matches, e.g. for a dialect whose docs do not show
+     * the 409's type.
      */
     public static Optional<DialectGuess> ofConflict(String body) {
-        JsonNode error;
+        return object(body).map(root -> root.path("error")).filter(JsonNode::isObject)
+                .flatMap(error -> guess(error, Dialect::conflictFingerprint));
+    }
+
+    // why: the fingerprints of the dialects exclude each other, so the first that matches is the only one
+    private static Optional<DialectGuess> guess(JsonNode node, Function<Dialect, Fingerprint> fingerprint) {
+        Fingerprint.Fields fields = new JsonFields(node);
+        return Arrays.stream(Dialect.values()).filter(d -> fingerprint.apply(d).matches().test(fields)).findFirst()
+                .map(d -> new DialectGuess(d, fingerprint.apply(d).evidence().apply(fields)));
+    }
+
+    private static Optional<JsonNode> object(String body) {
         try {
-            error = body == null || body.isBlank() ? null : JSON.readTree(body).path("error");
+            JsonNode node = body == null || body.isBlank() ? null : JSON.readTree(body);
+            return Optional.ofNullable(node).filter(JsonNode::isObject);
         } catch (JacksonException e) {
             return Optional.empty();
         }
-        if (error == null || !error.isObject()) {
-            return Optional.empty();
+    }
+
+    private record JsonFields(JsonNode node) implements Fingerprint.Fields {
+        @Override
+        public boolean has(String field) {
+            return node.has(field);
         }
-        String type = error.path("type").asString("");
-        if (type.equals("conflict_error") && error.hasNonNull("code")) {
-            return Optional.of(new DialectGuess(Dialect.FORWARD, "the 409 has error.type `conflict_error` and "
-                    + "error.code `" + error.path("code").asString("") + "`"));
+
+        @Override
+        public boolean hasNonNull(String field) {
+            return node.hasNonNull(field);
         }
-        if (type.equals("invalid_request_error") && !error.has("code")) {
-            return Optional.of(new DialectGuess(Dialect.ARCHIVE_PAGE, "the 409 has error.type "
-                    + "`invalid_request_error` and no error.code"));
+
+        @Override
+        public String text(String field) {
+            return node.path(field).asString("");
         }
-        return Optional.empty();
     }
 
     /** A guess from a 409 body of another dialect than {@code expected}, or empty. */

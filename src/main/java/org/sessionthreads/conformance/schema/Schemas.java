@@ -1,6 +1,11 @@
 package org.sessionthreads.conformance.schema;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.sessionthreads.conformance.config.Dialect;
 
 /**
  * The one place that names the contract files (STYLE R11). Assertions look schemas up through
@@ -15,12 +20,11 @@ import java.util.List;
  */
 public final class Schemas {
 
-    /** The Session Thread object returned by archive, get and list. */
+    /**
+     * The Session Thread object returned by archive, get and list, as the archive page shows it; every other
+     * dialect's is {@link #sessionThread(Dialect)}.
+     */
     public static final SchemaRef SESSION_THREAD = new SchemaRef("session-thread.schema.json");
-    /** The Session Thread object of the CAS export dialect (status terminated, no role, no stop_reason). */
-    public static final SchemaRef SESSION_THREAD_CAS = new SchemaRef("session-thread.cas.schema.json");
-    /** The Session Thread object of the Forward API dialect (template_id, role, stop_reason). */
-    public static final SchemaRef SESSION_THREAD_FORWARD = new SchemaRef("session-thread.forward.schema.json");
     /** The body of every error answer. */
     public static final SchemaRef ERROR_ENVELOPE = new SchemaRef("error-envelope.schema.json");
     /** What every event has in common (id, type, a timestamp). */
@@ -42,13 +46,16 @@ public final class Schemas {
     }
 
     /** The Session Thread schema of {@code dialect} (the archive page's is {@link #SESSION_THREAD}). */
-    public static SchemaRef sessionThread(org.sessionthreads.conformance.config.Dialect dialect) {
+    public static SchemaRef sessionThread(Dialect dialect) {
         return new SchemaRef(dialect.threadSchema());
     }
 
-    /** Every constant above, e.g. to preload or to check that all files compile. */
+    /** Every constant above and every dialect's thread schema, e.g. to preload or to check that all compile. */
     public static List<SchemaRef> all() {
-        return List.of(SESSION_THREAD, SESSION_THREAD_CAS, SESSION_THREAD_FORWARD, ERROR_ENVELOPE, EVENT, EVENT_THREAD_STATUS_TERMINATED,
-                LIST_PAGE, FIXTURE_REQUEST, FIXTURE_RESPONSE, RUN_SUMMARY);
+        Set<SchemaRef> all = new LinkedHashSet<>(List.of(SESSION_THREAD));
+        Arrays.stream(Dialect.values()).map(Schemas::sessionThread).forEach(all::add);
+        all.addAll(List.of(ERROR_ENVELOPE, EVENT, EVENT_THREAD_STATUS_TERMINATED, LIST_PAGE, FIXTURE_REQUEST,
+                FIXTURE_RESPONSE, RUN_SUMMARY));
+        return List.copyOf(all);
     }
 }

@@ -19,7 +19,7 @@ import org.sessionthreads.conformance.config.ProfileLoader;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Target;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;

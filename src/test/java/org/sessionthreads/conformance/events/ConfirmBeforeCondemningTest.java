@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
 import org.sessionthreads.conformance.events.ListCapabilities.Support;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.waits.Pause;
 
 /**

@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.sessionthreads.conformance.config.EventChannel;
+
 class EventTimingsTest {
 
     @Test

@@ -21,6 +21,7 @@ import org.sessionthreads.conformance.client.ApiClient;
 import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.sse.SseClient;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.config.Timeouts;

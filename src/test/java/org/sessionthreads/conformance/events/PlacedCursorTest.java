@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.sessionthreads.conformance.client.Event;
+import org.sessionthreads.conformance.config.EventChannel;
 
 /**
  * A cursor placed after a known event sends nothing when it is made and, at its first read, sees exactly what came

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.TerminationVerdict;
 import org.sessionthreads.conformance.report.Measurements;

@@ -24,7 +24,7 @@ import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.client.sse.SseClient;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.FixtureContext;

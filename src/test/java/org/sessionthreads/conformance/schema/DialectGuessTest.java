@@ -57,11 +57,11 @@ class DialectGuessTest {
                 + "\"created_by_tool_use_id\":\"toolu_xxx\",\"archived_at\":\"2026-06-22T12:00:00Z\","
                 + "\"created_at\":\"2026-06-22T11:00:00Z\",\"updated_at\":\"2026-06-22T12:00:00Z\"}";
 
-        assertThat(registry.validate(Schemas.SESSION_THREAD_CAS, cas)).isEmpty();
-        assertThat(registry.validate(Schemas.SESSION_THREAD_FORWARD, forward)).isEmpty();
+        assertThat(registry.validate(Schemas.sessionThread(Dialect.CAS), cas)).isEmpty();
+        assertThat(registry.validate(Schemas.sessionThread(Dialect.FORWARD), forward)).isEmpty();
         assertThat(registry.validate(Schemas.SESSION_THREAD, cas)).isNotEmpty();
-        assertThat(registry.validate(Schemas.SESSION_THREAD_FORWARD, cas)).isNotEmpty();
-        assertThat(registry.validate(Schemas.SESSION_THREAD_CAS, cas.replace("\"2026-06-23T06:00:00.000Z\",\"created",
+        assertThat(registry.validate(Schemas.sessionThread(Dialect.FORWARD), cas)).isNotEmpty();
+        assertThat(registry.validate(Schemas.sessionThread(Dialect.CAS), cas.replace("\"2026-06-23T06:00:00.000Z\",\"created",
                 "\"\",\"created"))).as("archived_at empty").isNotEmpty();
         assertThat(registry.validate(Schemas.sessionThread(Dialect.CAS), cas)).isEmpty();
     }

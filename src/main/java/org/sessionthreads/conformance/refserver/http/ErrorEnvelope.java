@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sessionthreads.conformance.refserver.Fault;
-import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 
@@ -59,7 +58,7 @@ public final class ErrorEnvelope {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", effectiveType);
         error.put("message", message);
-        String dialectCode = options.dialect() != ServerDialect.FORWARD ? null
+        String dialectCode = !options.dialect().errorCodes() ? null
                 : status == 401 ? "authentication_required" : code;
         boolean codeDropped = status == 409 && options.has(Fault.FORWARD_CONFLICT_WITHOUT_CODE);
         if (codeDropped) {

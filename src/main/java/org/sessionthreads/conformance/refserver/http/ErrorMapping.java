@@ -6,7 +6,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import java.util.Map;
 import org.sessionthreads.conformance.refserver.Fault;
-import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.lifecycle.ArchiveRejectedException;
 import org.sessionthreads.conformance.refserver.lifecycle.ResourceNotFoundException;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
-    private static final String CONFLICT = "conflict_error";
 
     private final ServerOptions options;
     private final ErrorEnvelope envelope;
@@ -53,13 +51,14 @@ public final class ErrorMapping {
     }
 
     /**
-     * The archive page's 409 is {@code invalid_request_error}; the CAS export's and the Forward API's
-     * {@code conflict_error}, the Forward one with the page's {@code error.code} (api-digest §1c).
+     * The 409 of the server's dialect ({@code ServerDialect#conflictType()}: the archive page's is
+     * {@code invalid_request_error}; the CAS export's and the Forward API's {@code conflict_error}), with the
+     * Forward page's {@code error.code} where the dialect has them (api-digest §1c).
      */
     private ApiException conflict(ArchiveRejectedException e) {
         int status = options.has(Fault.CONFLICT_AS_BAD_REQUEST) ? 400 : 409;
-        String type = options.dialect() == ServerDialect.ARCHIVE_PAGE ? ApiException.INVALID_REQUEST : CONFLICT;
-        String code = options.dialect() != ServerDialect.FORWARD ? null
+        String type = options.dialect().conflictType();
+        String code = !options.dialect().errorCodes() ? null
                 : e.reason() == ArchiveRejectedException.Reason.COORDINATOR
                         || options.has(Fault.FORWARD_NOT_IDLE_WITH_COORDINATOR_CODE)
                         ? "coordinator_thread_not_archivable"

@@ -5,7 +5,6 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sessionthreads.conformance.refserver.Fault;
-import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 
 /**
@@ -50,8 +49,7 @@ public final class IdempotencyKeys implements Handler {
                 }
             } else if (entry.request.equals(request) && !options.has(Fault.IDEMPOTENT_REPLAY_REFUSED)) {
                 entry.replay(ctx);
-                if (options.has(Fault.FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT)
-                        && options.dialect() == ServerDialect.FORWARD) {
+                if (options.acts(Fault.FORWARD_REPLAY_RESTAMPS_ARCHIVED_AT)) {
                     ctx.result(restamped(ctx.result()));
                 }
             } else {

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.sessionthreads.conformance.refserver.Fault;
-import org.sessionthreads.conformance.refserver.ServerDialect;
 import org.sessionthreads.conformance.refserver.ServerOptions;
 import org.sessionthreads.conformance.refserver.Variation;
 import org.sessionthreads.conformance.refserver.lifecycle.ThreadLookup;
@@ -60,7 +59,7 @@ public final class ListEventsHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         String threadId = ctx.pathParamMap().get("thread_id");
-        if (threadId != null && options.dialect() == ServerDialect.FORWARD) {
+        if (threadId != null && options.dialect().forwardRules()) {
             forwardThreadParameters(ctx);
         }
         Session session = threadId == null ? lookup.session(ctx.pathParam("session_id"))

@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.client.sse.SseClient;
 import org.sessionthreads.conformance.config.Redactor;
 import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.config.Timeouts;
-import org.sessionthreads.conformance.events.EventChannel;
+import org.sessionthreads.conformance.config.EventChannel;
 import org.sessionthreads.conformance.events.EventCursor;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
