@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
 
 /**
  * The verdict of a whole run, per requirement of the catalogue (every requirement appears, also those no scenario
@@ -23,7 +24,8 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
  * @param settings  every setting of the run with its value and source (never the token's value); empty when the
  *                  run did not start
- * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
+ * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones; empty
+ *                  when the run stopped before it
  * @param audit     the end-of-run audit's section, if the run had one
  * @param requests  requests the run sent per endpoint ({@code POST /v1/sessions/{id}/threads/{id}/archive}),
  *                  every attempt counted; empty when the run did not start
@@ -31,7 +33,7 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
  */
 public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                          List<RequirementResult> requirements, List<String> problems, String fixtures,
-                         List<Setting> settings, DiscoverySection discovery,
+                         List<Setting> settings, java.util.Optional<DiscoveryReport> discovery,
                          java.util.Optional<AuditSection> audit, Map<String, Long> requests,
                          Measurements measured) {
 
@@ -45,7 +47,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
 
     public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                       List<RequirementResult> requirements, List<String> problems, String fixtures,
-                      List<Setting> settings, DiscoverySection discovery, java.util.Optional<AuditSection> audit) {
+                      List<Setting> settings, java.util.Optional<DiscoveryReport> discovery, java.util.Optional<AuditSection> audit) {
         this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, settings, discovery,
                 audit, Map.of(), Measurements.none());
     }
@@ -65,7 +67,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
                       List<RequirementResult> requirements, List<String> problems, String fixtures) {
         this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of(),
-                DiscoverySection.notRun(), java.util.Optional.empty(), Map.of(), Measurements.none());
+                java.util.Optional.empty(), java.util.Optional.empty(), Map.of(), Measurements.none());
     }
 
     /** One effective setting: its key, final value and where the value came from. */
@@ -85,7 +87,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
     }
 
     /** This summary with the discovery section. */
-    public RunSummary withDiscovery(DiscoverySection section) {
+    public RunSummary withDiscovery(java.util.Optional<DiscoveryReport> section) {
         return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
                 settings, section, audit, requests, measured);
     }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,27 +138,28 @@ public final class SummaryWriter {
         return Math.round(d.toNanos() / 1_000.0) / 1_000.0;
     }
 
-    private static Map<String, Object> json(DiscoverySection d) {
+    private static Map<String, Object> json(Optional<DiscoveryReport> discovery) {
         Map<String, Object> node = new LinkedHashMap<>();
-        node.put("status", d.status());
-        node.put("findings", d.findings().stream().map(f -> {
-            Map<String, Object> finding = new LinkedHashMap<>();
-            finding.put("capability", f.capability());
-            finding.put("declared", f.declared());
-            finding.put("presence", f.presence());
-            finding.put("observed", f.observed());
-            finding.put("evidence", f.evidence());
-            return finding;
-        }).toList());
-        node.put("errors", d.errors());
-        node.put("hints", d.hints());
-        node.put("discovered", d.discovered());
+        node.put("status", status(discovery));
+        node.put("findings", discovery.map(DiscoveryReport::findings).orElse(List.of()));
+        node.put("errors", discovery.map(DiscoveryReport::errors).orElse(List.of()));
+        node.put("hints", discovery.map(DiscoveryReport::hints).orElse(List.of()));
+        node.put("discovered", discovery.map(DiscoveryReport::discovered).orElse(List.of()));
         return node;
     }
 
+    /** {@code ran}, {@code skipped} ({@code discovery: false}) or {@code not run} (the run stopped before it). */
+    static String status(Optional<DiscoveryReport> discovery) {
+        return discovery.map(d -> d.ran() ? "ran" : "skipped").orElse("not run");
+    }
+
     /** The discovery section of summary.md: errors, discovered capabilities, hints, then every finding. */
-    private static void appendDiscovery(StringBuilder md, DiscoverySection d) {
-        md.append("\n## Discovery (").append(d.status()).append(")\n\n");
+    private static void appendDiscovery(StringBuilder md, Optional<DiscoveryReport> discovery) {
+        md.append("\n## Discovery (").append(status(discovery)).append(")\n\n");
+        if (discovery.isEmpty()) {
+            return;
+        }
+        DiscoveryReport d = discovery.get();
         d.errors().forEach(e -> md.append("- **ERROR** (declared, missing): ").append(e).append('\n'));
         d.discovered().forEach(x -> md.append("- discovered: ").append(x).append('\n'));
         d.hints().forEach(h -> md.append("- hint: ").append(h).append('\n'));
@@ -321,8 +325,10 @@ public final class SummaryWriter {
                     + " summary.md)");
         }
         summary.shownProblems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
-        summary.discovery().discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
-        summary.discovery().hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
+        summary.discovery().ifPresent(discovery -> {
+            discovery.discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
+            discovery.hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
+        });
         summary.measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
         return table.append('\n').toString();
     }

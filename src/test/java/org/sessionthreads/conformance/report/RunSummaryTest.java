@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
+import org.sessionthreads.conformance.discovery.Finding;
+import org.sessionthreads.conformance.discovery.Presence;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
 import org.sessionthreads.conformance.schema.Schemas;
 
@@ -90,11 +93,12 @@ class RunSummaryTest {
 
     @Test
     void should_report_discovery_and_a_start_failure_in_every_form_and_within_the_schema() {
-        String discovery = "{\"ran\":true,\"findings\":[{\"capability\":\"event_stream\",\"declared\":"
-                + "\"sse in event_channels\",\"presence\":\"ABSENT\",\"observed\":\"answers 404 | json\","
-                + "\"evidence\":\"GET http://t/v1/sessions/s/events/stream → 404\"}],\"errors\":[\"event_channels "
-                + "lists sse, but the target has no event stream\"],\"hints\":[\"add hook\"],\"discovered\":[]}";
-        RunSummary summary = summary(List.of(), 0, 0).withDiscovery(DiscoverySection.fromJson(discovery))
+        DiscoveryReport discovery = new DiscoveryReport(true, List.of(new Finding("event_stream",
+                "sse in event_channels", Presence.ABSENT, "answers 404 | json",
+                "GET http://t/v1/sessions/s/events/stream → 404")),
+                List.of("event_channels lists sse, but the target has no event stream"), List.of("add hook"),
+                List.of(), null);
+        RunSummary summary = summary(List.of(), 0, 0).withDiscovery(java.util.Optional.of(discovery))
                 .withProblem("the run could not start: declared capability missing: event_channels lists sse");
 
         String json = JsonMapper.builder().build().writeValueAsString(
@@ -103,14 +107,17 @@ class RunSummaryTest {
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(summary.problems()).first().asString().startsWith("the run could not start: declared capability");
         assertThat(summary.passesGate()).isFalse();
-        assertThat(summary.discovery().status()).isEqualTo("ran");
-        assertThat(summary.discovery().findings()).singleElement().extracting(DiscoverySection.FindingRow::presence)
-                .isEqualTo("ABSENT");
+        assertThat(json).contains("\"discovery\":{\"status\":\"ran\",\"findings\":[{\"capability\":"
+                + "\"event_stream\",\"declared\":\"sse in event_channels\",\"presence\":\"ABSENT\",\"observed\":"
+                + "\"answers 404 | json\",\"evidence\":\"GET http://t/v1/sessions/s/events/stream → 404\"}],"
+                + "\"errors\":[\"event_channels lists sse, but the target has no event stream\"],\"hints\":"
+                + "[\"add hook\"],\"discovered\":[]}");
         assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Discovery (ran)",
                 "- **ERROR** (declared, missing): event_channels lists sse", "- hint: add hook",
                 "| event_stream | sse in event_channels | answers 404 \\| json | ABSENT |");
         assertThat(SummaryWriter.consoleTable(summary)).contains("run ERROR: the run could not start", "hint: add hook");
-        assertThat(DiscoverySection.fromJson("not json").status()).isEqualTo("not run");
+        assertThat(JsonMapper.builder().build().writeValueAsString(SummaryWriter.json(summary(List.of(), 0, 0),
+                new BuildInfo("1.0", "abc")))).contains("\"discovery\":{\"status\":\"not run\",\"findings\":[],");
     }
 
     @Test
