@@ -26,7 +26,7 @@ import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
-import org.sessionthreads.conformance.report.SummaryWriter;
+import org.sessionthreads.conformance.report.ConsoleTable;
 import org.sessionthreads.conformance.report.Verdict;
 
 /**
@@ -164,7 +164,7 @@ public final class RequirementLedger implements TestExecutionListener {
         BuildInfo build = BuildInfo.load();
         RunRecordSession.keep(session, summary);
         ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)));
-        System.out.print(SummaryWriter.consoleTable(summary));
+        System.out.print(ConsoleTable.of(summary));
     }
 
     private static String reason(TestExecutionResult result) {

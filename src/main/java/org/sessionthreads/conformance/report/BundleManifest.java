@@ -35,12 +35,22 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code allure-report/}) and a nested run's own bundle (a subfolder with its own {@code manifest.json} or
  * {@code summary.json}, e.g. {@code api/}).
  */
-public final class BundleManifest {
+public final class BundleManifest implements ReportFormat {
     public static final String FILE = "manifest.json";
     private static final Set<String> NOT_LISTED_FOLDERS = Set.of("junit", "allure-report");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private BundleManifest() {
+    BundleManifest() {
+    }
+
+    @Override
+    public List<String> files() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public void write(RunReport report, Path dir) {
+        write(report.summary(), report.build(), dir);
     }
 
     /** What ran: a jar, or a directory of classes, with its digest. */

@@ -25,12 +25,22 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code failure}; ERROR and a blocking UNTESTABLE (certify mode) an {@code error}; a SHOULD warning, WAIVED,
  * a non-blocking UNTESTABLE and DISABLED are {@code skipped} with the verdict first in the message.
  */
-public final class JUnitXmlWriter {
+public final class JUnitXmlWriter implements ReportFormat {
     public static final String FILE = "junit.xml";
     static final String SUITE = "thread-archive-conformance";
     private static final int MESSAGE = 200;
 
-    private JUnitXmlWriter() {
+    JUnitXmlWriter() {
+    }
+
+    @Override
+    public List<String> files() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public void write(RunReport report, Path dir) {
+        write(report.summary(), dir);
     }
 
     /** One test case of the file. {@code outcome} is null for a pass. */

@@ -48,7 +48,7 @@ class RunSummaryTest {
                 outcome("ARCH-001", Verdict.WAIVED, false)), 10, 0);
 
         assertThat(summary.passesGate()).isTrue();
-        assertThat(SummaryWriter.consoleTable(summary)).contains("AUTH-002  SHOULD WARN").contains("gate PASS");
+        assertThat(ConsoleTable.of(summary)).contains("AUTH-002  SHOULD WARN").contains("gate PASS");
     }
 
     @Test
@@ -71,9 +71,32 @@ class RunSummaryTest {
         RunSummary summary = summary(List.of(outcome("NF-001", Verdict.FAIL, false)), 3, 0);
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+    }
+
+    @Test
+    void should_write_a_bundle_whose_summary_json_conforms_to_its_schema_and_whose_files_are_the_formats(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        ScenarioOutcome check = outcome("EVT-002", Verdict.FAIL, false);
+        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.FAIL, false), check), 3, 0)
+                .withRequests(java.util.Map.of("GET /v1/sessions/{id}/events", 7L))
+                .withAudit(new RunSummary.AuditSection("1 of 1 sessions", List.of(check)))
+                .withSettings(List.of(new RunSummary.Setting("concurrency", "8", "default")));
+
+        ResultsBundle.write(summary, new BuildInfo("1.0", "abc"), dir, java.util.Optional.empty(),
+                java.util.Optional.empty());
+
+        String json = java.nio.file.Files.readString(dir.resolve("summary.json"));
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(json).startsWith("{\n  \"suite\" : {\n    \"name\" : \"thread-archive-conformance\",")
+                .contains("\"exit_code\" : 1,");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(ReportFormats.files());
+        }
+        assertThat(BundleManifest.verify(dir).ok()).isTrue();
     }
 
     @Test
@@ -83,11 +106,11 @@ class RunSummaryTest {
                 new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("{\"key\":\"timeouts.event\",\"value\":\"3s\",\"source\":\"profile base via leaf → base\"}");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Effective settings")
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Effective settings")
                 .contains("| token | (masked) | environment variable CONFORMANCE_TOKEN |");
     }
 
@@ -102,7 +125,7 @@ class RunSummaryTest {
                 .withProblem("the run could not start: declared capability missing: event_channels lists sse");
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(summary.problems()).first().asString().startsWith("the run could not start: declared capability");
@@ -112,12 +135,12 @@ class RunSummaryTest {
                 + "\"answers 404 | json\",\"evidence\":\"GET http://t/v1/sessions/s/events/stream → 404\"}],"
                 + "\"errors\":[\"event_channels lists sse, but the target has no event stream\"],\"hints\":"
                 + "[\"add hook\"],\"discovered\":[]}");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Discovery (ran)",
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Discovery (ran)",
                 "- **ERROR** (declared, missing): event_channels lists sse", "- hint: add hook",
                 "| event_stream | sse in event_channels | answers 404 \\| json | ABSENT |");
-        assertThat(SummaryWriter.consoleTable(summary)).contains("run ERROR: the run could not start", "hint: add hook");
-        assertThat(JsonMapper.builder().build().writeValueAsString(SummaryWriter.json(summary(List.of(), 0, 0),
-                new BuildInfo("1.0", "abc")))).contains("\"discovery\":{\"status\":\"not run\",\"findings\":[],");
+        assertThat(ConsoleTable.of(summary)).contains("run ERROR: the run could not start", "hint: add hook");
+        assertThat(JsonMapper.builder().build().writeValueAsString(SummaryJson.of(RunReport.of(summary(List.of(), 0, 0),
+                new BuildInfo("1.0", "abc"))))).contains("\"discovery\":{\"status\":\"not run\",\"findings\":[],");
     }
 
     @Test
@@ -127,11 +150,11 @@ class RunSummaryTest {
                 .withAudit(new RunSummary.AuditSection("2 of 2 sessions, 6 threads", List.of(check)));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"audit\"", "2 of 2 sessions, 6 threads");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc")))
                 .contains("## End-of-run audit", "| EVT-002 | EVT-002 scenario | FAIL |");
         assertThat(verdictOf(summary, "EVT-002")).isEqualTo(Verdict.FAIL);
     }
@@ -143,14 +166,14 @@ class RunSummaryTest {
                 .withSettings(List.of(new RunSummary.Setting("concurrency", "8", "default")));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"requests\":{\"total\":12,\"per_endpoint\":{\"GET /v1/sessions/{id}/events\":7,"
                 + "\"POST /v1/sessions/{id}/threads/{id}/archive\":5}}");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Requests sent (12)")
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Requests sent (12)")
                 .contains("| POST /v1/sessions/{id}/threads/{id}/archive | 5 |");
-        assertThat(SummaryWriter.consoleTable(summary)).contains("requests sent: 12");
+        assertThat(ConsoleTable.of(summary)).contains("requests sent: 12");
     }
 
     @Test
@@ -164,14 +187,14 @@ class RunSummaryTest {
                 .withMeasurements(measured);
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"event_latency\":{\"sse\":{\"samples\":4,\"p50_ms\":1.235,\"p95_ms\":20.0,"
                 + "\"max_ms\":25.0,\"verdicts\":{\"MISSING\":1,\"ON_TIME\":4}}}")
                 .contains("\"races\":[{\"race\":\"8 archives\",\"rounds\":6,\"interleavings\":{\"1×200 + 7×409\":5,"
                         + "\"8×200\":1},\"scenarios\":[{\"requirement\":\"CONC-001\"");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc")))
                 .contains("| sse | 4 | 1.235 | 20.0 | 25.0 | MISSING 1, ON_TIME 4 |")
                 .contains("| 8 archives | 6 | 1×200 + 7×409 5, 8×200 1 |");
     }
@@ -183,7 +206,7 @@ class RunSummaryTest {
                         java.util.Map.of("ON_TIME", 1))), List.of()));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isNotEmpty();
         assertThat(json).contains("\"event_latency\":{\"carrier-pigeon\"");
@@ -192,10 +215,10 @@ class RunSummaryTest {
     @Test
     void should_write_empty_measurements_when_nothing_was_measured() {
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc"))));
 
         assertThat(json).contains("\"event_latency\":{}", "\"races\":[]");
-        assertThat(SummaryWriter.markdown(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")))
                 .doesNotContain("## Event latency", "## Race interleavings");
     }
 

@@ -24,13 +24,13 @@ class TargetFindingsTest {
         RunSummary summary = plain.withMeasurements(Measurements.none().withFindings(List.of(FINDING)));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"target_findings\":[\"event list types disagrees with a plain read");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc")))
                 .contains("## Findings about the target (WARN, not verdicts)\n\n- **WARN** event list types");
-        assertThat(SummaryWriter.consoleTable(summary)).contains("\n[conformance] WARN: event list types disagrees");
+        assertThat(ConsoleTable.of(summary)).contains("\n[conformance] WARN: event list types disagrees");
         assertThat(summary.passesGate()).isEqualTo(plain.passesGate());
         assertThat(summary.counts()).isEqualTo(plain.counts());
     }

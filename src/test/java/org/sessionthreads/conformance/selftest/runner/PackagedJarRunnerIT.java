@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BundleManifest;
+import org.sessionthreads.conformance.report.ReportFormats;
 import org.sessionthreads.conformance.selftest.Canaries;
 
 /**
@@ -269,7 +270,7 @@ class PackagedJarRunnerIT {
     }
 
     static void assertCompleteBundle(Path reports, boolean ran) throws IOException {
-        for (String file : List.of("summary.json", "summary.md", "junit.xml", "badge.svg", "manifest.json")) {
+        for (String file : ReportFormats.files()) {
             assertThat(reports.resolve(file)).as("bundle file %s", file).isRegularFile();
         }
         BundleManifest.Verification manifest = BundleManifest.verify(reports);
