@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
@@ -30,23 +31,20 @@ final class RunAssembly {
         // why: the levels in the summary are the dialect's (a requirement may be a SHOULD under one dialect)
         String dialect = settings.stream().filter(s -> s.key().equals("dialect")).map(RunSummary.Setting::value)
                 .findFirst().orElse("archive-page");
-        RunSummary base = RunSummary.of(RequirementCatalogue.load().forDialect(dialect), outcomes,
-                        record.started().map(RunRecord.Started::profile).orElse("(run did not start)"),
-                        record.started().map(RunRecord.Started::target).orElse("(no target)"),
-                        record.started().map(RunRecord.Started::targetUrl).orElse(""), startedAt, Instant.now(),
-                        tally.tokenAnswers(), tally.tokenRefused(), record.fixtures())
-                .withSettings(settings)
-                .withDiscovery(record.discovery())
-                .withRequests(record.requests())
-                .withMeasurements(tally.measurements().withFindings(record.findings()))
-                .withProblems(problems);
+        RunSummary.Run run = new RunSummary.Run(
+                record.started().map(RunRecord.Started::profile).orElse("(run did not start)"),
+                record.started().map(RunRecord.Started::target).orElse("(no target)"),
+                record.started().map(RunRecord.Started::targetUrl).orElse(""), startedAt, Instant.now());
+        Optional<RunSummary.AuditSection> auditSection = audit.isEmpty() && record.auditScope().isEmpty()
+                ? Optional.empty() : Optional.of(new RunSummary.AuditSection(
+                        record.auditScope().orElse("(the audit did not run)"), audit));
+        RunSummary.Facts facts = new RunSummary.Facts(record.fixtures(), settings, record.discovery(), auditSection,
+                record.requests(), tally.measurements().withFindings(record.findings()));
+        RunSummary base = RunSummary.of(RequirementCatalogue.load().forDialect(dialect), outcomes, run,
+                tally.tokenAnswers(), tally.tokenRefused(), facts).withProblems(problems);
         // why: a run that could not start names the one line every scenario would have errored with, once
         RunSummary summary = record.startFailure().map(failure -> base.withProblem("the run could not start: "
                 + failure)).orElseGet(() -> base.withProblems(classFailures));
-        if (!audit.isEmpty() || record.auditScope().isPresent()) {
-            summary = summary.withAudit(new RunSummary.AuditSection(
-                    record.auditScope().orElse("(the audit did not run)"), audit));
-        }
         return summary;
     }
 

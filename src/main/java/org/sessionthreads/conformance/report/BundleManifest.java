@@ -93,10 +93,10 @@ public final class BundleManifest implements ReportFormat {
         }
         root.put("code", ran);
         Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("name", summary.settings().stream().filter(s -> s.key().equals("profile"))
-                .map(RunSummary.Setting::value).findFirst().orElse(summary.profile()));
-        profile.put("sha256", profileDigest(summary.settings()));
-        profile.put("settings", summary.settings().size());
+        profile.put("name", summary.facts().settings().stream().filter(s -> s.key().equals("profile"))
+                .map(RunSummary.Setting::value).findFirst().orElse(summary.run().profile()));
+        profile.put("sha256", profileDigest(summary.facts().settings()));
+        profile.put("settings", summary.facts().settings().size());
         root.put("profile", profile);
         root.put("gate", summary.passesGate() ? "pass" : "fail");
         root.put("written_at", Instant.now().toString());

@@ -9,7 +9,7 @@ public final class ConsoleTable {
 
     /** The end-of-run table for the console: one line per requirement, then the counts and the gate. */
     public static String of(RunSummary summary) {
-        StringBuilder table = new StringBuilder("\n[conformance] requirement verdicts (" + summary.target() + ")\n");
+        StringBuilder table = new StringBuilder("\n[conformance] requirement verdicts (" + summary.run().target() + ")\n");
         for (RunSummary.RequirementResult r : summary.requirements()) {
             String reason = r.reason().replace("\n", " ");
             table.append(String.format("[conformance]   %-9s %-6s %-10s %s%n", r.entry().id(), r.entry().level(),
@@ -17,16 +17,16 @@ public final class ConsoleTable {
         }
         table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → gate ")
                 .append(summary.passesGate() ? "PASS" : "FAIL");
-        if (!summary.requests().isEmpty()) {
-            table.append("\n[conformance] requests sent: ").append(summary.requestsSent()).append(" (per endpoint in"
+        if (!summary.facts().requests().isEmpty()) {
+            table.append("\n[conformance] requests sent: ").append(summary.facts().requestsSent()).append(" (per endpoint in"
                     + " summary.md)");
         }
         summary.shownProblems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
-        summary.discovery().ifPresent(discovery -> {
+        summary.facts().discovery().ifPresent(discovery -> {
             discovery.discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
             discovery.hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
         });
-        summary.measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
+        summary.facts().measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
         return table.append('\n').toString();
     }
 }

@@ -98,7 +98,7 @@ public final class JUnitXmlWriter implements ReportFormat {
         long failures = cases.stream().filter(c -> "failure".equals(c.outcome())).count();
         long errors = cases.stream().filter(c -> "error".equals(c.outcome())).count();
         long skipped = cases.stream().filter(c -> "skipped".equals(c.outcome())).count();
-        String time = seconds(Duration.between(summary.startedAt(), summary.finishedAt()));
+        String time = seconds(Duration.between(summary.run().startedAt(), summary.run().finishedAt()));
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -109,7 +109,7 @@ public final class JUnitXmlWriter implements ReportFormat {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", SUITE);
             counts(xml, cases.size(), failures, errors, skipped, time);
-            xml.writeAttribute("timestamp", summary.startedAt().toString());
+            xml.writeAttribute("timestamp", summary.run().startedAt().toString());
             for (Case c : cases) {
                 xml.writeCharacters("\n    ");
                 boolean empty = c.outcome() == null;

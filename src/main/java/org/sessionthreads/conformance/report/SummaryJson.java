@@ -42,21 +42,21 @@ final class SummaryJson implements ReportFormat {
     /** The summary's JSON document. */
     static Root of(RunReport report) {
         RunSummary s = report.summary();
-        Measurements measured = s.measured();
+        Measurements measured = s.facts().measured();
         Map<String, Long> counts = new LinkedHashMap<>();
         s.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
         Map<String, Latency> latency = new LinkedHashMap<>();
         measured.latency().forEach(c -> latency.put(c.channel(), new Latency(c.samples(), millis(c.p50()),
                 millis(c.p95()), millis(c.max()), new TreeMap<>(c.verdicts()))));
         return new Root(new Suite(JUnitXmlWriter.SUITE, report.build().version(), report.build().commit()),
-                s.profile(), s.target(), s.targetUrl(), s.startedAt().toString(), s.finishedAt().toString(),
-                Duration.between(s.startedAt(), s.finishedAt()).toMillis(), s.passesGate() ? "pass" : "fail",
-                s.shownProblems(), s.settings(), s.fixtures(),
-                s.requests().isEmpty() ? null : new Requests(s.requestsSent(), s.requests()),
-                s.audit().map(a -> new Audit(a.scope(), a.checks().stream().map(c -> new Check(c.name(),
+                s.run().profile(), s.run().target(), s.run().targetUrl(), s.run().startedAt().toString(), s.run().finishedAt().toString(),
+                Duration.between(s.run().startedAt(), s.run().finishedAt()).toMillis(), s.passesGate() ? "pass" : "fail",
+                s.shownProblems(), s.facts().settings(), s.facts().fixtures(),
+                s.facts().requests().isEmpty() ? null : new Requests(s.facts().requestsSent(), s.facts().requests()),
+                s.facts().audit().map(a -> new Audit(a.scope(), a.checks().stream().map(c -> new Check(c.name(),
                         c.requirement(), c.verdict().name(), c.reason())).toList())).orElse(null),
                 counts, s.requirements().stream().map(SummaryJson::requirement).toList(),
-                Discovery.of(s.discovery()), latency, measured.races().stream().map(r -> new Race(r.race(),
+                Discovery.of(s.facts().discovery()), latency, measured.races().stream().map(r -> new Race(r.race(),
                         r.rounds(), new TreeMap<>(r.interleavings()), r.scenarios().stream().map(x ->
                         new ScenarioRace(x.requirement(), x.scenario(), new TreeMap<>(x.interleavings()))).toList()))
                         .toList(), measured.findings(), report.status().code(), report.status().reason());

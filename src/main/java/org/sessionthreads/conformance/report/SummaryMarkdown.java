@@ -61,25 +61,25 @@ final class SummaryMarkdown implements ReportFormat {
     static String markdown(RunSummary summary, BuildInfo build) {
         StringBuilder md = new StringBuilder("# Conformance summary\n\n");
         md.append("- suite: ").append(build.version()).append(" (").append(build.commit()).append(")\n")
-                .append("- ").append(summary.profile()).append('\n')
-                .append("- target: ").append(summary.target()).append(" (").append(summary.targetUrl()).append(")\n")
-                .append("- from ").append(summary.startedAt()).append(" to ").append(summary.finishedAt()).append('\n')
+                .append("- ").append(summary.run().profile()).append('\n')
+                .append("- target: ").append(summary.run().target()).append(" (").append(summary.run().targetUrl()).append(")\n")
+                .append("- from ").append(summary.run().startedAt()).append(" to ").append(summary.run().finishedAt()).append('\n')
                 .append("- gate: **").append(summary.passesGate() ? "pass" : "fail").append("**")
                 .append(summary.shownProblems().isEmpty() ? "" : " — " + String.join("; ", summary.shownProblems()))
                 .append("\n- counts: ").append(counts(summary))
-                .append(summary.fixtures().isEmpty() ? "" : "\n- " + summary.fixtures()).append("\n\n")
+                .append(summary.facts().fixtures().isEmpty() ? "" : "\n- " + summary.facts().fixtures()).append("\n\n")
                 .append("| id | level | requirement | verdict | reason |\n|---|---|---|---|---|\n");
         for (RunSummary.RequirementResult r : summary.requirements()) {
             md.append("| ").append(r.entry().id()).append(" | ").append(r.entry().level()).append(" | ")
                     .append(r.entry().title()).append(" | ").append(label(r)).append(" | ")
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
-        appendDiscovery(md, summary.discovery());
-        if (!summary.measured().findings().isEmpty()) {
+        appendDiscovery(md, summary.facts().discovery());
+        if (!summary.facts().measured().findings().isEmpty()) {
             md.append("\n## Findings about the target (WARN, not verdicts)\n\n");
-            summary.measured().findings().forEach(f -> md.append("- **WARN** ").append(f).append('\n'));
+            summary.facts().measured().findings().forEach(f -> md.append("- **WARN** ").append(f).append('\n'));
         }
-        appendMeasurements(md, summary.measured());
+        appendMeasurements(md, summary.facts().measured());
         appendAudit(md, summary);
         appendFailures(md, summary);
         appendRequests(md, summary);
@@ -89,22 +89,22 @@ final class SummaryMarkdown implements ReportFormat {
 
     /** Requests sent per endpoint (method and path template), the run's load on the target. */
     private static void appendRequests(StringBuilder md, RunSummary summary) {
-        if (summary.requests().isEmpty()) {
+        if (summary.facts().requests().isEmpty()) {
             return;
         }
-        md.append("\n## Requests sent (").append(summary.requestsSent())
+        md.append("\n## Requests sent (").append(summary.facts().requestsSent())
                 .append(")\n\n| endpoint | requests |\n|---|---|\n");
-        summary.requests().forEach((endpoint, n) -> md.append("| ").append(cell(endpoint)).append(" | ").append(n)
+        summary.facts().requests().forEach((endpoint, n) -> md.append("| ").append(cell(endpoint)).append(" | ").append(n)
                 .append(" |\n"));
     }
 
     /** Every setting with its value and source, after the verdicts (they are what a reader looks for first). */
     private static void appendSettings(StringBuilder md, RunSummary summary) {
-        if (summary.settings().isEmpty()) {
+        if (summary.facts().settings().isEmpty()) {
             return;
         }
         md.append("\n## Effective settings\n\n| setting | value | from |\n|---|---|---|\n");
-        for (RunSummary.Setting s : summary.settings()) {
+        for (RunSummary.Setting s : summary.facts().settings()) {
             md.append("| ").append(s.key()).append(" | ").append(cell(s.value())).append(" | ")
                     .append(cell(s.source())).append(" |\n");
         }
@@ -138,7 +138,7 @@ final class SummaryMarkdown implements ReportFormat {
 
     /** The end-of-run audit's own section: its scope, then one line per invariant. */
     private static void appendAudit(StringBuilder md, RunSummary summary) {
-        summary.audit().ifPresent(audit -> {
+        summary.facts().audit().ifPresent(audit -> {
             md.append("\n## End-of-run audit\n\n- ").append(audit.scope()).append("\n\n")
                     .append("| requirement | check | verdict |\n|---|---|---|\n");
             for (ScenarioOutcome check : audit.checks()) {

@@ -63,8 +63,9 @@ final class Bundle {
     /** The bundle of a run that never started (usage error, or no summary from the suite): every requirement not run. */
     void writeUnstarted(ExitStatus status) {
         Instant now = Instant.now();
-        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.of(), "(run did not start)",
-                "(no target)", "", now, now, 0, 0, "").withProblem(status.reason());
+        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.of(),
+                new RunSummary.Run("(run did not start)", "(no target)", "", now, now), 0, 0,
+                RunSummary.Facts.of("")).withProblem(status.reason());
         ResultsBundle.write(summary, BuildInfo.load(), dir, Optional.of(status), Optional.empty());
     }
 }

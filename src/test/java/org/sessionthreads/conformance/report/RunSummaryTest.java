@@ -80,10 +80,10 @@ class RunSummaryTest {
     void should_write_a_bundle_whose_summary_json_conforms_to_its_schema_and_whose_files_are_the_formats(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         ScenarioOutcome check = outcome("EVT-002", Verdict.FAIL, false);
-        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.FAIL, false), check), 3, 0)
-                .withRequests(java.util.Map.of("GET /v1/sessions/{id}/events", 7L))
-                .withAudit(new RunSummary.AuditSection("1 of 1 sessions", List.of(check)))
-                .withSettings(List.of(new RunSummary.Setting("concurrency", "8", "default")));
+        RunSummary summary = new TestFacts().requests(java.util.Map.of("GET /v1/sessions/{id}/events", 7L))
+                .audit(new RunSummary.AuditSection("1 of 1 sessions", List.of(check)))
+                .settings(List.of(new RunSummary.Setting("concurrency", "8", "default")))
+                .on(summary(List.of(outcome("NF-001", Verdict.FAIL, false), check), 3, 0));
 
         ResultsBundle.write(summary, new BuildInfo("1.0", "abc"), dir, java.util.Optional.empty(),
                 java.util.Optional.empty());
@@ -101,9 +101,10 @@ class RunSummaryTest {
 
     @Test
     void should_write_the_effective_settings_into_json_and_markdown() {
-        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0).withSettings(List.of(
+        RunSummary summary = new TestFacts().settings(List.of(
                 new RunSummary.Setting("timeouts.event", "3s", "profile base via leaf → base"),
-                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")));
+                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")))
+                .on(summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
                 SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
@@ -121,7 +122,7 @@ class RunSummaryTest {
                 "GET http://t/v1/sessions/s/events/stream → 404")),
                 List.of("event_channels lists sse, but the target has no event stream"), List.of("add hook"),
                 List.of(), null);
-        RunSummary summary = summary(List.of(), 0, 0).withDiscovery(java.util.Optional.of(discovery))
+        RunSummary summary = new TestFacts().discovery(discovery).on(summary(List.of(), 0, 0))
                 .withProblem("the run could not start: declared capability missing: event_channels lists sse");
 
         String json = JsonMapper.builder().build().writeValueAsString(
@@ -146,8 +147,9 @@ class RunSummaryTest {
     @Test
     void should_report_the_audit_as_its_own_section_that_conforms_to_the_schema() {
         ScenarioOutcome check = outcome("EVT-002", Verdict.FAIL, false);
-        RunSummary summary = summary(List.of(check), 3, 0)
-                .withAudit(new RunSummary.AuditSection("2 of 2 sessions, 6 threads", List.of(check)));
+        RunSummary summary = new TestFacts()
+                .audit(new RunSummary.AuditSection("2 of 2 sessions, 6 threads", List.of(check)))
+                .on(summary(List.of(check), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
                 SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
@@ -161,9 +163,10 @@ class RunSummaryTest {
 
     @Test
     void should_write_the_requests_sent_per_endpoint_into_json_markdown_and_console() {
-        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0).withRequests(
+        RunSummary summary = new TestFacts().requests(
                 java.util.Map.of("POST /v1/sessions/{id}/threads/{id}/archive", 5L, "GET /v1/sessions/{id}/events", 7L))
-                .withSettings(List.of(new RunSummary.Setting("concurrency", "8", "default")));
+                .settings(List.of(new RunSummary.Setting("concurrency", "8", "default")))
+                .on(summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
                 SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
@@ -183,8 +186,7 @@ class RunSummaryTest {
                 java.util.Map.of("ON_TIME", 4, "MISSING", 1))), List.of(new Measurements.Race("8 archives",
                 java.util.Map.of("1×200 + 7×409", 5, "8×200", 1), List.of(new Measurements.ScenarioRace("CONC-001",
                 "CONC-001 Simultaneous archives [via sse]", java.util.Map.of("1×200 + 7×409", 5, "8×200", 1))))));
-        RunSummary summary = summary(List.of(outcome("CONC-001", Verdict.PASS, false)), 3, 0)
-                .withMeasurements(measured);
+        RunSummary summary = new TestFacts().measured(measured).on(summary(List.of(outcome("CONC-001", Verdict.PASS, false)), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
                 SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
@@ -201,9 +203,9 @@ class RunSummaryTest {
 
     @Test
     void should_refuse_a_summary_whose_latency_names_an_unknown_channel() {
-        RunSummary summary = summary(List.of(), 0, 0).withMeasurements(new Measurements(List.of(
+        RunSummary summary = new TestFacts().measured(new Measurements(List.of(
                 new Measurements.ChannelLatency("carrier-pigeon", 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                        java.util.Map.of("ON_TIME", 1))), List.of()));
+                        java.util.Map.of("ON_TIME", 1))), List.of())).on(summary(List.of(), 0, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
                 SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
@@ -223,8 +225,9 @@ class RunSummaryTest {
     }
 
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
-        return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
-                Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");
+        return RunSummary.of(catalogue, outcomes, new RunSummary.Run("profile 'p'", "target", "http://t/v1",
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(1)), responses, unauthorized,
+                RunSummary.Facts.of("fixtures of run r: 1 session created (hook 1), 1 released"));
     }
 
     private static ScenarioOutcome outcome(String id, Verdict verdict, boolean warning) {

@@ -19,9 +19,9 @@ class TargetFindingsTest {
 
     @Test
     void should_show_each_finding_as_a_warn_line_and_leave_the_gate_alone() {
-        RunSummary plain = RunSummary.of(RequirementCatalogue.load(), List.of(), "profile 'p'", "target",
-                "http://t/v1", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 0, 0, "");
-        RunSummary summary = plain.withMeasurements(Measurements.none().withFindings(List.of(FINDING)));
+        RunSummary plain = RunSummary.of(RequirementCatalogue.load(), List.of(), new RunSummary.Run("profile 'p'",
+                "target", "http://t/v1", Instant.EPOCH, Instant.EPOCH.plusSeconds(1)), 0, 0, RunSummary.Facts.of(""));
+        RunSummary summary = new TestFacts().measured(Measurements.none().withFindings(List.of(FINDING))).on(plain);
 
         String json = JsonMapper.builder().build().writeValueAsString(
                 SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
