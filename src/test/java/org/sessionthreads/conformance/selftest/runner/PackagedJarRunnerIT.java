@@ -253,8 +253,10 @@ class PackagedJarRunnerIT {
             assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
             String listeners = new String(jar.getInputStream(jar.getEntry(
                     "META-INF/services/org.junit.platform.launcher.TestExecutionListener")).readAllBytes());
-            assertThat(listeners).contains("org.sessionthreads.conformance.junit.RequirementLedger")
-                    .contains("io.qameta.allure.junitplatform.AllureJunitPlatform");
+            assertThat(listeners).contains("io.qameta.allure.junitplatform.AllureJunitPlatform");
+            String sessionListeners = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/org.junit.platform.launcher.LauncherSessionListener")).readAllBytes());
+            assertThat(sessionListeners).contains("org.sessionthreads.conformance.junit.RunRecordSession");
             String engines = new String(jar.getInputStream(jar.getEntry(
                     "META-INF/services/org.junit.platform.engine.TestEngine")).readAllBytes());
             assertThat(engines).contains("org.junit.jupiter.engine.JupiterTestEngine")
