@@ -44,7 +44,7 @@ public final class SessionEvents implements AutoCloseable {
     /**
      * A new facade on the same target that reads through {@code newChannel} and records the terminated-event
      * timings of its cursors into {@code into}: a scenario passes timings of its own, so that its measurements are
-     * reported as its own (the run adds them up from the scenarios' report entries); a benchmark or a test that
+     * reported as its own (the run adds them up from the scenarios' records); a benchmark or a test that
      * reads one record across channels passes the same timings each time. What the run learnt about the target's
      * list parameters ({@link #capabilities()}) is shared.
      */

@@ -12,12 +12,9 @@ import org.sessionthreads.conformance.audit.AuditReport;
 
 /**
  * Runs the audit once (lazily, when the factory asks for {@link AuditChecks}) and, after the class, releases the
- * run's fixtures and publishes the fixture line and the audit's scope for the summary.
+ * run's fixtures and records the fixture line and the audit's scope for the summary.
  */
 final class AuditExtension implements BeforeAllCallback, ParameterResolver, AfterAllCallback {
-    /** Report entry with the audit's scope line ({@code RequirementLedger} reads it). */
-    static final String AUDIT_ENTRY = "conformance.audit";
-
     /**
      * A run that could not start fails this class before its factory, like every scenario class (the summary names
      * the start failure once).
@@ -49,11 +46,9 @@ final class AuditExtension implements BeforeAllCallback, ParameterResolver, Afte
         failures.forEach(failure -> System.err.println("[conformance] could not release " + failure));
         AuditReport report = context.getStore(ConformanceExtension.NAMESPACE).get("audit", AuditReport.class);
         if (report != null) {
-            ReportEntries.publish(context, AUDIT_ENTRY, report.scope() + ", " + report.took().toMillis() + " ms"
+            RunRecord.of(context).audited(report.scope() + ", " + report.took().toMillis() + " ms"
                     + (report.problems().isEmpty() ? "" : "; problems: " + String.join("; ", report.problems())));
         }
-        ReportEntries.publish(context, ConformanceExtension.FIXTURES_ENTRY, run.fixtureSummary());
-        ReportEntries.publish(context, RequestsEntry.KEY, RequestsEntry.encode(run.requestCounts().snapshot()));
-        ConformanceExtension.publishFindings(context, run);
+        ConformanceExtension.recordClassFinished(context, run);
     }
 }

@@ -29,19 +29,6 @@ import org.sessionthreads.conformance.report.AllureScenarioReport;
  */
 final class ConformanceExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
-    /** Report entries that tell {@link RequirementLedger} which profile and target the run used. */
-    static final String PROFILE_ENTRY = "conformance.profile";
-    static final String TARGET_ENTRY = "conformance.target";
-    static final String TARGET_URL_ENTRY = "conformance.target_url";
-    static final String FIXTURES_ENTRY = "conformance.fixtures";
-    /** The discovery report as JSON (summary section {@code discovery}). */
-    static final String DISCOVERY_ENTRY = "conformance.discovery";
-    /** Why the run could not start (unreachable target, declared capability missing): a run-level problem. */
-    static final String START_FAILURE_ENTRY = "conformance.start_failure";
-    /** Findings about the target (WARN lines, never verdicts), one per line; see {@link #publishFindings}. */
-    static final String FINDINGS_ENTRY = "conformance.target_findings";
-    /** What the Allure Environment panel shows (redacted), {@code key<TAB>value} lines. */
-    static final String ENVIRONMENT_ENTRY = "conformance.environment";
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ConformanceExtension.class);
 
@@ -51,31 +38,25 @@ final class ConformanceExtension
         try {
             run = run(context);
         } catch (TargetUnavailableException e) {
-            ReportEntries.publish(context, START_FAILURE_ENTRY, e.getMessage() == null || e.getMessage().isBlank()
-                    ? e.getClass().getSimpleName() : e.getMessage());
-            e.discoveryJson().ifPresent(json -> ReportEntries.publish(context, DISCOVERY_ENTRY, json));
+            RunRecord.of(context).couldNotStart(e.getMessage() == null || e.getMessage().isBlank()
+                    ? e.getClass().getSimpleName() : e.getMessage(), e.discovery());
             throw e;
         }
-        ReportEntries.publish(context, DISCOVERY_ENTRY, run.discovery().toJson());
-        ReportEntries.publish(context, PROFILE_ENTRY, run.profile().describe());
-        ReportEntries.publish(context, TARGET_ENTRY, run.target().description());
-        ReportEntries.publish(context, TARGET_URL_ENTRY, run.target().apiBase().toString());
-        ReportEntries.publish(context, SettingsEntry.KEY, SettingsEntry.encode(run.profile().effective()));
-        ReportEntries.publish(context, ENVIRONMENT_ENTRY, SettingsEntry.encodePairs(run.environment()));
+        RunRecord.of(context).started(new RunRecord.Started(run.profile().describe(), run.target().description(),
+                run.target().apiBase().toString(), RunRecord.Started.settingsOf(run.profile().effective()),
+                run.environment()), run.discovery());
     }
 
-    /** After each class (its fixtures are released by then): the run's fixture count so far, for the summary. */
+    /** After each class (its fixtures are released by then): the run's fixtures, requests and findings so far. */
     @Override
     public void afterAll(ExtensionContext context) {
-        ReportEntries.publish(context, FIXTURES_ENTRY, run(context).fixtureSummary());
-        ReportEntries.publish(context, RequestsEntry.KEY,
-                RequestsEntry.encode(run(context).requestCounts().snapshot()));
-        publishFindings(context, run(context));
+        recordClassFinished(context, run(context));
     }
 
-    /** The run's findings about the target so far, if any (the ledger keeps every line it was given). */
-    static void publishFindings(ExtensionContext context, ConformanceRun run) {
-        ReportEntries.publish(context, FINDINGS_ENTRY, String.join("\n", run.targetFindings()));
+    /** The run's fixture line, request counts and findings about the target so far, into the run's record. */
+    static void recordClassFinished(ExtensionContext context, ConformanceRun run) {
+        RunRecord.of(context).classFinished(run.fixtureSummary(), run.requestCounts().snapshot(),
+                run.targetFindings());
     }
 
     /**

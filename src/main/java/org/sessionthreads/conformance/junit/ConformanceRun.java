@@ -98,7 +98,7 @@ final class ConformanceRun implements AutoCloseable {
         discovery.lines().forEach(line -> System.out.println("[conformance] " + line));
         // why: a declared capability the target visibly lacks is one clear ERROR, not a cascade of FAILs
         discovery.stopLine().ifPresent(line -> {
-            throw new TargetUnavailableException(line, discovery.toJson());
+            throw new TargetUnavailableException(line, discovery);
         });
         this.profile = discovery.effective();
     }

@@ -5,10 +5,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The one way the suite publishes a JUnit report entry. JUnit refuses a blank value (a
  * {@code PreconditionViolationException} thrown from the callback, which turns the scenario into an ERROR whatever
- * it did), and several of the suite's entries are empty when there was nothing to record: a scenario that sent no
- * request (it was UNTESTABLE before its first one) has no exchanges, a run that sent nothing yet has no request
- * counts. An empty value is therefore not published at all, and every reader ({@link RequirementLedger},
- * {@link RequestsEntry}, {@link SettingsEntry}, {@link MeasurementsEntry}) reads a missing entry as empty.
+ * it did), and an entry may be empty when there was nothing to record (a scenario without fixtures has no
+ * provenance). An empty value is therefore not published at all.
  */
 final class ReportEntries {
     private ReportEntries() {

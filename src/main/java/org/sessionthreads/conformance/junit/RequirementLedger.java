@@ -4,36 +4,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.engine.support.store.NamespacedHierarchicalStore;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
-import org.sessionthreads.conformance.config.Dialect;
-import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.report.BuildInfo;
-import org.sessionthreads.conformance.report.DiscoverySection;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
-import org.sessionthreads.conformance.report.SummaryWriter;
+import org.sessionthreads.conformance.report.ConsoleTable;
 import org.sessionthreads.conformance.report.Verdict;
 
 /**
- * Turns the JUnit results of a run into the suite's verdicts per requirement and writes
- * {@code <reports_dir>/summary.json} and {@code summary.md} plus the console table at the end of the run
- * (registered with ServiceLoader as a launcher listener). It stays silent in runs without conformance scenarios.
+ * Turns the JUnit results of a run and its {@link RunRecord} into the suite's verdicts per requirement and writes
+ * the results bundle into {@code <reports_dir>} plus the console table at the end of the run (one per launcher
+ * session, see {@link RunRecordSession}). It stays silent in runs without conformance scenarios.
  * {@code reports_dir} is the configuration parameter {@code conformance.reports_dir} (default {@code reports}).
  *
  * <p>A run that is interrupted (Ctrl-C, a CI cancel: SIGINT/SIGTERM to the JVM) never reaches the end of its test
@@ -42,38 +41,31 @@ import org.sessionthreads.conformance.report.Verdict;
  * end of the plan and the hook comes first.
  */
 public final class RequirementLedger implements TestExecutionListener {
-    private static final java.util.regex.Pattern NAMED_AFTER_REQUIREMENT =
-            java.util.regex.Pattern.compile("[A-Z]+-[0-9]{3} ");
+    private static final Pattern NAMED_AFTER_REQUIREMENT = Pattern.compile("[A-Z]+-[0-9]{3} ");
     private static final String SCENARIOS_PACKAGE = "org.sessionthreads.conformance.scenarios.";
+    private final NamespacedHierarchicalStore<Namespace> session;
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
-    private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<ScenarioOutcome> audit = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> run = new ConcurrentHashMap<>();
-    private final AtomicLong tokenAnswers = new AtomicLong();
-    private final AtomicLong tokenRefused = new AtomicLong();
+    private final List<ScenarioOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final List<ScenarioOutcome> audit = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, TestIdentifier> running = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
-    private final List<EventTimings.Sample> eventSamples = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<RunMeasurements.ScenarioInterleavings> races =
-            java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean written = new AtomicBoolean();
+    private final List<String> classFailures = Collections.synchronizedList(new ArrayList<>());
+    private final RunTally tally = new RunTally();
+    private volatile RunRecord record = new RunRecord();
     private volatile TestPlan plan;
     private volatile Instant runStarted;
     private volatile Thread interruptHook;
-    private final List<String> classFailures = java.util.Collections.synchronizedList(new ArrayList<>());
-    /** The summary the last run in this JVM wrote (the runner's exit code comes from it). */
-    private static final java.util.concurrent.atomic.AtomicReference<RunSummary> LAST =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
-    /** The summary the last finished (or interrupted) run in this JVM wrote, if any. */
-    public static Optional<RunSummary> lastSummary() {
-        return Optional.ofNullable(LAST.get());
+    /** @param session the launcher session's store, where the run's record and summary live */
+    RequirementLedger(NamespacedHierarchicalStore<Namespace> session) {
+        this.session = session;
     }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         runStarted = Instant.now();
+        record = RunRecordSession.freshRecord(session);
         if (containsScenarios(testPlan)) {
             Thread hook = new Thread(() -> writeInterrupted(testPlan), "conformance-interrupted-run-summary");
             interruptHook = hook;
@@ -87,27 +79,6 @@ public final class RequirementLedger implements TestExecutionListener {
         if (id.isTest()) {
             running.put(id.getUniqueId(), id);
         }
-    }
-
-    @Override
-    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-        entry.getKeyValuePairs().forEach((key, value) -> {
-            if (key.equals(ConformanceExtension.PROFILE_ENTRY) || key.equals(ConformanceExtension.TARGET_ENTRY)
-                    || key.equals(ConformanceExtension.TARGET_URL_ENTRY)
-                    || key.equals(ConformanceExtension.FIXTURES_ENTRY) || key.equals(SettingsEntry.KEY)
-                    || key.equals(ConformanceExtension.DISCOVERY_ENTRY)
-                    || key.equals(ConformanceExtension.START_FAILURE_ENTRY)
-                    || key.equals(AuditExtension.AUDIT_ENTRY)
-                    || key.equals(ConformanceExtension.ENVIRONMENT_ENTRY)) {
-                run.put(key, value);
-            } else if (key.equals(RequestsEntry.KEY)) {
-                run.merge(key, value, RequestsEntry::later);
-            } else if (key.equals(ConformanceExtension.FINDINGS_ENTRY)) {
-                run.merge(key, value, (known, more) -> String.join("\n", new java.util.LinkedHashSet<>(
-                        List.of((known + "\n" + more).split("\n")))));
-            }
-        });
-        entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>()).putAll(entry.getKeyValuePairs());
     }
 
     @Override
@@ -130,24 +101,16 @@ public final class RequirementLedger implements TestExecutionListener {
         }
         running.remove(id.getUniqueId());
         requirementOf(id).ifPresent(requirement -> {
-            Map<String, String> recorded = entries.getOrDefault(id.getUniqueId(), Map.of());
-            tokenAnswers.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.TOKEN_ANSWERS, "0")));
-            tokenRefused.addAndGet(Long.parseLong(recorded.getOrDefault(ScenarioRecording.TOKEN_REFUSED, "0")));
-            String exchanges = recorded.getOrDefault(ScenarioRecording.EXCHANGES, "");
-            eventSamples.addAll(MeasurementsEntry.decodeTimings(recorded.get(MeasurementsEntry.EVENT_TIMINGS)));
-            Map<String, Map<String, Integer>> interleavings =
-                    MeasurementsEntry.decodeInterleavings(recorded.get(MeasurementsEntry.INTERLEAVINGS));
-            if (!interleavings.isEmpty()) {
-                races.add(new RunMeasurements.ScenarioInterleavings(requirement, scenarioName(id), interleavings));
-            }
+            Optional<ScenarioRecord> recorded = record.scenario(id.getUniqueId());
+            recorded.ifPresent(r -> tally.add(requirement, scenarioName(id), r));
             Judgement judgement = ScenarioJudgements.of(result);
             ScenarioOutcome outcome = new ScenarioOutcome(requirement, scenarioName(id), judgement.verdict(),
                     judgement.blocking(), reason(result),
                     Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
-                    recorded.getOrDefault(ScenarioRecording.PROVENANCE, ""),
-                    exchanges.isEmpty() ? List.of() : Arrays.asList(exchanges.split(",")),
+                    recorded.map(ScenarioRecord::provenance).orElse(""),
+                    recorded.map(ScenarioRecord::exchanges).orElse(List.of()),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.getOrDefault(ScenarioRecording.REPRODUCE, ""));
+                            : recorded.map(ScenarioRecord::reproduce).orElse(""));
             outcomes.add(outcome);
             if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
                 audit.add(outcome);
@@ -195,55 +158,13 @@ public final class RequirementLedger implements TestExecutionListener {
         if (!written.compareAndSet(false, true)) {
             return;
         }
-        List<RunSummary.Setting> settings = SettingsEntry.decode(run.get(SettingsEntry.KEY));
-        // why: the levels in the summary are the dialect's (a requirement may be a SHOULD under one dialect)
-        String dialect = settings.stream().filter(s -> s.key().equals("dialect")).map(RunSummary.Setting::value)
-                .findFirst().orElse(Dialect.DEFAULT.wireName());
-        RunSummary summary = RunSummary.of(RequirementCatalogue.load().forDialect(dialect), scenarioOutcomes,
-                run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"),
-                run.getOrDefault(ConformanceExtension.TARGET_ENTRY, "(no target)"),
-                run.getOrDefault(ConformanceExtension.TARGET_URL_ENTRY, ""), runStarted, Instant.now(),
-                tokenAnswers.get(), tokenRefused.get(), run.getOrDefault(ConformanceExtension.FIXTURES_ENTRY, ""))
-                .withSettings(settings)
-                .withDiscovery(DiscoverySection.fromJson(run.get(ConformanceExtension.DISCOVERY_ENTRY)))
-                .withRequests(RequestsEntry.decode(run.get(RequestsEntry.KEY)))
-                .withMeasurements(RunMeasurements.of(List.copyOf(eventSamples), List.copyOf(races))
-                        .withFindings(findings()));
-        summary = summary.withProblems(problems);
-        String startFailure = run.get(ConformanceExtension.START_FAILURE_ENTRY);
-        if (startFailure != null) { // why: the one line every scenario would have errored with, named once
-            summary = summary.withProblem("the run could not start: " + startFailure);
-        } else {
-            summary = summary.withProblems(List.copyOf(classFailures));
-        }
-        if (!audit.isEmpty() || run.containsKey(AuditExtension.AUDIT_ENTRY)) {
-            summary = summary.withAudit(new RunSummary.AuditSection(
-                    run.getOrDefault(AuditExtension.AUDIT_ENTRY, "(the audit did not run)"), List.copyOf(audit)));
-        }
+        RunSummary summary = new RunAssembly(record, tally).summary(scenarioOutcomes, List.copyOf(audit), runStarted,
+                problems, List.copyOf(classFailures));
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         BuildInfo build = BuildInfo.load();
-        LAST.set(summary);
-        ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(environment(build)));
-        System.out.print(SummaryWriter.consoleTable(summary));
-    }
-
-    /** The findings about the target the run published (WARN lines), in the order first published. */
-    private List<String> findings() {
-        String lines = run.get(ConformanceExtension.FINDINGS_ENTRY);
-        return lines == null ? List.of() : List.of(lines.split("\n"));
-    }
-
-    /** The Allure Environment panel: suite version and commit, then what the run published (redacted). */
-    private Map<String, String> environment(BuildInfo build) {
-        Map<String, String> environment = new java.util.LinkedHashMap<>();
-        environment.put("suite.version", build.version());
-        environment.put("suite.commit", build.commit());
-        Map<String, String> published = SettingsEntry.decodePairs(run.get(ConformanceExtension.ENVIRONMENT_ENTRY));
-        if (published.isEmpty()) {
-            environment.put("profile", run.getOrDefault(ConformanceExtension.PROFILE_ENTRY, "(run did not start)"));
-        }
-        environment.putAll(published);
-        return environment;
+        RunRecordSession.keep(session, summary);
+        ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)));
+        System.out.print(ConsoleTable.of(summary));
     }
 
     private static String reason(TestExecutionResult result) {
@@ -255,9 +176,9 @@ public final class RequirementLedger implements TestExecutionListener {
         if (audited.isPresent()) {
             return audited;
         }
-        Map<String, String> recorded = entries.get(id.getUniqueId());
-        if (recorded != null && recorded.containsKey(ScenarioRecording.REQUIREMENT)) {
-            return Optional.of(recorded.get(ScenarioRecording.REQUIREMENT));
+        Optional<String> recorded = record.scenario(id.getUniqueId()).map(ScenarioRecord::requirement);
+        if (recorded.isPresent()) {
+            return recorded;
         }
         return method(id).map(m -> m.getAnnotation(Requirement.class)).map(Requirement::value);
     }
@@ -289,7 +210,7 @@ public final class RequirementLedger implements TestExecutionListener {
     /** For a container of the scenarios package: what it holds ("scenarios" for a class, else "invocations"). */
     private static Optional<String> scenarioContainer(TestIdentifier id) {
         Object source = id.getSource().orElse(null);
-        if (source instanceof org.junit.platform.engine.support.descriptor.ClassSource c
+        if (source instanceof ClassSource c
                 && c.getClassName().startsWith(SCENARIOS_PACKAGE)) {
             return Optional.of("scenarios");
         }

@@ -10,24 +10,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.race.Interleavings;
+import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
 
 /**
- * Collects what each scenario did (its exchanges, the fixtures it got) and publishes it as JUnit report entries,
- * which the summary ({@code report.RequirementLedger}) reads. Exchanges made from threads the scenario started
- * (e.g. simultaneous archives) are collected too: the recorder is inherited by child threads.
+ * Collects what each scenario did (its exchanges, the fixtures it got, what it measured) into the run's
+ * {@link RunRecord}, which the summary ({@link RequirementLedger}) reads. Exchanges made from threads the scenario
+ * started (e.g. simultaneous archives) are collected too: the recorder is inherited by child threads. The fixtures'
+ * provenance is also published as a JUnit report entry, for IDEs and JUnit's own reports.
  */
 final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
-    /** Report entry keys; {@code report.RequirementLedger} reads the same names. */
-    static final String REQUIREMENT = "conformance.requirement";
-    static final String EXCHANGES = "conformance.exchanges";
-    /** Answers to requests sent with the profile's own token ({@link Exchange#profileToken()}). */
-    static final String TOKEN_ANSWERS = "conformance.token_answers";
-    /** Of those, the answers 401: the target refused the token the suite expected it to accept. */
-    static final String TOKEN_REFUSED = "conformance.token_refused";
+    /** The report entry with the scenario's fixture provenance. */
     static final String PROVENANCE = "conformance.provenance";
-    static final String REPRODUCE = "conformance.reproduce";
     /** Where a scenario's events facade and race interleavings live in its store ({@link ConformanceExtension#NAMESPACE}). */
     static final String EVENTS_STORE_KEY = "events";
     static final String INTERLEAVINGS_STORE_KEY = "interleavings";
@@ -65,36 +60,30 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
         List<Exchange> exchanges = CURRENT.get();
         CURRENT.remove();
         Requirement requirement = context.getRequiredTestMethod().getAnnotation(Requirement.class);
-        if (requirement != null) {
-            ReportEntries.publish(context, REQUIREMENT, requirement.value());
-        }
-        ReportEntries.publish(context, EXCHANGES, String.join(",",
-                exchanges.stream().map(Exchange::requestId).toList()));
-        List<Exchange> withToken = exchanges.stream().filter(e -> e.profileToken() && e.status() > 0).toList();
-        ReportEntries.publish(context, TOKEN_ANSWERS, String.valueOf(withToken.size()));
-        ReportEntries.publish(context, TOKEN_REFUSED, String.valueOf(withToken.stream()
-                .filter(e -> e.status() == 401).count()));
-        context.getExecutionException().flatMap(failure -> culprit(exchanges, String.valueOf(failure.getMessage())))
-                .ifPresent(exchange -> ReportEntries.publish(context, REPRODUCE, exchange.curl()));
-        publishMeasurements(context);
-        Fixtures fixtures = context.getStore(ConformanceExtension.NAMESPACE).get("fixtures", Fixtures.class);
-        if (fixtures != null && !fixtures.provenance().isEmpty()) {
-            ReportEntries.publish(context, PROVENANCE, String.join("; ", fixtures.provenance()));
-        }
+        ExtensionContext.Store store = context.getStore(ConformanceExtension.NAMESPACE);
+        Fixtures fixtures = store.get("fixtures", Fixtures.class);
+        String provenance = fixtures == null ? "" : String.join("; ", fixtures.provenance());
+        SessionEvents events = store.get(EVENTS_STORE_KEY, SessionEvents.class);
+        Interleavings interleavings = store.get(INTERLEAVINGS_STORE_KEY, Interleavings.class);
+        RunRecord.of(context).scenario(context.getUniqueId(), recordOf(requirement == null ? null
+                : requirement.value(), exchanges, context.getExecutionException(), provenance,
+                events == null ? List.of() : events.timings().samples(),
+                interleavings == null ? java.util.Map.of() : interleavings.snapshot()));
+        ReportEntries.publish(context, PROVENANCE, provenance);
     }
 
-    /** The scenario's own event timings and race interleavings, when it measured any. */
-    private static void publishMeasurements(ExtensionContext context) {
-        ExtensionContext.Store store = context.getStore(ConformanceExtension.NAMESPACE);
-        SessionEvents events = store.get(EVENTS_STORE_KEY, SessionEvents.class);
-        if (events != null && !events.timings().samples().isEmpty()) {
-            ReportEntries.publish(context, MeasurementsEntry.EVENT_TIMINGS,
-                    MeasurementsEntry.encodeTimings(events.timings().samples()));
-        }
-        Interleavings interleavings = store.get(INTERLEAVINGS_STORE_KEY, Interleavings.class);
-        if (interleavings != null && !interleavings.snapshot().isEmpty()) {
-            ReportEntries.publish(context, MeasurementsEntry.INTERLEAVINGS,
-                    MeasurementsEntry.encodeInterleavings(interleavings.snapshot()));
-        }
+    /**
+     * The record of one scenario: {@code exchanges} it made, counted by answers to the profile's own token, and for
+     * a {@code failure} the curl line of the exchange it is about.
+     */
+    static ScenarioRecord recordOf(String requirement, List<Exchange> exchanges, Optional<Throwable> failure,
+                                   String provenance, List<EventTimings.Sample> samples,
+                                   java.util.Map<String, java.util.Map<String, Integer>> interleavings) {
+        List<Exchange> withToken = exchanges.stream().filter(e -> e.profileToken() && e.status() > 0).toList();
+        String reproduce = failure.flatMap(f -> culprit(exchanges, String.valueOf(f.getMessage())))
+                .map(Exchange::curl).orElse("");
+        return new ScenarioRecord(requirement, exchanges.stream().map(e -> String.valueOf(e.requestId())).toList(),
+                withToken.size(), withToken.stream().filter(e -> e.status() == 401).count(), provenance, reproduce,
+                samples, interleavings);
     }
 }

@@ -11,14 +11,24 @@ import java.nio.file.Path;
  * {@code fail} when a requirement blocks with a FAIL, and {@code no verdict} otherwise (a run-level problem, a
  * harness error or UNTESTABLE in certify mode). Self-contained: no font or image is fetched.
  */
-public final class Badge {
+public final class Badge implements ReportFormat {
     public static final String FILE = "badge.svg";
     static final String LABEL = "thread-archive conformance";
     /** Approximate width of one character of 11 px Verdana, enough for a badge that never clips. */
     private static final int CHAR_WIDTH = 7;
     private static final int PADDING = 12;
 
-    private Badge() {
+    Badge() {
+    }
+
+    @Override
+    public java.util.List<String> files() {
+        return java.util.List.of(FILE);
+    }
+
+    @Override
+    public void write(RunReport report, Path dir) {
+        write(report.summary(), report.build(), dir);
     }
 
     /** pass, fail or no verdict; see the class comment. */

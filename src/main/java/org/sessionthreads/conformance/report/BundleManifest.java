@@ -35,12 +35,22 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code allure-report/}) and a nested run's own bundle (a subfolder with its own {@code manifest.json} or
  * {@code summary.json}, e.g. {@code api/}).
  */
-public final class BundleManifest {
+public final class BundleManifest implements ReportFormat {
     public static final String FILE = "manifest.json";
     private static final Set<String> NOT_LISTED_FOLDERS = Set.of("junit", "allure-report");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private BundleManifest() {
+    BundleManifest() {
+    }
+
+    @Override
+    public List<String> files() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public void write(RunReport report, Path dir) {
+        write(report.summary(), report.build(), dir);
     }
 
     /** What ran: a jar, or a directory of classes, with its digest. */
@@ -83,10 +93,10 @@ public final class BundleManifest {
         }
         root.put("code", ran);
         Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("name", summary.settings().stream().filter(s -> s.key().equals("profile"))
-                .map(RunSummary.Setting::value).findFirst().orElse(summary.profile()));
-        profile.put("sha256", profileDigest(summary.settings()));
-        profile.put("settings", summary.settings().size());
+        profile.put("name", summary.facts().settings().stream().filter(s -> s.key().equals("profile"))
+                .map(RunSummary.Setting::value).findFirst().orElse(summary.run().profile()));
+        profile.put("sha256", profileDigest(summary.facts().settings()));
+        profile.put("settings", summary.facts().settings().size());
         root.put("profile", profile);
         root.put("gate", summary.passesGate() ? "pass" : "fail");
         root.put("written_at", Instant.now().toString());

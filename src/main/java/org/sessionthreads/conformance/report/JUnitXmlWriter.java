@@ -25,12 +25,22 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code failure}; ERROR and a blocking UNTESTABLE (certify mode) an {@code error}; a SHOULD warning, WAIVED,
  * a non-blocking UNTESTABLE and DISABLED are {@code skipped} with the verdict first in the message.
  */
-public final class JUnitXmlWriter {
+public final class JUnitXmlWriter implements ReportFormat {
     public static final String FILE = "junit.xml";
     static final String SUITE = "thread-archive-conformance";
     private static final int MESSAGE = 200;
 
-    private JUnitXmlWriter() {
+    JUnitXmlWriter() {
+    }
+
+    @Override
+    public List<String> files() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public void write(RunReport report, Path dir) {
+        write(report.summary(), dir);
     }
 
     /** One test case of the file. {@code outcome} is null for a pass. */
@@ -88,7 +98,7 @@ public final class JUnitXmlWriter {
         long failures = cases.stream().filter(c -> "failure".equals(c.outcome())).count();
         long errors = cases.stream().filter(c -> "error".equals(c.outcome())).count();
         long skipped = cases.stream().filter(c -> "skipped".equals(c.outcome())).count();
-        String time = seconds(Duration.between(summary.startedAt(), summary.finishedAt()));
+        String time = seconds(Duration.between(summary.run().startedAt(), summary.run().finishedAt()));
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -99,7 +109,7 @@ public final class JUnitXmlWriter {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", SUITE);
             counts(xml, cases.size(), failures, errors, skipped, time);
-            xml.writeAttribute("timestamp", summary.startedAt().toString());
+            xml.writeAttribute("timestamp", summary.run().startedAt().toString());
             for (Case c : cases) {
                 xml.writeCharacters("\n    ");
                 boolean empty = c.outcome() == null;

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +9,8 @@ import java.util.Optional;
 /**
  * The files of a results bundle that follow from the run summary, written in one place for every kind of run:
  * a finished suite run (the launcher listener), a run the runner refused or could not start, an interrupted one.
- * Order matters: {@code manifest.json} comes last, since it hashes every other file of the bundle.
+ * Its files are those of the {@link ReportFormats}, written in their order ({@code manifest.json} last: it hashes
+ * every other file of the bundle); the Allure environment goes into the Allure results first.
  *
  * <p>Each part is written even when another cannot be (a full disk for the badge must not lose the manifest).
  */
@@ -16,28 +19,29 @@ public final class ResultsBundle {
     }
 
     /**
+     * @param status            the exit status, when the runner knows better than the summary (a usage error)
      * @param allureEnvironment the Allure Environment panel (redacted); empty when no Allure results exist
      */
     public static void write(RunSummary summary, BuildInfo build, Path dir, Optional<ExitStatus> status,
                              Optional<Map<String, String>> allureEnvironment) {
-        part("summary.json/summary.md", () -> {
-            if (status.isPresent()) {
-                SummaryWriter.write(summary, build, dir, status.get());
-            } else {
-                SummaryWriter.write(summary, build, dir);
-            }
-        });
-        part("junit.xml", () -> JUnitXmlWriter.write(summary, dir));
+        RunReport report = new RunReport(summary, build, status.orElseGet(() -> ExitStatus.of(summary)));
         allureEnvironment.ifPresent(environment -> part("the Allure environment",
                 () -> AllureBundle.write(AllureBundle.resultsDirectory(), environment)));
-        part("badge.svg", () -> Badge.write(summary, build, dir));
-        part("manifest.json", () -> BundleManifest.write(summary, build, dir));
+        part("the results folder " + dir, () -> Files.createDirectories(dir));
+        for (ReportFormat format : ReportFormats.all()) {
+            part(String.join(", ", format.files()), () -> format.write(report, dir));
+        }
     }
 
-    private static void part(String name, Runnable write) {
+    /** One part of the bundle; its failure is told and leaves the other parts be. */
+    private interface Part {
+        void write() throws IOException;
+    }
+
+    private static void part(String name, Part part) {
         try {
-            write.run();
-        } catch (RuntimeException e) {
+            part.write();
+        } catch (IOException | RuntimeException e) {
             System.err.println("[conformance] could not write " + name + ": " + e.getMessage());
         }
     }

@@ -3,91 +3,76 @@ package org.sessionthreads.conformance.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
 
 /**
  * The verdict of a whole run, per requirement of the catalogue (every requirement appears, also those no scenario
  * ran), with the run's own problems (no scenario executed, every answer to the profile's token 401).
  *
- * @param profile   the profile as {@code TargetProfile.describe()} printed it (never contains the token)
- * @param target    the target's one-line description
- * @param targetUrl the target's API base URL
- * @param problems  run-level problems (the run could not start, every answer to the profile's token was 401, it
- *                  was interrupted); any makes the run an ERROR. A run in which no scenario executed is told by
- *                  {@link #nothingExecuted()}, not by a problem's text; {@link #shownProblems()} adds it for readers.
- * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
- * @param settings  every setting of the run with its value and source (never the token's value); empty when the
- *                  run did not start
- * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones
- * @param audit     the end-of-run audit's section, if the run had one
- * @param requests  requests the run sent per endpoint ({@code POST /v1/sessions/{id}/threads/{id}/archive}),
- *                  every attempt counted; empty when the run did not start
- * @param measured  the event latency per channel and the race interleavings the scenarios measured
+ * @param run      who ran against what, and when
+ * @param problems run-level problems (the run could not start, every answer to the profile's token was 401, it
+ *                 was interrupted); any makes the run an ERROR. A run in which no scenario executed is told by
+ *                 {@link #nothingExecuted()}, not by a problem's text; {@link #shownProblems()} adds it for readers.
+ * @param facts    what the run recorded besides verdicts
  */
-public record RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                         List<RequirementResult> requirements, List<String> problems, String fixtures,
-                         List<Setting> settings, DiscoverySection discovery,
-                         java.util.Optional<AuditSection> audit, Map<String, Long> requests,
-                         Measurements measured) {
+public record RunSummary(Run run, List<RequirementResult> requirements, List<String> problems, Facts facts) {
 
     /** How a run in which no scenario executed is shown (see {@link ExitStatus#NOTHING_RAN}). */
     static final String NOTHING_EXECUTED = "no scenario was executed";
 
-    public RunSummary {
-        settings = List.copyOf(settings);
-        requests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requests));
+    /**
+     * @param profile   the profile as {@code TargetProfile.describe()} printed it (never contains the token)
+     * @param target    the target's one-line description
+     * @param targetUrl the target's API base URL
+     */
+    public record Run(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt) {
     }
 
-    public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                      List<RequirementResult> requirements, List<String> problems, String fixtures,
-                      List<Setting> settings, DiscoverySection discovery, java.util.Optional<AuditSection> audit) {
-        this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, settings, discovery,
-                audit, Map.of(), Measurements.none());
-    }
+    /**
+     * @param fixtures  fixtures created and released by the run, one line (a WARNING names leftovers)
+     * @param settings  every setting of the run with its value and source (never the token's value); empty when
+     *                  the run did not start
+     * @param discovery what the probe before the scenarios found: hints, discovered capabilities, missing ones;
+     *                  empty when the run stopped before it
+     * @param audit     the end-of-run audit's section, if the run had one
+     * @param requests  requests the run sent per endpoint ({@code POST /v1/sessions/{id}/threads/{id}/archive}),
+     *                  every attempt counted; empty when the run did not start
+     * @param measured  the event latency per channel, the race interleavings and the findings about the target
+     */
+    public record Facts(String fixtures, List<Setting> settings, Optional<DiscoveryReport> discovery,
+                        Optional<AuditSection> audit, Map<String, Long> requests, Measurements measured) {
+        public Facts {
+            settings = List.copyOf(settings);
+            requests = Collections.unmodifiableMap(new TreeMap<>(requests));
+        }
 
-    /** This summary with the requests sent per endpoint. */
-    public RunSummary withRequests(Map<String, Long> sent) {
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, audit, sent, measured);
-    }
+        /** Nothing recorded but the fixture line (a run that did not start, or a test). */
+        public static Facts of(String fixtures) {
+            return new Facts(fixtures, List.of(), Optional.empty(), Optional.empty(), Map.of(), Measurements.none());
+        }
 
-    /** All requests the run sent. */
-    public long requestsSent() {
-        return requests.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** A summary without settings or discovery (a run that did not start, or a test). */
-    public RunSummary(String profile, String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                      List<RequirementResult> requirements, List<String> problems, String fixtures) {
-        this(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures, List.of(),
-                DiscoverySection.notRun(), java.util.Optional.empty(), Map.of(), Measurements.none());
+        /** All requests the run sent. */
+        public long requestsSent() {
+            return requests.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** One effective setting: its key, final value and where the value came from. */
     public record Setting(String key, String value, String source) {
     }
 
-    /** This summary with the run's effective settings. */
-    public RunSummary withSettings(List<Setting> effective) {
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                effective, discovery, audit, requests, measured);
-    }
-
-    /** This summary with what the scenarios measured (event latency, race interleavings). */
-    public RunSummary withMeasurements(Measurements measurements) {
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, audit, requests, measurements);
-    }
-
-    /** This summary with the discovery section. */
-    public RunSummary withDiscovery(DiscoverySection section) {
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, section, audit, requests, measured);
+    /** This summary with {@code recorded} as what the run recorded besides verdicts. */
+    public RunSummary withFacts(Facts recorded) {
+        return new RunSummary(run, requirements, problems, recorded);
     }
 
     /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
@@ -95,8 +80,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         List<String> more = new ArrayList<>();
         more.add(problem);
         more.addAll(problems);
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, more, fixtures,
-                settings, discovery, audit, requests, measured);
+        return new RunSummary(run, requirements, more, facts);
     }
 
     /**
@@ -107,12 +91,6 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         public AuditSection {
             checks = List.copyOf(checks);
         }
-    }
-
-    /** This summary with the audit's section. */
-    public RunSummary withAudit(AuditSection section) {
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, problems, fixtures,
-                settings, discovery, java.util.Optional.of(section), requests, measured);
     }
 
     /**
@@ -139,9 +117,8 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
      *                     target to accept); 401s to deliberately wrong credentials are not among them
      * @param tokenRefused of those, the answers 401: when every one was, the run is an ERROR "check the token"
      */
-    public static RunSummary of(RequirementCatalogue catalogue, List<ScenarioOutcome> outcomes, String profile,
-                                String target, String targetUrl, Instant startedAt, Instant finishedAt,
-                                long tokenAnswers, long tokenRefused, String fixtures) {
+    public static RunSummary of(RequirementCatalogue catalogue, List<ScenarioOutcome> outcomes, Run run,
+                                long tokenAnswers, long tokenRefused, Facts facts) {
         List<RequirementResult> results = new ArrayList<>();
         for (CatalogueEntry entry : catalogue.entries()) {
             results.add(result(entry, outcomes.stream().filter(o -> o.requirement().equals(entry.id())).toList()));
@@ -150,7 +127,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         if (tokenAnswers > 0 && tokenAnswers == tokenRefused) {
             problems.add(tokenRefusedLine(tokenAnswers));
         }
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, results, problems, fixtures);
+        return new RunSummary(run, results, problems, facts);
     }
 
     /** The run-level problem of a run whose every request with the profile's token was answered 401. */
@@ -178,8 +155,7 @@ public record RunSummary(String profile, String target, String targetUrl, Instan
         }
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
-        return new RunSummary(profile, target, targetUrl, startedAt, finishedAt, requirements, List.copyOf(all),
-                fixtures, settings, discovery, audit, requests, measured);
+        return new RunSummary(run, requirements, List.copyOf(all), facts);
     }
 
     /** Number of requirements per verdict (all verdicts present, zero included). */

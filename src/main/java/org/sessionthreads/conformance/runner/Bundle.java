@@ -13,12 +13,13 @@ import java.util.stream.Stream;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.ExitStatus;
+import org.sessionthreads.conformance.report.ReportFormats;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
 
 /**
- * The results folder of one runner invocation: {@code summary.json}, {@code summary.md}, {@code junit.xml},
- * {@code badge.svg}, {@code manifest.json} and {@code allure-results/} (see report.ResultsBundle). It starts empty
+ * The results folder of one runner invocation: the files of every report format ({@code summary.json},
+ * {@code summary.md}, …; see report.ReportFormats) and {@code allure-results/}. It starts empty
  * (a bundle never mixes two runs; the fixture ledger stays, a later sweep needs it) and is complete before every
  * exit, including a usage error or a run that could not start.
  */
@@ -41,7 +42,7 @@ final class Bundle {
     /** Removes what an earlier run left (the fixture ledger excepted). */
     void clean() {
         try {
-            for (String name : List.of("summary.json", "summary.md", "junit.xml", "badge.svg", "manifest.json")) {
+            for (String name : ReportFormats.files()) {
                 Files.deleteIfExists(dir.resolve(name));
             }
             for (Path folder : List.of(allure())) {
@@ -62,8 +63,9 @@ final class Bundle {
     /** The bundle of a run that never started (usage error, or no summary from the suite): every requirement not run. */
     void writeUnstarted(ExitStatus status) {
         Instant now = Instant.now();
-        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.of(), "(run did not start)",
-                "(no target)", "", now, now, 0, 0, "").withProblem(status.reason());
+        RunSummary summary = RunSummary.of(RequirementCatalogue.load(), List.of(),
+                new RunSummary.Run("(run did not start)", "(no target)", "", now, now), 0, 0,
+                RunSummary.Facts.of("")).withProblem(status.reason());
         ResultsBundle.write(summary, BuildInfo.load(), dir, Optional.of(status), Optional.empty());
     }
 }

@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine.Command;
@@ -25,8 +27,9 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.ConsoleKind;
 import org.sessionthreads.conformance.config.ProfileException;
 import org.sessionthreads.conformance.config.TargetProfile;
-import org.sessionthreads.conformance.junit.RequirementLedger;
+import org.sessionthreads.conformance.junit.RunRecordSession;
 import org.sessionthreads.conformance.report.ExitStatus;
+import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.waiver.Waivers;
 
 /**
@@ -66,15 +69,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (ProfileException e) {
             return refuse(bundle, ExitStatus.usage(e.getMessage()));
         }
+        Optional<RunSummary> summary;
         try {
-            launch(bundle, parameters, selected);
+            summary = launch(bundle, parameters, selected);
         } catch (RuntimeException | LinkageError e) { // why: a launcher that breaks still leaves a bundle and a 3
             ExitStatus broken = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: harness error: " + e);
             bundle.writeUnstarted(broken);
             System.out.println("[runner] exit " + broken.code() + ": " + broken.reason());
             return broken.code();
         }
-        ExitStatus status = RequirementLedger.lastSummary().map(ExitStatus::of).orElseGet(() -> {
+        ExitStatus status = summary.map(ExitStatus::of).orElseGet(() -> {
             ExitStatus none = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: the suite wrote no summary"
                     + " (harness error)");
             bundle.writeUnstarted(none);
@@ -128,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
         Waivers.load(profile.waivers());
     }
 
-    private void launch(Bundle bundle, Map<String, String> parameters, Set<String> selected) {
+    /** Runs the suite in a launcher session of its own; the summary its ledger wrote, if any. */
+    private Optional<RunSummary> launch(Bundle bundle, Map<String, String> parameters, Set<String> selected) {
         // why: allure-junit5 reads its folder from this property when its lifecycle is first used
         System.setProperty("allure.results.directory", bundle.allure().toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
@@ -141,6 +146,9 @@ final class RunCommand implements Callable<Integer> {
         LauncherDiscoveryRequest built = request.build();
         ConsoleKind console = noProgress ? ConsoleKind.LOG : ConsoleKind.ofThisProcess();
         // why: the suite's own listener writes the bundle, junit.xml included (report.ResultsBundle)
-        LauncherFactory.create().execute(built, new Progress(System.out, console));
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(built, new Progress(System.out, console));
+            return RunRecordSession.summary(session);
+        }
     }
 }

@@ -16,15 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.suite.api.SelectClasses;
 
 import org.sessionthreads.conformance.ConformanceSuite;
+import org.sessionthreads.conformance.junit.RunRecordSession;
 import org.sessionthreads.conformance.SuiteConfiguration;
 
 /**
@@ -94,12 +95,16 @@ public final class CriticalPathBenchmark {
         }
         long start = System.nanoTime();
         Timings timings = new Timings();
-        LauncherFactory.create().execute(request.build(), timings);
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(request.build(), timings);
+            RunRecordSession.summary(session).ifPresent(summary -> timings.requests.set(
+                    summary.facts().requestsSent()));
+        }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         return new Figures(target, concurrency.equals("profile") ? "profile" : concurrency, wall, timings);
     }
 
-    /** Per-invocation durations, verdict counts and the run's request count (from the suite's report entry). */
+    /** Per-invocation durations, verdict counts and the run's request count (from the run's summary). */
     private static final class Timings implements TestExecutionListener {
         private final Map<String, Long> started = new ConcurrentHashMap<>();
         private final AtomicReference<String> longestName = new AtomicReference<>("");
@@ -147,15 +152,6 @@ public final class CriticalPathBenchmark {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             verdicts.computeIfAbsent(TestExecutionResult.Status.ABORTED, k -> new AtomicLong()).incrementAndGet();
-        }
-
-        @Override
-        public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-            String counts = entry.getKeyValuePairs().get("conformance.requests");
-            if (counts != null) {
-                long total = counts.lines().mapToLong(line -> Long.parseLong(line.split("\t", 2)[0])).sum();
-                requests.accumulateAndGet(total, Math::max); // why: classes finish concurrently; counts only grow
-            }
         }
 
         @Override

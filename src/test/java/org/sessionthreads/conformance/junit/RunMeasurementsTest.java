@@ -13,35 +13,8 @@ import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.TerminationVerdict;
 import org.sessionthreads.conformance.report.Measurements;
 
-/** A scenario's measurements survive the trip through a report entry, and the run merges them exactly. */
+/** The run merges its scenarios' measurements exactly. */
 class RunMeasurementsTest {
-
-    @Test
-    void should_carry_event_samples_through_a_report_entry_unchanged() {
-        List<EventTimings.Sample> samples = List.of(
-                new EventTimings.Sample(EventChannel.SSE, TerminationVerdict.ON_TIME, Duration.ofNanos(1_234_567)),
-                new EventTimings.Sample(EventChannel.POLLING, TerminationVerdict.MISSING, null));
-
-        String entry = MeasurementsEntry.encodeTimings(samples);
-
-        assertThat(entry).isEqualTo("SSE\tON_TIME\t1234567\nPOLLING\tMISSING\t-");
-        assertThat(MeasurementsEntry.decodeTimings(entry)).isEqualTo(samples);
-        assertThat(MeasurementsEntry.decodeTimings("SSE\tON_TIME\tsoon\nNOPE\tLATE\t1\nbroken")).isEmpty();
-        assertThat(MeasurementsEntry.decodeTimings(null)).isEmpty();
-    }
-
-    @Test
-    void should_carry_interleavings_through_a_report_entry_unchanged() {
-        Map<String, Map<String, Integer>> races = Map.of("8 simultaneous\tarchives",
-                new java.util.TreeMap<>(Map.of("1×200 + 7×409", 2, "8×200", 1)));
-
-        String entry = MeasurementsEntry.encodeInterleavings(races);
-
-        assertThat(entry).isEqualTo("8 simultaneous archives\t1×200 + 7×409\t2\n8 simultaneous archives\t8×200\t1");
-        assertThat(MeasurementsEntry.decodeInterleavings(entry)).containsExactly(Map.entry("8 simultaneous archives",
-                Map.of("1×200 + 7×409", 2, "8×200", 1)));
-        assertThat(MeasurementsEntry.decodeInterleavings("race\toutcome\tmany")).isEmpty();
-    }
 
     @Test
     void should_merge_the_scenarios_into_percentiles_per_channel_and_interleavings_per_race() {

@@ -153,9 +153,10 @@ class BundleWritersTest {
         Files.createDirectories(dir.resolve("api"));
         Files.writeString(dir.resolve("api/summary.json"), "{}");
         Files.writeString(dir.resolve("fixture-ledger.jsonl"), "{}\n");
-        RunSummary summary = summary(List.of()).withSettings(List.of(
+        RunSummary summary = new TestFacts().settings(List.of(
                 new RunSummary.Setting("profile", "reference (profiles/reference.yaml)", "default"),
-                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")));
+                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")))
+                .on(summary(List.of()));
 
         BundleManifest.write(summary, BUILD, dir);
         JsonNode manifest = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("manifest.json")));
@@ -221,8 +222,8 @@ class BundleWritersTest {
     }
 
     private RunSummary summary(List<ScenarioOutcome> outcomes) {
-        return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
-                Instant.EPOCH.plusSeconds(2), 3, 0, "");
+        return RunSummary.of(catalogue, outcomes, new RunSummary.Run("profile 'p'", "target", "http://t/v1",
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(2)), 3, 0, RunSummary.Facts.of(""));
     }
 
     private static ScenarioOutcome outcome(String id, String name, Verdict verdict, boolean blocking) {

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
+import org.sessionthreads.conformance.discovery.Finding;
+import org.sessionthreads.conformance.discovery.Presence;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
 import org.sessionthreads.conformance.schema.Schemas;
 
@@ -45,7 +48,7 @@ class RunSummaryTest {
                 outcome("ARCH-001", Verdict.WAIVED, false)), 10, 0);
 
         assertThat(summary.passesGate()).isTrue();
-        assertThat(SummaryWriter.consoleTable(summary)).contains("AUTH-002  SHOULD WARN").contains("gate PASS");
+        assertThat(ConsoleTable.of(summary)).contains("AUTH-002  SHOULD WARN").contains("gate PASS");
     }
 
     @Test
@@ -68,82 +71,112 @@ class RunSummaryTest {
         RunSummary summary = summary(List.of(outcome("NF-001", Verdict.FAIL, false)), 3, 0);
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
     }
 
     @Test
+    void should_write_a_bundle_whose_summary_json_conforms_to_its_schema_and_whose_files_are_the_formats(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        ScenarioOutcome check = outcome("EVT-002", Verdict.FAIL, false);
+        RunSummary summary = new TestFacts().requests(java.util.Map.of("GET /v1/sessions/{id}/events", 7L))
+                .audit(new RunSummary.AuditSection("1 of 1 sessions", List.of(check)))
+                .settings(List.of(new RunSummary.Setting("concurrency", "8", "default")))
+                .on(summary(List.of(outcome("NF-001", Verdict.FAIL, false), check), 3, 0));
+
+        ResultsBundle.write(summary, new BuildInfo("1.0", "abc"), dir, java.util.Optional.empty(),
+                java.util.Optional.empty());
+
+        String json = java.nio.file.Files.readString(dir.resolve("summary.json"));
+        assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
+        assertThat(json).startsWith("{\n  \"suite\" : {\n    \"name\" : \"thread-archive-conformance\",")
+                .contains("\"exit_code\" : 1,");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(ReportFormats.files());
+        }
+        assertThat(BundleManifest.verify(dir).ok()).isTrue();
+    }
+
+    @Test
     void should_write_the_effective_settings_into_json_and_markdown() {
-        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0).withSettings(List.of(
+        RunSummary summary = new TestFacts().settings(List.of(
                 new RunSummary.Setting("timeouts.event", "3s", "profile base via leaf → base"),
-                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")));
+                new RunSummary.Setting("token", "(masked)", "environment variable CONFORMANCE_TOKEN")))
+                .on(summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("{\"key\":\"timeouts.event\",\"value\":\"3s\",\"source\":\"profile base via leaf → base\"}");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Effective settings")
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Effective settings")
                 .contains("| token | (masked) | environment variable CONFORMANCE_TOKEN |");
     }
 
     @Test
     void should_report_discovery_and_a_start_failure_in_every_form_and_within_the_schema() {
-        String discovery = "{\"ran\":true,\"findings\":[{\"capability\":\"event_stream\",\"declared\":"
-                + "\"sse in event_channels\",\"presence\":\"ABSENT\",\"observed\":\"answers 404 | json\","
-                + "\"evidence\":\"GET http://t/v1/sessions/s/events/stream → 404\"}],\"errors\":[\"event_channels "
-                + "lists sse, but the target has no event stream\"],\"hints\":[\"add hook\"],\"discovered\":[]}";
-        RunSummary summary = summary(List.of(), 0, 0).withDiscovery(DiscoverySection.fromJson(discovery))
+        DiscoveryReport discovery = new DiscoveryReport(true, List.of(new Finding("event_stream",
+                "sse in event_channels", Presence.ABSENT, "answers 404 | json",
+                "GET http://t/v1/sessions/s/events/stream → 404")),
+                List.of("event_channels lists sse, but the target has no event stream"), List.of("add hook"),
+                List.of(), null);
+        RunSummary summary = new TestFacts().discovery(discovery).on(summary(List.of(), 0, 0))
                 .withProblem("the run could not start: declared capability missing: event_channels lists sse");
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(summary.problems()).first().asString().startsWith("the run could not start: declared capability");
         assertThat(summary.passesGate()).isFalse();
-        assertThat(summary.discovery().status()).isEqualTo("ran");
-        assertThat(summary.discovery().findings()).singleElement().extracting(DiscoverySection.FindingRow::presence)
-                .isEqualTo("ABSENT");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Discovery (ran)",
+        assertThat(json).contains("\"discovery\":{\"status\":\"ran\",\"findings\":[{\"capability\":"
+                + "\"event_stream\",\"declared\":\"sse in event_channels\",\"presence\":\"ABSENT\",\"observed\":"
+                + "\"answers 404 | json\",\"evidence\":\"GET http://t/v1/sessions/s/events/stream → 404\"}],"
+                + "\"errors\":[\"event_channels lists sse, but the target has no event stream\"],\"hints\":"
+                + "[\"add hook\"],\"discovered\":[]}");
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Discovery (ran)",
                 "- **ERROR** (declared, missing): event_channels lists sse", "- hint: add hook",
                 "| event_stream | sse in event_channels | answers 404 \\| json | ABSENT |");
-        assertThat(SummaryWriter.consoleTable(summary)).contains("run ERROR: the run could not start", "hint: add hook");
-        assertThat(DiscoverySection.fromJson("not json").status()).isEqualTo("not run");
+        assertThat(ConsoleTable.of(summary)).contains("run ERROR: the run could not start", "hint: add hook");
+        assertThat(JsonMapper.builder().build().writeValueAsString(SummaryJson.of(RunReport.of(summary(List.of(), 0, 0),
+                new BuildInfo("1.0", "abc"))))).contains("\"discovery\":{\"status\":\"not run\",\"findings\":[],");
     }
 
     @Test
     void should_report_the_audit_as_its_own_section_that_conforms_to_the_schema() {
         ScenarioOutcome check = outcome("EVT-002", Verdict.FAIL, false);
-        RunSummary summary = summary(List.of(check), 3, 0)
-                .withAudit(new RunSummary.AuditSection("2 of 2 sessions, 6 threads", List.of(check)));
+        RunSummary summary = new TestFacts()
+                .audit(new RunSummary.AuditSection("2 of 2 sessions, 6 threads", List.of(check)))
+                .on(summary(List.of(check), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"audit\"", "2 of 2 sessions, 6 threads");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc")))
                 .contains("## End-of-run audit", "| EVT-002 | EVT-002 scenario | FAIL |");
         assertThat(verdictOf(summary, "EVT-002")).isEqualTo(Verdict.FAIL);
     }
 
     @Test
     void should_write_the_requests_sent_per_endpoint_into_json_markdown_and_console() {
-        RunSummary summary = summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0).withRequests(
+        RunSummary summary = new TestFacts().requests(
                 java.util.Map.of("POST /v1/sessions/{id}/threads/{id}/archive", 5L, "GET /v1/sessions/{id}/events", 7L))
-                .withSettings(List.of(new RunSummary.Setting("concurrency", "8", "default")));
+                .settings(List.of(new RunSummary.Setting("concurrency", "8", "default")))
+                .on(summary(List.of(outcome("NF-001", Verdict.PASS, false)), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"requests\":{\"total\":12,\"per_endpoint\":{\"GET /v1/sessions/{id}/events\":7,"
                 + "\"POST /v1/sessions/{id}/threads/{id}/archive\":5}}");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Requests sent (12)")
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains("## Requests sent (12)")
                 .contains("| POST /v1/sessions/{id}/threads/{id}/archive | 5 |");
-        assertThat(SummaryWriter.consoleTable(summary)).contains("requests sent: 12");
+        assertThat(ConsoleTable.of(summary)).contains("requests sent: 12");
     }
 
     @Test
@@ -153,30 +186,29 @@ class RunSummaryTest {
                 java.util.Map.of("ON_TIME", 4, "MISSING", 1))), List.of(new Measurements.Race("8 archives",
                 java.util.Map.of("1×200 + 7×409", 5, "8×200", 1), List.of(new Measurements.ScenarioRace("CONC-001",
                 "CONC-001 Simultaneous archives [via sse]", java.util.Map.of("1×200 + 7×409", 5, "8×200", 1))))));
-        RunSummary summary = summary(List.of(outcome("CONC-001", Verdict.PASS, false)), 3, 0)
-                .withMeasurements(measured);
+        RunSummary summary = new TestFacts().measured(measured).on(summary(List.of(outcome("CONC-001", Verdict.PASS, false)), 3, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"event_latency\":{\"sse\":{\"samples\":4,\"p50_ms\":1.235,\"p95_ms\":20.0,"
                 + "\"max_ms\":25.0,\"verdicts\":{\"MISSING\":1,\"ON_TIME\":4}}}")
                 .contains("\"races\":[{\"race\":\"8 archives\",\"rounds\":6,\"interleavings\":{\"1×200 + 7×409\":5,"
                         + "\"8×200\":1},\"scenarios\":[{\"requirement\":\"CONC-001\"");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc")))
                 .contains("| sse | 4 | 1.235 | 20.0 | 25.0 | MISSING 1, ON_TIME 4 |")
                 .contains("| 8 archives | 6 | 1×200 + 7×409 5, 8×200 1 |");
     }
 
     @Test
     void should_refuse_a_summary_whose_latency_names_an_unknown_channel() {
-        RunSummary summary = summary(List.of(), 0, 0).withMeasurements(new Measurements(List.of(
+        RunSummary summary = new TestFacts().measured(new Measurements(List.of(
                 new Measurements.ChannelLatency("carrier-pigeon", 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                        java.util.Map.of("ON_TIME", 1))), List.of()));
+                        java.util.Map.of("ON_TIME", 1))), List.of())).on(summary(List.of(), 0, 0));
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isNotEmpty();
         assertThat(json).contains("\"event_latency\":{\"carrier-pigeon\"");
@@ -185,16 +217,17 @@ class RunSummaryTest {
     @Test
     void should_write_empty_measurements_when_nothing_was_measured() {
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc"))));
 
         assertThat(json).contains("\"event_latency\":{}", "\"races\":[]");
-        assertThat(SummaryWriter.markdown(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary(List.of(), 0, 0), new BuildInfo("1.0", "abc")))
                 .doesNotContain("## Event latency", "## Race interleavings");
     }
 
     private RunSummary summary(List<ScenarioOutcome> outcomes, long responses, long unauthorized) {
-        return RunSummary.of(catalogue, outcomes, "profile 'p'", "target", "http://t/v1", Instant.EPOCH,
-                Instant.EPOCH.plusSeconds(1), responses, unauthorized, "fixtures of run r: 1 session created (hook 1), 1 released");
+        return RunSummary.of(catalogue, outcomes, new RunSummary.Run("profile 'p'", "target", "http://t/v1",
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(1)), responses, unauthorized,
+                RunSummary.Facts.of("fixtures of run r: 1 session created (hook 1), 1 released"));
     }
 
     private static ScenarioOutcome outcome(String id, Verdict verdict, boolean warning) {

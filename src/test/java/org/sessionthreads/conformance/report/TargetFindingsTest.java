@@ -19,18 +19,18 @@ class TargetFindingsTest {
 
     @Test
     void should_show_each_finding_as_a_warn_line_and_leave_the_gate_alone() {
-        RunSummary plain = RunSummary.of(RequirementCatalogue.load(), List.of(), "profile 'p'", "target",
-                "http://t/v1", Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 0, 0, "");
-        RunSummary summary = plain.withMeasurements(Measurements.none().withFindings(List.of(FINDING)));
+        RunSummary plain = RunSummary.of(RequirementCatalogue.load(), List.of(), new RunSummary.Run("profile 'p'",
+                "target", "http://t/v1", Instant.EPOCH, Instant.EPOCH.plusSeconds(1)), 0, 0, RunSummary.Facts.of(""));
+        RunSummary summary = new TestFacts().measured(Measurements.none().withFindings(List.of(FINDING))).on(plain);
 
         String json = JsonMapper.builder().build().writeValueAsString(
-                SummaryWriter.json(summary, new BuildInfo("1.0", "abc")));
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
 
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
         assertThat(json).contains("\"target_findings\":[\"event list types disagrees with a plain read");
-        assertThat(SummaryWriter.markdown(summary, new BuildInfo("1.0", "abc")))
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc")))
                 .contains("## Findings about the target (WARN, not verdicts)\n\n- **WARN** event list types");
-        assertThat(SummaryWriter.consoleTable(summary)).contains("\n[conformance] WARN: event list types disagrees");
+        assertThat(ConsoleTable.of(summary)).contains("\n[conformance] WARN: event list types disagrees");
         assertThat(summary.passesGate()).isEqualTo(plain.passesGate());
         assertThat(summary.counts()).isEqualTo(plain.counts());
     }

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BundleManifest;
+import org.sessionthreads.conformance.report.ReportFormats;
 import org.sessionthreads.conformance.selftest.Canaries;
 
 /**
@@ -252,8 +253,10 @@ class PackagedJarRunnerIT {
             assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
             String listeners = new String(jar.getInputStream(jar.getEntry(
                     "META-INF/services/org.junit.platform.launcher.TestExecutionListener")).readAllBytes());
-            assertThat(listeners).contains("org.sessionthreads.conformance.junit.RequirementLedger")
-                    .contains("io.qameta.allure.junitplatform.AllureJunitPlatform");
+            assertThat(listeners).contains("io.qameta.allure.junitplatform.AllureJunitPlatform");
+            String sessionListeners = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/org.junit.platform.launcher.LauncherSessionListener")).readAllBytes());
+            assertThat(sessionListeners).contains("org.sessionthreads.conformance.junit.RunRecordSession");
             String engines = new String(jar.getInputStream(jar.getEntry(
                     "META-INF/services/org.junit.platform.engine.TestEngine")).readAllBytes());
             assertThat(engines).contains("org.junit.jupiter.engine.JupiterTestEngine")
@@ -269,7 +272,7 @@ class PackagedJarRunnerIT {
     }
 
     static void assertCompleteBundle(Path reports, boolean ran) throws IOException {
-        for (String file : List.of("summary.json", "summary.md", "junit.xml", "badge.svg", "manifest.json")) {
+        for (String file : ReportFormats.files()) {
             assertThat(reports.resolve(file)).as("bundle file %s", file).isRegularFile();
         }
         BundleManifest.Verification manifest = BundleManifest.verify(reports);

@@ -1,0 +1,28 @@
+package org.sessionthreads.conformance.junit;
+
+import java.util.List;
+import java.util.Map;
+
+import org.sessionthreads.conformance.events.EventTimings;
+
+/**
+ * What one scenario invocation recorded besides its JUnit result ({@link ScenarioRecording}).
+ *
+ * @param requirement   the requirement its method names
+ * @param exchanges     request ids of its HTTP exchanges, in order
+ * @param tokenAnswers  answers to requests sent with the profile's own token
+ * @param tokenRefused  of those, the answers 401
+ * @param provenance    where its fixtures came from; empty without fixtures
+ * @param reproduce     a curl line repeating the exchange its failure is about; empty when it did not fail
+ * @param samples       its terminated-event timings
+ * @param interleavings race → outcome → rounds it observed
+ */
+record ScenarioRecord(String requirement, List<String> exchanges, long tokenAnswers, long tokenRefused,
+                      String provenance, String reproduce, List<EventTimings.Sample> samples,
+                      Map<String, Map<String, Integer>> interleavings) {
+    ScenarioRecord {
+        exchanges = List.copyOf(exchanges);
+        samples = List.copyOf(samples);
+        interleavings = Map.copyOf(interleavings);
+    }
+}

@@ -1,0 +1,32 @@
+package org.sessionthreads.conformance.report;
+
+/** The end-of-run table for the console, from the same {@link RunSummary} as the bundle's files. */
+public final class ConsoleTable {
+    private static final int REASON_IN_TABLE = 110;
+
+    private ConsoleTable() {
+    }
+
+    /** The end-of-run table for the console: one line per requirement, then the counts and the gate. */
+    public static String of(RunSummary summary) {
+        StringBuilder table = new StringBuilder("\n[conformance] requirement verdicts (" + summary.run().target() + ")\n");
+        for (RunSummary.RequirementResult r : summary.requirements()) {
+            String reason = r.reason().replace("\n", " ");
+            table.append(String.format("[conformance]   %-9s %-6s %-10s %s%n", r.entry().id(), r.entry().level(),
+                    SummaryMarkdown.label(r), reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
+        }
+        table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → gate ")
+                .append(summary.passesGate() ? "PASS" : "FAIL");
+        if (!summary.facts().requests().isEmpty()) {
+            table.append("\n[conformance] requests sent: ").append(summary.facts().requestsSent()).append(" (per endpoint in"
+                    + " summary.md)");
+        }
+        summary.shownProblems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
+        summary.facts().discovery().ifPresent(discovery -> {
+            discovery.discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
+            discovery.hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
+        });
+        summary.facts().measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
+        return table.append('\n').toString();
+    }
+}

@@ -1,0 +1,21 @@
+package org.sessionthreads.conformance.report;
+
+import java.util.List;
+
+/** The formats of the results bundle, in the order they are written: the manifest last, it hashes the others. */
+public final class ReportFormats {
+    private static final List<ReportFormat> ALL = List.of(new SummaryJson(), new SummaryMarkdown(),
+            new JUnitXmlWriter(), new Badge(), new BundleManifest());
+
+    private ReportFormats() {
+    }
+
+    public static List<ReportFormat> all() {
+        return ALL;
+    }
+
+    /** Every file the formats write into a bundle's folder. */
+    public static List<String> files() {
+        return ALL.stream().flatMap(format -> format.files().stream()).toList();
+    }
+}

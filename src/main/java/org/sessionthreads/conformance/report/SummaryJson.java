@@ -1,0 +1,129 @@
+package org.sessionthreads.conformance.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.sessionthreads.conformance.discovery.DiscoveryReport;
+import org.sessionthreads.conformance.discovery.Finding;
+
+/**
+ * {@code summary.json} (schema: {@code schemas/summary.schema.json}): the {@link RunSummary} as records Jackson
+ * writes field by field, in the order declared here. Settings and discovery's findings are written as they are.
+ */
+final class SummaryJson implements ReportFormat {
+    static final String FILE = "summary.json";
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
+    @Override
+    public List<String> files() {
+        return List.of(FILE);
+    }
+
+    @Override
+    public void write(RunReport report, Path dir) throws IOException {
+        Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(of(report)) + "\n");
+    }
+
+    /** The summary's JSON document. */
+    static Root of(RunReport report) {
+        RunSummary s = report.summary();
+        Measurements measured = s.facts().measured();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        s.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
+        Map<String, Latency> latency = new LinkedHashMap<>();
+        measured.latency().forEach(c -> latency.put(c.channel(), new Latency(c.samples(), millis(c.p50()),
+                millis(c.p95()), millis(c.max()), new TreeMap<>(c.verdicts()))));
+        return new Root(new Suite(JUnitXmlWriter.SUITE, report.build().version(), report.build().commit()),
+                s.run().profile(), s.run().target(), s.run().targetUrl(), s.run().startedAt().toString(), s.run().finishedAt().toString(),
+                Duration.between(s.run().startedAt(), s.run().finishedAt()).toMillis(), s.passesGate() ? "pass" : "fail",
+                s.shownProblems(), s.facts().settings(), s.facts().fixtures(),
+                s.facts().requests().isEmpty() ? null : new Requests(s.facts().requestsSent(), s.facts().requests()),
+                s.facts().audit().map(a -> new Audit(a.scope(), a.checks().stream().map(c -> new Check(c.name(),
+                        c.requirement(), c.verdict().name(), c.reason())).toList())).orElse(null),
+                counts, s.requirements().stream().map(SummaryJson::requirement).toList(),
+                Discovery.of(s.facts().discovery()), latency, measured.races().stream().map(r -> new Race(r.race(),
+                        r.rounds(), new TreeMap<>(r.interleavings()), r.scenarios().stream().map(x ->
+                        new ScenarioRace(x.requirement(), x.scenario(), new TreeMap<>(x.interleavings()))).toList()))
+                        .toList(), measured.findings(), report.status().code(), report.status().reason());
+    }
+
+    private static Requirement requirement(RunSummary.RequirementResult r) {
+        return new Requirement(r.entry().id(), r.entry().level().name(), r.entry().title(), r.entry().text(),
+                r.entry().source(), r.verdict().name(), r.warning(), r.blocking(), r.reason(),
+                r.duration().toMillis(), r.scenarios().stream().map(s -> new Scenario(s.name(), s.verdict().name(),
+                s.reason(), s.duration().toMillis(), s.provenance(), s.exchanges(), s.reproduce())).toList());
+    }
+
+    /** Milliseconds with three decimals (microsecond resolution). */
+    static double millis(Duration d) {
+        return Math.round(d.toNanos() / 1_000.0) / 1_000.0;
+    }
+
+    record Root(Suite suite, String profile, String target, @JsonProperty("target_url") String targetUrl,
+                @JsonProperty("started_at") String startedAt, @JsonProperty("finished_at") String finishedAt,
+                @JsonProperty("duration_ms") long durationMs, String gate, List<String> problems,
+                List<RunSummary.Setting> settings, String fixtures,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Requests requests,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Audit audit, Map<String, Long> counts,
+                List<Requirement> requirements, Discovery discovery,
+                @JsonProperty("event_latency") Map<String, Latency> eventLatency, List<Race> races,
+                @JsonProperty("target_findings") List<String> targetFindings,
+                @JsonProperty("exit_code") int exitCode, @JsonProperty("exit_reason") String exitReason) {
+    }
+
+    record Suite(String name, String version, String commit) {
+    }
+
+    record Requests(long total, @JsonProperty("per_endpoint") Map<String, Long> perEndpoint) {
+    }
+
+    record Audit(String scope, List<Check> checks) {
+    }
+
+    record Check(String name, String requirement, String verdict, String reason) {
+    }
+
+    record Requirement(String id, String level, String title, String text, String source, String verdict,
+                       boolean warning, boolean blocking, String reason, @JsonProperty("duration_ms") long durationMs,
+                       List<Scenario> scenarios) {
+    }
+
+    record Scenario(String name, String verdict, String reason, @JsonProperty("duration_ms") long durationMs,
+                    String provenance, List<String> exchanges, String reproduce) {
+    }
+
+    /** @param status {@code ran}, {@code skipped} ({@code discovery: false}) or {@code not run} (stopped before) */
+    record Discovery(String status, List<Finding> findings, List<String> errors, List<String> hints,
+                     List<String> discovered) {
+        static Discovery of(Optional<DiscoveryReport> report) {
+            return report.map(d -> new Discovery(d.ran() ? "ran" : "skipped", d.findings(), d.errors(), d.hints(),
+                    d.discovered())).orElse(new Discovery("not run", List.of(), List.of(), List.of(), List.of()));
+        }
+    }
+
+    /** Channel latency in milliseconds (fractional: the embedded target answers in well under 1 ms). */
+    record Latency(int samples, @JsonProperty("p50_ms") double p50, @JsonProperty("p95_ms") double p95,
+                   @JsonProperty("max_ms") double max, Map<String, Integer> verdicts) {
+    }
+
+    record Race(String race, int rounds, Map<String, Integer> interleavings, List<ScenarioRace> scenarios) {
+    }
+
+    record ScenarioRace(String requirement, String scenario, Map<String, Integer> interleavings) {
+    }
+}
