@@ -88,8 +88,9 @@ class ArchitectureTest {
             // why: the runner jar's CLI selects scenarios by requirement and reads the run's summary (docs/runner.md)
             .whereLayer("junit").mayOnlyBeAccessedByLayers("scenarios", "runner")
             .whereLayer("runner").mayNotBeAccessedByAnyLayer()
-            // why: the project's own tests and doc generator look into every layer; they ship in no jar
-            .ignoreDependency(resideInAnyPackage(BASE + ".selftest..", BASE + ".docs.."), alwaysTrue());
+            // why: the project's own tests, doc generator and benchmarks look into every layer; they ship in no jar
+            .ignoreDependency(resideInAnyPackage(BASE + ".selftest..", BASE + ".docs..", BASE + ".bench.."),
+                    alwaysTrue());
 
     @ArchTest
     static final ArchRule nothing_but_self_tests_reaches_into_the_reference_server = noClasses()
