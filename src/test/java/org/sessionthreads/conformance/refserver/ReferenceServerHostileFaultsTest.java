@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.sessionthreads.conformance.refserver.http.ArchiveThreadHandler;
 
-/** The hostile-answer faults (issue 10), each checked directly against the server (no suite involved). */
+/** The hostile-answer faults, each checked directly against the server (no suite involved). */
 class ReferenceServerHostileFaultsTest {
 
     @Test
