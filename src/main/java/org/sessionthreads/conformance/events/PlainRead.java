@@ -22,7 +22,7 @@ import org.sessionthreads.conformance.client.EventsApi;
  */
 final class PlainRead {
     /** Events of other than the relevant types kept per call. */
-    static final int OTHERS_KEPT = EventCursor.KEEP_ALL_UP_TO;
+    static final int OTHERS_KEPT = SeenEvents.KEEP_ALL_UP_TO;
     private final ListPager pager;
     private final Set<String> relevant;
     private final String from;
