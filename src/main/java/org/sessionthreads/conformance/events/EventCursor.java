@@ -1,18 +1,9 @@
 package org.sessionthreads.conformance.events;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-
-import org.awaitility.core.ConditionTimeoutException;
 
 import org.sessionthreads.conformance.client.Event;
 import org.sessionthreads.conformance.config.EventChannel;
@@ -21,18 +12,13 @@ import org.sessionthreads.conformance.waits.Waits;
 /**
  * The events of one session from the moment the cursor was opened, read through one {@link EventChannel}
  * (polling or SSE: the scenario cannot tell). Events are de-duplicated by id and kept in the target's order with
- * the moment each was received, so failure messages say what was seen and when, never just "timeout".
- *
- * <p>Memory is bounded, whatever the target sends: the cursor keeps every event up to {@value #KEEP_ALL_UP_TO},
- * then only events of the types the suite judges ({@link EventMatcher#JUDGED_TYPES}, at most
- * {@value #KEEP_JUDGED_UP_TO}), and always the last {@value #DIAGNOSTIC_TAIL} for failure messages and a count of
- * all. De-duplication remembers the kept ids and the last {@value #RECENT_IDS} others (a resumed stream repeats
- * recent events, not old ones). A session flooded with unrelated events therefore costs reading time, not memory.
+ * the moment each was received ({@link SeenEvents}, which also bounds the memory they take), so failure messages
+ * say what was seen and when, never just "timeout".
  *
  * <p>Confirm before condemning. The waits for an event ({@link #awaitFirst}, {@link #awaitTermination}) read
  * through the feed's shortcuts (type filters, a hinted or newest-first mark) as long as the event comes. When it
  * has not come by {@code timeouts.event_expected}, and again at {@code timeouts.event} before MISSING, the feed
- * confirms with a plain read ({@link EventFeed#confirm}); what a disagreeing plain read shows is taken in (in the
+ * confirms with a plain read ({@link ConfirmedWait}); what a disagreeing plain read shows is taken in (in the
  * target's order) and the matcher is evaluated again. The verdict's message names the read that agreed.
  *
  * <pre>{@code
@@ -42,31 +28,18 @@ import org.sessionthreads.conformance.waits.Waits;
  * }</pre>
  */
 public final class EventCursor implements AutoCloseable {
-    private static final int DIAGNOSTIC_TAIL = 5;
     /** Extra reads before the request is sent while the feed is still behind (bounded, like each read). */
     private static final int CATCH_UP_READS = 100;
-    /** Events kept whatever their type, so small sessions keep their whole history. */
-    static final int KEEP_ALL_UP_TO = 1_000;
-    /** Events of judged types kept after {@link #KEEP_ALL_UP_TO}; beyond it the cursor says it stopped keeping. */
-    static final int KEEP_JUDGED_UP_TO = 10_000;
-    /** Ids of events not kept that are still remembered for de-duplication. */
-    static final int RECENT_IDS = 10_000;
     private final EventFeed feed;
     private final EventChannel channel;
     private final Waits waits;
     private final EventTimings timings;
     private final String sessionId;
-    private final List<Observed> seen = new ArrayList<>();
-    private final Set<String> seenIds = new HashSet<>();
-    private final Set<String> recentIds = new LinkedHashSet<>();
-    private final Deque<Observed> lastSeen = new ArrayDeque<>();
-    private long total;
-    private long notKept;
+    private final SeenEvents seen;
+    private final ConfirmedWait wait;
     private final long openedNanos = System.nanoTime();
     private long sentNanos = -1;
     private long answeredNanos = -1;
-    /** What the last confirmation said, for the verdict's message ("" when none was needed). */
-    private String confirmation = "";
 
     EventCursor(EventFeed feed, EventChannel channel, Waits waits, EventTimings timings, String sessionId) {
         this.feed = feed;
@@ -74,6 +47,9 @@ public final class EventCursor implements AutoCloseable {
         this.waits = waits;
         this.timings = timings;
         this.sessionId = sessionId;
+        this.seen = new SeenEvents(feed);
+        this.wait = new ConfirmedWait(feed, seen, waits,
+                " in session " + sessionId + " (" + channel.wireName() + ")");
     }
 
     /**
@@ -85,12 +61,12 @@ public final class EventCursor implements AutoCloseable {
      */
     public Event awaitFirst(EventMatcher matcher) {
         long start = System.nanoTime();
-        Optional<Observed> found = awaitConfirmed(matcher, start + waits.timeouts().eventExpected().toNanos(),
+        Optional<Observed> found = wait.awaitConfirmed(matcher, start + waits.timeouts().eventExpected().toNanos(),
                 start + waits.timeouts().event().toNanos());
         if (found.isEmpty()) {
             throw new AssertionError("Expecting " + matcher.description() + " within "
                     + DurationText.of(waits.timeouts().event()) + " in session " + sessionId + " (via "
-                    + feed.describe() + ") but none arrived; " + tail() + confirmed());
+                    + feed.describe() + ") but none arrived; " + tail() + wait.confirmed());
         }
         return found.get().event();
     }
@@ -101,9 +77,9 @@ public final class EventCursor implements AutoCloseable {
      * @throws AssertionError with the last events seen when none arrives within {@code timeouts.event}
      */
     public Event awaitFirstAfter(Event earlier, EventMatcher matcher) {
-        int position = positionOf(earlier);
+        int position = seen.positionOf(earlier);
         return awaitFirst(new EventMatcher(matcher.description() + " after " + earlier.id(),
-                e -> matcher.matches(e) && positionOf(e) > position));
+                e -> matcher.matches(e) && seen.positionOf(e) > position));
     }
 
     /**
@@ -119,10 +95,9 @@ public final class EventCursor implements AutoCloseable {
         });
     }
 
-    /** Every event kept so far that matches (reads what arrived first; see the class comment for what is kept). */
+    /** Every event kept so far that matches (reads what arrived first; {@link SeenEvents} says what is kept). */
     public List<Event> all(EventMatcher matcher) {
-        refresh();
-        return seen.stream().map(Observed::event).filter(matcher::matches).toList();
+        return seen.all(matcher);
     }
 
     /**
@@ -131,9 +106,9 @@ public final class EventCursor implements AutoCloseable {
      * before the request is known as such (OUT_OF_ORDER).
      */
     public <T> T timed(Supplier<T> action) {
-        refresh();
+        seen.refresh();
         for (int i = 0; i < CATCH_UP_READS && feed.behind(); i++) {
-            refresh(); // why: everything listed before the request must be known as such (OUT_OF_ORDER)
+            seen.refresh(); // why: everything listed before the request must be known as such (OUT_OF_ORDER)
         }
         sentNanos = System.nanoTime();
         T result = action.get();
@@ -163,13 +138,13 @@ public final class EventCursor implements AutoCloseable {
                     + " before the archive request was sent (via " + feed.describe() + ", session " + sessionId
                     + "); " + tail());
         }
-        Optional<Observed> found = awaitConfirmed(matcher, answered + waits.timeouts().eventExpected().toNanos(),
+        Optional<Observed> found = wait.awaitConfirmed(matcher, answered + waits.timeouts().eventExpected().toNanos(),
                 System.nanoTime() + waits.timeouts().event().toNanos());
         if (found.isEmpty()) {
             timings.record(channel, TerminationVerdict.MISSING, null);
             throw new AssertionError("MISSING: no " + matcher.description() + " within "
                     + DurationText.of(waits.timeouts().event()) + " of the archive answer (via " + feed.describe()
-                    + ", session " + sessionId + "); " + tail() + confirmed());
+                    + ", session " + sessionId + "); " + tail() + wait.confirmed());
         }
         Observed event = found.get();
         Duration latency = Duration.ofNanos(Math.max(0, event.arrivedNanos() - answered));
@@ -207,17 +182,11 @@ public final class EventCursor implements AutoCloseable {
 
     /** The first event matching {@code matcher} that arrives within {@code period}, if any (fails fast). */
     Optional<Observed> watchFor(EventMatcher matcher, Duration period) {
-        try {
-            waits.watching("no " + alias(matcher), period).until(() -> first(matcher).isPresent());
-            return first(matcher);
-        } catch (ConditionTimeoutException quietAsExpected) {
-            return Optional.empty();
-        }
+        return wait.watchFor(matcher, period);
     }
 
     public Optional<Observed> first(EventMatcher matcher) {
-        refresh();
-        return seen.stream().filter(o -> matcher.matches(o.event())).findFirst();
+        return seen.first(matcher);
     }
 
     /**
@@ -229,84 +198,8 @@ public final class EventCursor implements AutoCloseable {
         if (found.isPresent()) {
             return found;
         }
-        confirm();
+        wait.confirm();
         return first(matcher);
-    }
-
-    /**
-     * Waits for {@code matcher} until {@code expectedBy}; then confirms; then waits until {@code limitBy}; then
-     * confirms again. Empty only when the event did not come and the last confirmation did not show it.
-     */
-    private Optional<Observed> awaitConfirmed(EventMatcher matcher, long expectedBy, long limitBy) {
-        confirmation = "";
-        if (waitUntil(matcher, Math.min(expectedBy, limitBy))) {
-            return first(matcher);
-        }
-        confirm();
-        Optional<Observed> found = first(matcher);
-        if (found.isPresent() || limitBy <= expectedBy) {
-            return found;
-        }
-        if (waitUntil(matcher, limitBy)) {
-            return first(matcher);
-        }
-        confirm();
-        return first(matcher);
-    }
-
-    /** True when {@code matcher} matched by {@code byNanos} (checked once when that moment has passed). */
-    private boolean waitUntil(EventMatcher matcher, long byNanos) {
-        long remaining = byNanos - System.nanoTime();
-        if (remaining <= 0) {
-            return first(matcher).isPresent();
-        }
-        try {
-            waits.until(alias(matcher), Duration.ofNanos(remaining)).until(() -> first(matcher).isPresent());
-            return true;
-        } catch (ConditionTimeoutException notYet) {
-            return false;
-        }
-    }
-
-    /** Asks the feed to confirm with a plain read and takes in what it decided or newly listed. */
-    private void confirm() {
-        refresh();
-        Confirmation confirmed = feed.confirm(this::known, waits.timeouts().eventExpected());
-        int held = seen.size();
-        ingest(confirmed.events());
-        if (confirmed.decided()) {
-            inTargetOrder(confirmed.events(), held);
-        }
-        if (!confirmed.note().isEmpty()) {
-            confirmation = confirmed.note();
-        }
-    }
-
-    /** "; a plain read … agrees (GET …)" for a verdict's message, or "" when no confirmation was needed. */
-    private String confirmed() {
-        return confirmation.isEmpty() ? "" : "; confirmed before the verdict: " + confirmation;
-    }
-
-    private boolean known(String id) {
-        return seenIds.contains(id) || recentIds.contains(id);
-    }
-
-    /**
-     * Puts the kept events in the order of {@code listed} (a plain read of one stretch of the list, the target's
-     * order). Events it does not hold keep the order they came in: before the stretch when the cursor held them
-     * already (the first {@code held}), after it otherwise.
-     */
-    private void inTargetOrder(List<Observed> listed, int held) {
-        java.util.Map<String, Integer> position = new java.util.HashMap<>();
-        for (int i = 0; i < listed.size(); i++) {
-            position.putIfAbsent(listed.get(i).event().id(), i);
-        }
-        java.util.Map<Observed, Integer> key = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < seen.size(); i++) {
-            Integer listedAt = position.get(seen.get(i).event().id());
-            key.put(seen.get(i), listedAt != null ? listedAt : i < held ? -1 : Integer.MAX_VALUE);
-        }
-        seen.sort(java.util.Comparator.comparingInt(key::get)); // why: stable, so equal keys keep their order
     }
 
     /**
@@ -323,59 +216,11 @@ public final class EventCursor implements AutoCloseable {
 
     /** The last few events seen, each with when it arrived: the diagnosis of every event failure. */
     String tail() {
-        refresh();
-        if (total == 0) {
-            return "no events at all since the cursor opened";
-        }
-        return "last " + lastSeen.size() + " of " + total + " events seen"
-                + (notKept == 0 ? "" : " (" + notKept + " of other types not kept)") + ": "
-                + lastSeen.stream().map(o -> o.event().brief() + " " + since(o)).collect(Collectors.joining(", "));
+        return seen.tail(this::since);
     }
 
     /** How many events the cursor holds (for the memory bound's test). */
     int kept() {
-        return seen.size();
-    }
-
-    private void refresh() {
-        ingest(feed.take());
-    }
-
-    private void ingest(List<Observed> observedEvents) {
-        for (Observed observed : observedEvents) {
-            String id = observed.event().id();
-            if (id == null || seenIds.contains(id) || recentIds.contains(id)) {
-                continue;
-            }
-            total++;
-            lastSeen.addLast(observed);
-            if (lastSeen.size() > DIAGNOSTIC_TAIL) {
-                lastSeen.removeFirst();
-            }
-            if (seen.size() < KEEP_ALL_UP_TO
-                    || seen.size() < KEEP_ALL_UP_TO + KEEP_JUDGED_UP_TO && EventMatcher.isJudged(observed.event())) {
-                seenIds.add(id);
-                seen.add(observed);
-            } else {
-                notKept++;
-                recentIds.add(id);
-                if (recentIds.size() > RECENT_IDS) {
-                    recentIds.remove(recentIds.iterator().next());
-                }
-            }
-        }
-    }
-
-    private int positionOf(Event event) {
-        for (int i = 0; i < seen.size(); i++) {
-            if (seen.get(i).event().id().equals(event.id())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private String alias(EventMatcher matcher) {
-        return matcher.description() + " in session " + sessionId + " (" + channel.wireName() + ")";
+        return seen.kept();
     }
 }

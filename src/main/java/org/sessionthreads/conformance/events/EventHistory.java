@@ -12,7 +12,7 @@ import org.sessionthreads.conformance.events.ListCapabilities.Parameter;
 import org.sessionthreads.conformance.events.ListCapabilities.Support;
 
 /**
- * A session's whole event history, oldest first, read with the polling channel's pager ({@link PollingFeed}), so
+ * A session's whole event history, oldest first, read with the pager of the polling channel ({@link ListPager}), so
  * the end-of-run audit and the scenarios' cursors follow {@code has_more} and {@code after_id}, fall back from a
  * {@code types} filter the target refuses or ignores, and refuse a page that does not move on, in one place.
  * What the target was found to lack is kept for all the sessions read through one {@code EventHistory}, and so is
@@ -95,20 +95,19 @@ public final class EventHistory {
 
     private Read read(String sessionId, int maxPages, Set<String> asked) {
         List<Event> events = new ArrayList<>();
-        try (PollingFeed feed = new PollingFeed(api, sessionId, capabilities, asked)) {
-            boolean filtered = feed.filtered();
-            try {
-                feed.readPages(maxPages, observed -> events.add(observed.event()));
-            } catch (EventObservationException unreadable) {
-                return new Read(events, feed.pagesRead(), Optional.of(unreadable.getMessage()),
-                        filtered && feed.filtered(), feed.lastRequest());
-            }
-            Optional<String> problem = feed.behind()
-                    ? Optional.of("more than " + maxPages + " event pages (audit.max_pages)")
-                    : feed.stuck() ? Optional.of("an event page says has_more but lists no event and no new last_id")
-                    : Optional.empty();
-            return new Read(events, feed.pagesRead(), problem, filtered && feed.filtered(), feed.lastRequest());
+        ListPager pager = new ListPager(api, sessionId, capabilities, asked, System.nanoTime());
+        boolean filtered = pager.filtered();
+        try {
+            pager.readPages(maxPages, observed -> events.add(observed.event()));
+        } catch (EventObservationException unreadable) {
+            return new Read(events, pager.pagesRead(), Optional.of(unreadable.getMessage()),
+                    filtered && pager.filtered(), pager.lastRequest());
         }
+        Optional<String> problem = pager.behind()
+                ? Optional.of("more than " + maxPages + " event pages (audit.max_pages)")
+                : pager.stuck() ? Optional.of("an event page says has_more but lists no event and no new last_id")
+                : Optional.empty();
+        return new Read(events, pager.pagesRead(), problem, filtered && pager.filtered(), pager.lastRequest());
     }
 
     /**

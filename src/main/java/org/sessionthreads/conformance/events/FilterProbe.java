@@ -20,15 +20,15 @@ final class FilterProbe {
 
     /**
      * "; a read with types from the session's start lists them (GET …): …", or "" when it cannot tell (the read
-     * fails, is refused its filter, or does not end within {@value PollingFeed#PAGES_PER_READ} pages). Learns
+     * fails, is refused its filter, or does not end within {@value ListPager#PAGES_PER_READ} pages). Learns
      * nothing into the run's capabilities.
      */
     static String fromTheStart(EventsApi api, String sessionId, Set<String> types, List<Observed> hidden) {
         Set<String> wanted = hidden.stream().map(o -> o.event().id()).collect(Collectors.toSet());
         Set<String> found = new HashSet<>();
-        PollingFeed probe = new PollingFeed(api, sessionId, new ListCapabilities(), types);
+        ListPager probe = new ListPager(api, sessionId, new ListCapabilities(), types, System.nanoTime());
         try {
-            probe.readPages(PollingFeed.PAGES_PER_READ, o -> found.add(o.event().id()));
+            probe.readPages(ListPager.PAGES_PER_READ, o -> found.add(o.event().id()));
         } catch (EventObservationException unreadable) {
             return "";
         }

@@ -16,14 +16,14 @@ import org.sessionthreads.conformance.client.EventsApi;
  * <p>What it proves about timing is its own: an event it lists was absent only until the last plain read that
  * reached the end without it (at first, the moment the cursor opened), never until a filtered read's "end".
  *
- * <p>Bounds: {@value PollingFeed#PAGES_TO_SKIP} pages per call (a list that does not end cannot confirm anything:
+ * <p>Bounds: {@value ListPager#PAGES_TO_SKIP} pages per call (a list that does not end cannot confirm anything:
  * {@link EventObservationException}); of the events read, those of the {@code relevant} types are all kept and
  * the others up to {@value #OTHERS_KEPT} per call, as the cursor keeps them.
  */
 final class PlainRead {
     /** Events of other than the relevant types kept per call. */
-    static final int OTHERS_KEPT = EventCursor.KEEP_ALL_UP_TO;
-    private final PollingFeed pager;
+    static final int OTHERS_KEPT = SeenEvents.KEEP_ALL_UP_TO;
+    private final ListPager pager;
     private final Set<String> relevant;
     private final String from;
     private String awaitedHint;
@@ -37,7 +37,7 @@ final class PlainRead {
      */
     PlainRead(EventsApi api, String sessionId, String mark, String hint, long absentSinceNanos,
               Set<String> relevant) {
-        this.pager = PollingFeed.plain(api, sessionId, hint != null ? null : mark, absentSinceNanos);
+        this.pager = ListPager.unfiltered(api, sessionId, hint != null ? null : mark, absentSinceNanos);
         this.awaitedHint = hint;
         this.relevant = Set.copyOf(relevant);
         this.from = hint != null ? "from the session's start (the mark " + hint + " came from the fixture hook)"
@@ -56,7 +56,7 @@ final class PlainRead {
         int pages = 0;
         do {
             int before = pager.pagesRead();
-            pager.readPages(PollingFeed.PAGES_PER_READ, observed -> {
+            pager.readPages(ListPager.PAGES_PER_READ, observed -> {
                 if (awaitedHint != null) {
                     if (awaitedHint.equals(observed.event().id())) {
                         awaitedHint = null;
@@ -69,10 +69,10 @@ final class PlainRead {
                 keep(after, observed, others);
             });
             pages += pager.pagesRead() - before;
-            if (pages >= PollingFeed.PAGES_TO_SKIP && pager.behind()) {
+            if (pages >= ListPager.PAGES_TO_SKIP && pager.behind()) {
                 throw new EventObservationException(EventObservationException.Cause.EVENT_LIST_UNREADABLE,
                         "the plain read that confirms the cursor's reads did not reach the end of the list within "
-                                + PollingFeed.PAGES_TO_SKIP + " pages (has_more stayed true); last: "
+                                + ListPager.PAGES_TO_SKIP + " pages (has_more stayed true); last: "
                                 + pager.lastRequest());
             }
         } while (pager.behind());

@@ -127,7 +127,7 @@ class HostileEventsTest {
         });
         cursor.awaitTermination("sthr_x");
 
-        assertThat(cursor.kept()).as("events the cursor holds").isLessThanOrEqualTo(EventCursor.KEEP_ALL_UP_TO + 1);
+        assertThat(cursor.kept()).as("events the cursor holds").isLessThanOrEqualTo(SeenEvents.KEEP_ALL_UP_TO + 1);
         assertThat(cursor.all(EventMatcher.terminated("sthr_x"))).hasSize(1);
         assertThat(cursor.tail()).startsWith("last 5 of " + (flood + 1) + " events seen (")
                 .contains("not kept").contains("evt_t");
