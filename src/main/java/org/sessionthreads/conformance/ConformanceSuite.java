@@ -49,5 +49,6 @@ import org.sessionthreads.conformance.scenarios.WireFormatScenarios;
 @ConfigurationParameter(key = SuiteConfiguration.CLASSES_MODE, value = SuiteConfiguration.CONCURRENT)
 @ConfigurationParameter(key = SuiteConfiguration.STRATEGY, value = SuiteConfiguration.CUSTOM)
 @ConfigurationParameter(key = SuiteConfiguration.STRATEGY_CLASS, value = SuiteConfiguration.CONCURRENCY_STRATEGY)
+@ConfigurationParameter(key = SuiteConfiguration.EXECUTOR_SERVICE, value = SuiteConfiguration.FORK_JOIN_POOL)
 public class ConformanceSuite {
 }

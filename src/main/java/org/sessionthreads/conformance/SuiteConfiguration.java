@@ -30,6 +30,13 @@ public final class SuiteConfiguration {
     public static final String CUSTOM = "custom";
     public static final String STRATEGY_CLASS = "junit.jupiter.execution.parallel.config.custom.class";
     public static final String CONCURRENCY_STRATEGY = "org.sessionthreads.conformance.junit.ConcurrencyStrategy";
+    /**
+     * The executor JUnit runs concurrent scenarios on: its ForkJoinPool, which {@link #CONCURRENCY_STRATEGY} sizes.
+     * Named explicitly because JUnit otherwise prints a notice about its newer executor on every run (twice, once
+     * per engine), a line users take for a problem.
+     */
+    public static final String EXECUTOR_SERVICE = "junit.jupiter.execution.parallel.config.executor-service";
+    public static final String FORK_JOIN_POOL = "FORK_JOIN_POOL";
 
     public static final Map<String, String> PARAMETERS = Map.of(
             DISPLAY_NAME_GENERATOR, REQUIREMENT_NAMES,
@@ -38,7 +45,8 @@ public final class SuiteConfiguration {
             MODE, CONCURRENT,
             CLASSES_MODE, CONCURRENT,
             STRATEGY, CUSTOM,
-            STRATEGY_CLASS, CONCURRENCY_STRATEGY);
+            STRATEGY_CLASS, CONCURRENCY_STRATEGY,
+            EXECUTOR_SERVICE, FORK_JOIN_POOL);
 
     private SuiteConfiguration() {
     }

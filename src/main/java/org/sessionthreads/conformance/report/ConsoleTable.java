@@ -15,8 +15,7 @@ public final class ConsoleTable {
             table.append(String.format("[conformance]   %-9s %-6s %-10s %s%n", r.entry().id(), r.entry().level(),
                     SummaryMarkdown.label(r), reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
         }
-        table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → gate ")
-                .append(summary.passesGate() ? "PASS" : "FAIL");
+        table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → ").append(gate(summary));
         if (!summary.facts().requests().isEmpty()) {
             table.append("\n[conformance] requests sent: ").append(summary.facts().requestsSent()).append(" (per endpoint in"
                     + " summary.md)");
@@ -28,5 +27,18 @@ public final class ConsoleTable {
         });
         summary.facts().measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
         return table.append('\n').toString();
+    }
+
+    /**
+     * The gate's word, as the exit code decides it ({@link ExitStatus}): a run that could give no verdict (target
+     * unreachable, token refused) or ran nothing neither passed nor failed the gate, and says so.
+     */
+    static String gate(RunSummary summary) {
+        return switch (ExitStatus.of(summary).code()) {
+            case ExitStatus.PASS -> "gate PASS";
+            case ExitStatus.FAILED -> "gate FAIL";
+            case ExitStatus.NOTHING_RAN -> "no gate: nothing ran (exit 4)";
+            default -> "no gate: no verdict possible (exit 3)";
+        };
     }
 }

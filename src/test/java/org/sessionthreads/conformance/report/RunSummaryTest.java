@@ -67,6 +67,18 @@ class RunSummaryTest {
     }
 
     @Test
+    void should_name_the_gate_as_the_exit_code_decides_it() {
+        RunSummary failed = summary(List.of(outcome("ARCH-001", Verdict.FAIL, false)), 3, 0);
+        RunSummary nothing = summary(List.of(), 0, 0);
+        RunSummary refused = summary(List.of(outcome("ARCH-001", Verdict.PASS, false)), 7, 7);
+
+        assertThat(ConsoleTable.of(failed)).contains("→ gate FAIL");
+        assertThat(ConsoleTable.of(nothing)).contains("→ no gate: nothing ran (exit 4)").doesNotContain("gate FAIL");
+        assertThat(ConsoleTable.of(refused)).contains("→ no gate: no verdict possible (exit 3)")
+                .doesNotContain("gate FAIL");
+    }
+
+    @Test
     void should_write_a_summary_that_conforms_to_its_schema() {
         RunSummary summary = summary(List.of(outcome("NF-001", Verdict.FAIL, false)), 3, 0);
 

@@ -61,6 +61,7 @@ class PackagedJarRunnerIT {
                 "--fixtures", passing.fixtures, "--reports", "reports", "--only", String.join(",", selected));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).as("no notice of JUnit's about its executors").doesNotContain("ForkJoinPool");
         Path reports = dir.resolve("reports");
         assertCompleteBundle(reports, true);
         JsonNode summary = summary(reports);
@@ -227,6 +228,7 @@ class PackagedJarRunnerIT {
         Processes.Result plan = Processes.runner(dir, SHORT_RUN, "list", "--profile", "neutral", "--target",
                 passing.apiBase);
         assertThat(plan.exitCode()).as(plan.output()).isZero();
+        assertThat(plan.output()).as("no notice of JUnit's about its executors").doesNotContain("ForkJoinPool");
         assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("IDEM-001")
                 .contains("disabled: capabilities.idempotency_key is not declared"));
         assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("ARCH-001").contains("[runs]"));
