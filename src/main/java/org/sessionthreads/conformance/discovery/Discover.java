@@ -48,6 +48,14 @@ public final class Discover {
 
     /** Probes the target {@code loader} describes, prints to {@code out}, writes the profile; returns the exit code. */
     public static int run(ProfileLoader loader, Path output, PrintStream out) {
+        return run(loader, output, out, "-Dconformance.profile=" + output);
+    }
+
+    /**
+     * As {@link #run(ProfileLoader, Path, PrintStream)}, with {@code howToUse} the way the caller's users point a
+     * run at the written profile (Maven's {@code -Dconformance.profile=…}, the runner jar's {@code --profile …}).
+     */
+    public static int run(ProfileLoader loader, Path output, PrintStream out, String howToUse) {
         TargetProfile profile;
         Target target;
         try {
@@ -77,8 +85,7 @@ public final class Discover {
             String yaml = StarterProfile.yaml(profile, target.apiBase(), target.fixturesUrl(), report);
             write(output, redactor.text(yaml));
             out.println("[discover] " + ledger.summary());
-            out.println("[discover] starter profile written to " + output + " (run with -Dconformance.profile="
-                    + output + ")");
+            out.println("[discover] starter profile written to " + output + " (run with " + howToUse + ")");
             return 0;
         } catch (Exception e) {
             out.println("[discover] failed: " + e.getMessage());

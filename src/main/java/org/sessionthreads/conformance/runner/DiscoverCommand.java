@@ -33,7 +33,12 @@ final class DiscoverCommand implements Callable<Integer> {
             System.err.println("conformance: " + ExitStatus.usage(e.getMessage()).reason());
             return ExitStatus.USAGE;
         }
-        int code = Discover.run(TargetOptions.loader(parameters), output, System.out);
+        // why: the fixture ledger of discovery's probes goes beside the profile it writes, not to ./reports
+        Path folder = output.toAbsolutePath().getParent();
+        if (folder != null) {
+            parameters.put("conformance.reports_dir", folder.toString());
+        }
+        int code = Discover.run(TargetOptions.loader(parameters), output, System.out, "--profile " + output);
         return code == 0 ? ExitStatus.PASS : ExitStatus.NO_VERDICT;
     }
 }

@@ -234,6 +234,22 @@ class PackagedJarRunnerIT {
         assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("ARCH-001").contains("[runs]"));
     }
 
+    /** {@code discover} as a jar user runs it: the hint names the jar's flag, the ledger goes beside the profile. */
+    @Test
+    void discoverWritesItsProfileAndLedgerWhereOutputSaysAndNamesTheJarsFlag() {
+        Path dir = Processes.workDir("discover");
+        Path output = Path.of("found", "starter.yaml");
+        Processes.Result result = Processes.runner(dir, SHORT_RUN, "discover", "--target", passing.apiBase,
+                "--fixtures", passing.fixtures, "--output", output.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("(run with --profile " + output + ")")
+                .doesNotContain("-Dconformance.profile");
+        assertThat(dir.resolve(output)).exists();
+        assertThat(dir.resolve("found").resolve("fixture-ledger.jsonl")).exists();
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
     @Test
     void versionAndHelpDocumentTheExitCodes() {
         Path dir = Processes.workDir("help");
