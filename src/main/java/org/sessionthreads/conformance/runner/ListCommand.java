@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.sessionthreads.conformance.ConformanceSuite;
+import org.sessionthreads.conformance.audit.Invariant;
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.ProfileException;
@@ -65,10 +67,12 @@ final class ListCommand implements Callable<Integer> {
         if (profile != null) {
             out.println("profile " + profile.name() + ": " + profile.describe());
         }
+        int titles = catalogue.entries().stream().mapToInt(entry -> entry.title().length()).max().orElse(0);
         for (CatalogueEntry entry : catalogue.entries()) {
             String state = profile == null ? "" : "  [" + String.join("; ", states.getOrDefault(entry.id(),
-                    List.of("no scenario"))) + "]";
-            out.println(entry.id() + "  " + entry.level() + "  " + entry.title() + state);
+                    List.of(auditOnly(entry.id())))) + "]";
+            String line = String.format("%-9s  %-6s  %-" + titles + "s", entry.id(), entry.level(), entry.title());
+            out.println(state.isEmpty() ? line.stripTrailing() : line + state);
         }
         if (profile != null) {
             out.println();
@@ -78,6 +82,12 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         return ExitStatus.PASS;
+    }
+
+    /** What a requirement without a scenario method gets: the end-of-run audit's verdict, or none. */
+    private static String auditOnly(String requirementId) {
+        boolean audited = Arrays.stream(Invariant.values()).anyMatch(i -> i.requirement().equals(requirementId));
+        return audited ? "judged by the end-of-run audit" : "no scenario";
     }
 
     /** Per requirement, what the profile does with each of its scenario methods. */

@@ -223,7 +223,10 @@ class PackagedJarRunnerIT {
         Path dir = Processes.workDir("list");
         Processes.Result plain = Processes.runner(dir, SHORT_RUN, "list");
         assertThat(plain.exitCode()).as(plain.output()).isZero();
-        assertThat(plain.output()).contains("ARCH-001  MUST  Archive returns the archived thread");
+        assertThat(plain.output()).contains("ARCH-001   MUST    Archive returns the archived thread");
+        assertThat(plain.lines()).filteredOn(line -> line.matches("[A-Z]+-\\d{3} .*"))
+                .as("columns aligned: every title starts where the others do").hasSizeGreaterThan(20)
+                .extracting(line -> line.indexOf(line.split("\\s{2,}")[2])).containsOnly(19);
 
         Processes.Result plan = Processes.runner(dir, SHORT_RUN, "list", "--profile", "neutral", "--target",
                 passing.apiBase);
@@ -232,6 +235,11 @@ class PackagedJarRunnerIT {
         assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("IDEM-001")
                 .contains("disabled: capabilities.idempotency_key is not declared"));
         assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("ARCH-001").contains("[runs]"));
+        assertThat(plan.lines()).anySatisfy(line -> assertThat(line).startsWith("LIST-001")
+                .contains("[judged by the end-of-run audit]"));
+        assertThat(plan.lines()).filteredOn(line -> line.matches("[A-Z]+-\\d{3} .*\\[.*"))
+                .as("the plan's states aligned").extracting(line -> line.indexOf("  [")).hasSizeGreaterThan(20)
+                .containsOnly(plan.lines().get(1).indexOf("  ["));
     }
 
     /** {@code discover} as a jar user runs it: the hint names the jar's flag, the ledger goes beside the profile. */
