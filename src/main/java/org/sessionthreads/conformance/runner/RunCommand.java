@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
     Path reports = Path.of("reports");
 
     @Option(names = "--only", paramLabel = "ID", split = ",",
-            description = "run only these requirements (ids of the catalogue, see 'list'); repeatable or comma-separated")
+            description = "run only these requirements: ids (ARCH-001), families (ARCH) or levels (MUST, SHOULD) of"
+                    + " the catalogue, see 'list'; repeatable or comma-separated")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--no-progress", description = "line-oriented output even on a terminal (the default in CI)")
@@ -104,16 +104,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Set<String> checkedIds() {
-        RequirementCatalogue catalogue = RequirementCatalogue.load();
-        Set<String> ids = new LinkedHashSet<>();
-        for (String raw : only) {
-            String id = raw.strip().toUpperCase(java.util.Locale.ROOT);
-            if (catalogue.find(id).isEmpty()) {
-                throw new ProfileException("--only " + raw + ": no such requirement in the catalogue (see 'list')");
-            }
-            ids.add(id);
-        }
-        return ids;
+        return RequirementSelection.ids(RequirementCatalogue.load(), only);
     }
 
     /** Everything the run would refuse at its start, checked before the first request. */
