@@ -101,8 +101,10 @@ class DialectMutationScoreTest {
         table.add(Mutant.conformant().inDialect(dialect.wireName()));
         Set<Variation> ignored = dialect == ServerDialect.FORWARD ? EnumSet.of(Variation.REARCHIVE_CONFLICT)
                 : EnumSet.noneOf(Variation.class);
-        VariationGroups.without(ignored).stream().map(group -> Mutant.of(group).inDialect(dialect.wireName()))
-                .forEach(table::add);
+        Map<Mutant, Set<Variation>> groups = new LinkedHashMap<>();
+        VariationGroups.without(ignored).forEach(group -> groups.put(Mutant.of(group).inDialect(dialect.wireName()),
+                group));
+        table.addAll(groups.keySet());
         Stream.concat(ownFaults(dialect).stream(), SHARED.get(dialect).stream())
                 .map(f -> Mutant.of(f).inDialect(dialect.wireName())).forEach(table::add);
 
@@ -111,7 +113,7 @@ class DialectMutationScoreTest {
         long start = System.nanoTime();
         MutationCampaign campaign = new MutationCampaign(dir, settings);
         List<MutantResult> results = new ArrayList<>(campaign.run(table));
-        results.addAll(campaign.run(membersOfFailedGroups(results, dialect)));
+        results.addAll(campaign.run(membersOfFailedGroups(results, groups, dialect)));
         MutationReport report = new MutationReport(results, "", List.of(), Duration.ofNanos(System.nanoTime() - start));
         System.out.println(report.writeAs("mutation-report-" + dialect.wireName(),
                 "Dialect **" + dialect.wireName() + "** (suite settings " + settings + "; server option dialect="
@@ -124,11 +126,11 @@ class DialectMutationScoreTest {
      * The members of every group of variations that raised a false alarm, each to run alone: their rows then say
      * which variation the alarm comes from, or (all passing alone) that only their combination raises it.
      */
-    private static List<Mutant> membersOfFailedGroups(List<MutantResult> results, ServerDialect dialect) {
-        return results.stream().filter(result -> result.mutant().kind() == Mutant.Kind.VARIATION)
-                .filter(result -> result.problem().isPresent() && result.mutant().name().contains("+"))
-                .flatMap(result -> VariationGroups.members(result.mutant()).stream())
-                .map(member -> member.inDialect(dialect.wireName())).toList();
+    private static List<Mutant> membersOfFailedGroups(List<MutantResult> results,
+                                                      Map<Mutant, Set<Variation>> groups, ServerDialect dialect) {
+        return results.stream().filter(result -> result.problem().isPresent())
+                .map(result -> groups.getOrDefault(result.mutant(), Set.of())).filter(group -> group.size() > 1)
+                .flatMap(Set::stream).map(member -> Mutant.of(member).inDialect(dialect.wireName())).toList();
     }
 
     private static List<Fault> ownFaults(ServerDialect dialect) {

@@ -43,7 +43,7 @@ import org.sessionthreads.conformance.refserver.Variation;
  * {@code LIST_FILTERS_REJECTED}; two latencies, of which the server would keep the slowest) are never together, and
  * no group holds two that each multiply the requests or the time a run needs (latency, deployment pace, two-item
  * pages, a huge history, a rate limit, one event per stream), so a group costs about what its slowest member costs.
- * A group that raises a false alarm is run again member by member ({@link #members}), so the failure names the
+ * A group that raises a false alarm is run again member by member, so the failure names the
  * variation or says that only their combination fails.
  */
 final class VariationGroups {
@@ -70,10 +70,5 @@ final class VariationGroups {
             kept.removeAll(excluded);
             return Collections.unmodifiableSet(kept);
         }).filter(group -> !group.isEmpty()).toList();
-    }
-
-    /** The variations of the group a grouped {@link Mutant} stands for, each as a mutant of its own. */
-    static List<Mutant> members(Mutant group) {
-        return List.of(group.name().split("\\+")).stream().map(Variation::valueOf).map(Mutant::of).toList();
     }
 }
