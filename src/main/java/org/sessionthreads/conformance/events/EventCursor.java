@@ -1,8 +1,10 @@
 package org.sessionthreads.conformance.events;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.sessionthreads.conformance.client.Event;
@@ -83,16 +85,28 @@ public final class EventCursor implements AutoCloseable {
     }
 
     /**
-     * Watches for {@code period} and fails as soon as an event matching {@code matcher} appears.
+     * Watches for {@code period} and fails as soon as an event matching {@code matcher} appears after the mark.
+     * Confirm before condemning: when the mark came from a hint, a sighting counts only if a plain read shows the
+     * event after it ({@link EventFeed#notShownAfterMark}); one it does not is set aside and the watch goes on.
      *
      * @throws AssertionError naming the unexpected event and when it arrived
      */
     public void assertNoneDuring(EventMatcher matcher, Duration period) {
-        watchFor(matcher, period).ifPresent(unexpected -> {
-            throw new AssertionError("Expecting no " + matcher.description() + " during "
-                    + DurationText.of(period) + " but saw " + unexpected.event() + " " + since(unexpected)
-                    + " (via " + feed.describe() + "); " + tail());
-        });
+        long end = System.nanoTime() + period.toNanos();
+        Set<String> setAside = new HashSet<>();
+        EventMatcher watched = matcher;
+        for (Optional<Observed> sighted = watchFor(watched, period); sighted.isPresent();
+                sighted = watchFor(watched, Duration.ofNanos(Math.max(0, end - System.nanoTime())))) {
+            Observed unexpected = sighted.get();
+            String id = unexpected.event().id();
+            if (id == null || !feed.notShownAfterMark(id)) {
+                throw new AssertionError("Expecting no " + matcher.description() + " during "
+                        + DurationText.of(period) + " but saw " + unexpected.event() + " " + since(unexpected)
+                        + " (via " + feed.describe() + "); " + tail());
+            }
+            setAside.add(id);
+            watched = matcher.excluding(setAside);
+        }
     }
 
     /** Every event kept so far that matches (reads what arrived first; {@link SeenEvents} says what is kept). */

@@ -39,6 +39,16 @@ interface EventFeed extends AutoCloseable {
         return Confirmation.NOT_NEEDED;
     }
 
+    /**
+     * Before a negative verdict that rests on a sighting: true when this feed's mark came from a hint (the fixture
+     * hook's {@code last_event_id}) and a plain read does not show {@code eventId} after it
+     * ({@link PlainRead#notShownAfter}), so the sighting says nothing about what followed the mark. False when the
+     * mark was found by reading, or the list cannot tell.
+     */
+    default boolean notShownAfterMark(String eventId) {
+        return false;
+    }
+
     /** One line for diagnostics, e.g. "sse, 1 reconnect" or "polling". */
     String describe();
 

@@ -51,6 +51,11 @@ public record EventMatcher(String description, Predicate<Event> predicate) {
                 + THREAD_STATUS_RUNNING + ")", e -> received.matches(e) || running.matches(e));
     }
 
+    /** This matcher, except the events whose ids are in {@code ids} (read when matching: the set may grow). */
+    public EventMatcher excluding(java.util.Set<String> ids) {
+        return new EventMatcher(description, e -> matches(e) && !ids.contains(e.id()));
+    }
+
     /** This matcher, except the one event already seen (to detect a second occurrence). */
     public EventMatcher other(Event already) {
         return new EventMatcher("another " + description + " besides " + already.id(),

@@ -21,8 +21,37 @@ import org.sessionthreads.conformance.events.ListCapabilities.Support;
  * @param id       the mark (null: the list was empty)
  * @param type     its type, when the read that found it showed it (for evidence)
  * @param fromHint true when the hint was taken as the mark: a hypothesis the plain read must confirm
+ * @param placed   true when the hint was taken as given, without a request ({@link #placedAfter})
  */
-record NewestMark(String id, String type, boolean fromHint) {
+record NewestMark(String id, String type, boolean fromHint, boolean placed) {
+    /** No mark: the list was empty, or no mark was taken. */
+    static final NewestMark NONE = new NewestMark(null, null, false, false);
+
+    NewestMark(String id, String type, boolean fromHint) {
+        this(id, type, fromHint, false);
+    }
+
+    /**
+     * A mark taken as given ({@code SessionEvents.placedAfter}): the hook's {@code last_event_id}, no request sent.
+     * Like any hint it is a hypothesis: a plain read counts only what the list holds after it.
+     */
+    static NewestMark placedAfter(String eventId) {
+        return new NewestMark(eventId, null, true, true);
+    }
+
+    /** This mark, no longer a hypothesis (a plain read located it). */
+    NewestMark located() {
+        return new NewestMark(id, type, false, false);
+    }
+
+    /** The evidence when a plain read did not find this hinted mark in the list. */
+    String notListedEvidence(String sessionId, PlainRead reader) {
+        return "the hook's last_event_id " + id + " was taken as the newest event of session " + sessionId
+                + (placed ? " (the cursor was placed after it without a request)"
+                : " (after_id=" + id + "&limit=1 listed nothing)") + ", but the list read without it "
+                + reader.from() + " does not contain it (" + reader.lastRequest() + ")";
+    }
+
     /**
      * Finds the mark and leaves {@code pager} positioned after it (the pager's requests count as the mark's).
      *
@@ -39,7 +68,7 @@ record NewestMark(String id, String type, boolean fromHint) {
             if (newest.status() == 400) {
                 capabilities.lacks(Parameter.NEWEST_FIRST, Support.REJECTED);
             } else if (ListPager.readable(newest) && newest.events().isEmpty() && !newest.hasMore()) {
-                return new NewestMark(null, null, false); // an empty list, in either order
+                return NONE; // an empty list, in either order
             } else if (ListPager.readable(newest) && newest.events().size() == 1
                     && newest.events().get(0).id() != null) {
                 String candidate = newest.events().get(0).id();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.sessionthreads.conformance.client.EventsApi;
+import org.sessionthreads.conformance.client.TransportException;
 
 /**
  * The plain read that confirms a cursor's optimised reads before a negative verdict ("confirm before condemning",
@@ -28,6 +29,9 @@ final class PlainRead {
     private final String from;
     private String awaitedHint;
     private final List<Observed> beforeHint = new ArrayList<>();
+    /** An event looked for ({@link #notShownAfter}), and whether it was listed before the hint. */
+    private String sought;
+    private boolean soughtBeforeHint;
 
     /**
      * @param mark             the cursor's mark found by reading, or null (the list was empty, or a hint is given)
@@ -58,6 +62,7 @@ final class PlainRead {
             int before = pager.pagesRead();
             pager.readPages(ListPager.PAGES_PER_READ, observed -> {
                 if (awaitedHint != null) {
+                    soughtBeforeHint |= sought != null && sought.equals(observed.event().id());
                     if (awaitedHint.equals(observed.event().id())) {
                         awaitedHint = null;
                         beforeHint.clear();
@@ -77,6 +82,23 @@ final class PlainRead {
             }
         } while (pager.behind());
         return after;
+    }
+
+    /**
+     * Whether a plain read from the session's start fails to show {@code eventId} after {@code hint}: it lists the
+     * event at or before the hint, or it does not list the hint at all (then nothing it lists is known to follow
+     * the hint). A sighting of such an event through a cursor placed after the hint is no evidence of what
+     * happened after it. False when the list cannot be read: the sighting is then all the evidence there is.
+     */
+    static boolean notShownAfter(EventsApi api, String sessionId, String hint, String eventId) {
+        PlainRead read = new PlainRead(api, sessionId, null, hint, System.nanoTime(), Set.of());
+        read.sought = eventId;
+        try {
+            read.readToEnd();
+        } catch (EventObservationException | TransportException unreadable) {
+            return false;
+        }
+        return !read.markLocated() || read.soughtBeforeHint || eventId.equals(hint);
     }
 
     /** False while the hint the mark came from has not been found in the list (after a read to its end: never). */

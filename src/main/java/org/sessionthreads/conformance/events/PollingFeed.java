@@ -40,7 +40,7 @@ final class PollingFeed implements EventFeed {
     private final long createdNanos = System.nanoTime();
     private final ListPager pager;
     /** The mark {@link #markEnd} found (id null: the list was empty, or no mark was taken). */
-    private NewestMark mark = new NewestMark(null, null, false);
+    private NewestMark mark = NewestMark.NONE;
     private PlainRead plain;
 
     /** A feed of every event type (tests). */
@@ -73,6 +73,7 @@ final class PollingFeed implements EventFeed {
      * the act must stay free of requests.
      */
     void placeAfter(String eventId) {
+        mark = NewestMark.placedAfter(eventId);
         pager.positionAfter(eventId);
     }
 
@@ -107,9 +108,7 @@ final class PollingFeed implements EventFeed {
         PlainRead reader = plainRead();
         List<Observed> listed = reader.readToEnd();
         if (!reader.markLocated()) {
-            String evidence = "the hook's last_event_id " + mark.id() + " was taken as the newest event of session "
-                    + sessionId + " (after_id=" + mark.id() + "&limit=1 listed nothing), but the list read without"
-                    + " it " + reader.from() + " does not contain it (" + reader.lastRequest() + ")";
+            String evidence = mark.notListedEvidence(sessionId, reader);
             capabilities.disagrees(Parameter.LAST_EVENT_ID_HINT, evidence);
             adopt(reader);
             return new Confirmation(reader.unlocated(), true, "the plain read decides: " + evidence);
@@ -141,6 +140,11 @@ final class PollingFeed implements EventFeed {
         return new Confirmation(decided, true, "the plain read decides: " + evidence);
     }
 
+    @Override
+    public boolean notShownAfterMark(String eventId) {
+        return mark.fromHint() && PlainRead.notShownAfter(api, sessionId, mark.id(), eventId);
+    }
+
     /** One plain read per feed: each confirmation goes on where the last one ended. */
     private PlainRead plainRead() {
         if (plain == null) {
@@ -157,7 +161,7 @@ final class PollingFeed implements EventFeed {
 
     /** From now on the feed reads plainly from where {@code reader} ended, with what it proved absent. */
     private void adopt(PlainRead reader) {
-        mark = new NewestMark(mark.id(), mark.type(), false);
+        mark = mark.located();
         pager.readPlainlyFrom(reader.lastId(), reader.endSeenNanos());
     }
 

@@ -47,7 +47,7 @@ final class SseFeed implements EventFeed {
     private final StreamInbox inbox;
     private StreamSubscription subscription;
     /** The anchor found on the list (id null: the list was empty or unreadable). */
-    private NewestMark listMark = new NewestMark(null, null, false);
+    private NewestMark listMark = NewestMark.NONE;
     private PlainRead plain;
     /** What the plain reads listed so far (they read on where the last ended): the list's view since the anchor. */
     private final List<Observed> listedSinceAnchor = new ArrayList<>();
@@ -96,6 +96,7 @@ final class SseFeed implements EventFeed {
                           Set<String> types, String eventId) {
         SseFeed feed = new SseFeed(streams, list, sessionId, capabilities, types);
         feed.subscription = feed.subscriptionFrom(eventId);
+        feed.listMark = NewestMark.placedAfter(eventId);
         return feed;
     }
 
@@ -157,10 +158,8 @@ final class SseFeed implements EventFeed {
         }
         String mark = listMark.id();
         if (!reader.markLocated()) {
-            capabilities.disagrees(ListCapabilities.Parameter.LAST_EVENT_ID_HINT, "the hook's last_event_id "
-                    + mark + " was taken as the newest event of session " + sessionId + " (after_id=" + mark
-                    + "&limit=1 listed nothing), but the list read without it " + reader.from()
-                    + " does not contain it (" + reader.lastRequest() + ")");
+            capabilities.disagrees(ListCapabilities.Parameter.LAST_EVENT_ID_HINT,
+                    listMark.notListedEvidence(sessionId, reader));
             return Confirmation.standing("not confirmed: the list does not contain the stream's anchor " + mark);
         }
         Set<String> queued = inbox.queuedIds();
@@ -197,6 +196,11 @@ final class SseFeed implements EventFeed {
         capabilities.disagrees(ListCapabilities.Parameter.STREAM_TYPES, evidence);
         subscription.reconnectWithoutTypes();
         return new Confirmation(List.copyOf(listed), true, "the plain read decides: " + evidence);
+    }
+
+    @Override
+    public boolean notShownAfterMark(String eventId) {
+        return listMark.fromHint() && PlainRead.notShownAfter(list, sessionId, listMark.id(), eventId);
     }
 
     /** One plain read per feed: each confirmation goes on where the last one ended. */
