@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * The linters and gitlab-ci-local come from the npm registry at pinned versions (.ci/run installs Node.js, npm and
  * rsync, which gitlab-ci-local needs, when they are missing). The GitLab job runs under {@code gitlab-ci-local}
  * with the shell executor, once with the fixture hook (ARCH-001 PASS) and once without (ARCH-001 UNTESTABLE, exit
- * 0); the GitHub workflow's job runs through {@link WorkflowRun}. A wrong SHA-256 must fail each, so a pass means
+ * 0); the GitHub workflow's job runs through {@link WorkflowRun}, fetching the jar as it does by default, from a
+ * team's repository. A wrong SHA-256 must fail each, so a pass means
  * something; each linter must reject a broken copy.
  */
 class CiExamplesRunnerIT {
@@ -107,13 +108,20 @@ class CiExamplesRunnerIT {
         assertThat(job.output()).contains("FAILED").doesNotContain("[runner] exit");
     }
 
+    /**
+     * The default path: no RUNNER_JAR, so the job fetches the pinned artifact with Maven, from a team's repository
+     * (a {@code file:} one here) that the workspace's {@code .mvn/maven.config} names, as a team's repository would;
+     * the version pinned is the one this build made, deployed there as docs/runner.md says.
+     */
     @Test
-    void theGitHubJobsStepsRunInOrderGreenWithTheFixtureHook() throws IOException {
-        Path workspace = Processes.workDir("github-hook").resolve("workspace");
-        Files.createDirectories(workspace);
+    void theGitHubJobFetchesThePinnedJarFromTheTeamsRepositoryAndRunsItsStepsInOrderGreen() throws IOException {
+        Path dir = Processes.workDir("github-team-repository");
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        mavenSettingsWithTeamRepository(dir, workspace);
         WorkflowRun.Result job = WorkflowRun.run(workflow(), "conformance",
-                githubContext(Map.of("vars.STAGING_FIXTURES_URL", server.fixtures, "vars.RUNNER_SHA256", sha256)),
-                workspace, JOB);
+                githubContext(Map.of("vars.RUNNER_JAR", "", "vars.STAGING_FIXTURES_URL", server.fixtures,
+                        "vars.RUNNER_SHA256", sha256)),
+                Map.of("SUITE_VERSION", System.getProperty("suite.version")), workspace, JOB);
 
         assertThat(job.succeeded()).as(job.output()).isTrue();
         assertThat(job.steps()).allMatch(s -> s.uses() != null || s.exitCode() != null);
@@ -125,6 +133,30 @@ class CiExamplesRunnerIT {
         assertThat(Files.readString(workspace.resolveSibling("step-summary.md"))).startsWith("# Conformance summary");
         assertVerdict(workspace.resolve("reports"), "PASS");
         PackagedJarRunnerIT.assertTokenNowhere(workspace.getParent());
+    }
+
+    /** Deploys this build's jars to a {@code file:} repository and points the workspace's Maven at it. */
+    private static void mavenSettingsWithTeamRepository(Path dir, Path workspace) throws IOException {
+        Path repository = Files.createDirectories(dir.resolve("team-repository"));
+        Path suiteJar = Processes.existing(System.getProperty("suite.jar"), "suite.jar");
+        Processes.Result deploy = Processes.run(dir, Map.of(), Duration.ofMinutes(5), List.of(
+                Processes.mvn(), "-B", "-q",
+                "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy-file", "-DrepositoryId=team",
+                "-Durl=" + repository.toUri(), "-Dfile=" + suiteJar,
+                "-DpomFile=" + Processes.existing(System.getProperty("suite.pom"), "suite.pom"),
+                "-Dfiles=" + Processes.runnerJar(), "-Dclassifiers=runner", "-Dtypes=jar"));
+        assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+        Path settings = dir.resolve("settings.xml");
+        Files.writeString(settings, """
+                <settings>
+                  <profiles><profile><id>team</id><repositories><repository>
+                    <id>team</id><url>%s</url><snapshots><updatePolicy>always</updatePolicy></snapshots>
+                  </repository></repositories></profile></profiles>
+                  <activeProfiles><activeProfile>team</activeProfile></activeProfiles>
+                </settings>
+                """.formatted(repository.toUri()));
+        Files.createDirectories(workspace.resolve(".mvn"));
+        Files.writeString(workspace.resolve(".mvn/maven.config"), "--settings=" + settings + "\n");
     }
 
     @Test

@@ -49,6 +49,15 @@ final class WorkflowRun {
     }
 
     static Result run(Path workflow, String job, Map<String, String> context, Path workspace, Duration limit) {
+        return run(workflow, job, context, Map.of(), workspace, limit);
+    }
+
+    /**
+     * As {@link #run(Path, String, Map, Path, Duration)}, with {@code edits} replacing values of the workflow's own
+     * {@code env:}, as a team edits the pinned {@code SUITE_VERSION} to the version it hosts.
+     */
+    static Result run(Path workflow, String job, Map<String, String> context, Map<String, String> edits,
+                      Path workspace, Duration limit) {
         JsonNode root = read(workflow);
         JsonNode jobNode = root.path("jobs").path(job);
         if (jobNode.isMissingNode()) {
@@ -58,6 +67,12 @@ final class WorkflowRun {
         env.putAll(Map.of("CI", "true", "GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", workspace.toString(),
                 "GITHUB_STEP_SUMMARY", workspace.resolveSibling("step-summary.md").toString()));
         env.putAll(environment(root.path("env"), context));
+        edits.keySet().forEach(key -> {
+            if (!env.containsKey(key)) {
+                throw new IllegalArgumentException("the workflow sets no " + key + " to edit");
+            }
+        });
+        env.putAll(edits);
         env.putAll(environment(jobNode.path("env"), context));
         List<Step> steps = new ArrayList<>();
         StringBuilder output = new StringBuilder();
