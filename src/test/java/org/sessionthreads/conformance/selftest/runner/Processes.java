@@ -83,6 +83,15 @@ final class Processes {
         return run(dir, Map.of("CONFORMANCE_TOKEN", TOKEN, "CI", "true"), limit, command);
     }
 
+    /** The Maven that runs this build (maven.home is set by Maven for its forks), else mvn on the PATH. */
+    static String mvn() {
+        String home = System.getProperty("maven.home");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+            return Path.of(home, "bin", "mvn").toString();
+        }
+        return "mvn";
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
