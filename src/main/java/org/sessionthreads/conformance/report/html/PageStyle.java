@@ -19,7 +19,7 @@ final class PageStyle {
             .exit.other { background: #f1f3f4; color: #3c4043; }
             table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
             th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
-            th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            th { background: #f6f8fa; } td.id { white-space: nowrap; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
             td.reason { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
             tr.row-FAIL, tr.row-ERROR { background: #fff5f5; } tr.row-WARN { background: #fffaf0; }
             .v { font-weight: 700; white-space: nowrap; } .v-FAIL { color: var(--fail); } .v-ERROR { color: var(--error); }

@@ -9,8 +9,8 @@ import org.sessionthreads.conformance.report.RunSummary;
 
 /** The top of {@code summary.html}: who ran against what, the exit line, the counts and the verdict table. */
 final class VerdictSection {
-    /** Characters of a reason the table shows; the failure below it shows the whole message. */
-    static final int REASON_CHARS = 400;
+    /** Characters of a reason's first line the table shows; the failure below it shows the whole message. */
+    static final int REASON_CHARS = 300;
 
     private VerdictSection() {
     }
@@ -53,10 +53,11 @@ final class VerdictSection {
         for (RunSummary.RequirementResult r : summary.requirements()) {
             String id = r.entry().id();
             String label = r.judgement().label();
-            html.append("<tr class=\"row-").append(label).append("\" id=\"req-").append(Html.anchor(id)).append("\"><td>")
+            html.append("<tr class=\"row-").append(label).append("\" id=\"req-").append(Html.anchor(id))
+                    .append("\"><td class=\"id\">")
                     .append(Html.text(id)).append("</td><td>").append(r.entry().level()).append("</td><td>")
                     .append(Html.text(r.entry().title())).append("</td><td class=\"v v-").append(label).append("\">")
-                    .append(label).append("</td><td class=\"reason\">").append(Html.text(r.reason(), REASON_CHARS))
+                    .append(label).append("</td><td class=\"reason\">").append(Html.text(firstLine(r.reason()), REASON_CHARS))
                     .append("</td><td>");
             if (FailureSection.shown(r)) {
                 html.append("<a href=\"#fail-").append(Html.anchor(id)).append("\">failure</a> ");
@@ -66,6 +67,12 @@ final class VerdictSection {
             html.append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    private static String firstLine(String reason) {
+        String stripped = reason.strip();
+        int end = stripped.indexOf('\n');
+        return end < 0 ? stripped : stripped.substring(0, end) + " …";
     }
 
     private static String item(String text) {
