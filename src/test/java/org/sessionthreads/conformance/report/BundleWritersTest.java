@@ -126,18 +126,24 @@ class BundleWritersTest {
         assertThat(read).containsExactlyInAnyOrderEntriesOf(environment);
         assertThat(Files.readString(dir.resolve("environment.properties"))).doesNotContain("#");
         JsonNode categories = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("categories.json")));
-        assertThat(categories.size()).isEqualTo(7);
-        assertThat(categoriesOf(categories, "failed", "expected 409 but was 200")).containsExactly(
-                "Conformance failures (a MUST not met)");
-        assertThat(categoriesOf(categories, "failed", "UNTESTABLE: no fixture")).containsExactly(
-                "Untestable in certify mode");
-        assertThat(categoriesOf(categories, "broken", "NullPointerException")).containsExactly(
-                "Harness errors (no verdict possible)");
-        assertThat(categoriesOf(categories, "skipped", "UNTESTABLE: no fixture")).containsExactly("Untestable");
-        assertThat(categoriesOf(categories, "skipped", "WAIVED W-1 (until 2027-01-01): x\ny"))
-                .containsExactly("Waived");
-        assertThat(categoriesOf(categories, "skipped", "SHOULD not met (AUTH-002): x")).containsExactly(
-                "SHOULD not met (warnings)");
+        assertThat(categories.size()).isEqualTo(6 * catalogue.entries().size() + 1);
+        assertThat(categories.valueStream().map(c -> c.path("name").asString()))
+                .as("no session, thread or request id in a category's name")
+                .allMatch(name -> !name.matches("(?s).*(sess_|sthr_|req|conformance-|[0-9a-f]{8}).*"));
+        assertThat(categoriesOf(categories, "failed", "COORD-001 (MUST) not met: expected 409 but was 200\n sess_1"))
+                .containsExactly("COORD-001 · not met");
+        assertThat(categoriesOf(categories, "failed", "COORD-001 · UNTESTABLE: no fixture (certify mode: …)"))
+                .containsExactly("COORD-001 · untestable in certify mode");
+        assertThat(categoriesOf(categories, "broken", "EVT-001 · NullPointerException")).containsExactly(
+                "EVT-001 · harness error");
+        assertThat(categoriesOf(categories, "skipped", "IDLE-001 · UNTESTABLE: no fixture"))
+                .containsExactly("IDLE-001 · untestable");
+        assertThat(categoriesOf(categories, "skipped", "COORD-001 · WAIVED W-1 (until 2027-01-01): x\ny"))
+                .containsExactly("COORD-001 · waived");
+        assertThat(categoriesOf(categories, "skipped", "AUTH-002 · SHOULD not met (AUTH-002): x")).containsExactly(
+                "AUTH-002 · SHOULD not met (warning)");
+        assertThat(categoriesOf(categories, "skipped", "EVT-001 · profile 'p' does not offer the sse event channel"))
+                .containsExactly("Disabled (not offered by the profile)");
         assertThat(categoriesOf(categories, "skipped", "profile 'p' does not offer the sse event channel"))
                 .containsExactly("Disabled (not offered by the profile)");
     }

@@ -140,6 +140,12 @@ class SummaryHtmlTest {
     }
 
     private static RunSummary summary() {
+        return SUMMARY;
+    }
+
+    private static final RunSummary SUMMARY = handMade();
+
+    private static RunSummary handMade() {
         Exchange read = exchange("GET", "http://t/v1/sessions/sess_1/threads/sthr_1", "req-1", "", "{}");
         Exchange archive = exchange("POST", "http://t/v1/sessions/sess_1/threads/sthr_1/archive", "req-2", "{}",
                 "{\"name\":\"" + HOSTILE + "\",\"file\":\"evil\u202etxt.exe \u0000 \u001b[31m\"}");
