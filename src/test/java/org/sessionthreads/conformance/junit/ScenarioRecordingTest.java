@@ -60,7 +60,8 @@ class ScenarioRecordingTest {
             exchanges.add(answered("req-" + i, 200, true));
         }
         exchanges.set(exchanges.size() - 1, new Exchange("GET", "http://127.0.0.1:1/v1", Map.of(), "", 200, Map.of(),
-                "x".repeat(FailureEvidence.BODY_CHARS + 10), Instant.EPOCH, Duration.ofMillis(1), "req-last", null, true));
+                "x".repeat(FailureEvidence.BODY_CHARS + 10), Instant.EPOCH, Duration.ofMillis(1), "req-last", null,
+                true));
 
         ScenarioRecord failed = ScenarioRecording.recordOf("ARCH-001", exchanges,
                 Optional.of(new AssertionError("Expecting 409 (request_id req-2, 1 ms)")), "", List.of(), Map.of());

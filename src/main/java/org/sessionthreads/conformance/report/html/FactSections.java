@@ -51,7 +51,8 @@ final class FactSections {
         summary.facts().discovery().ifPresent(d -> discovery(html, d));
         if (!summary.facts().settings().isEmpty()) {
             html.append("<h2 id=\"settings\">Effective settings</h2>\n<details><summary>")
-                    .append(summary.facts().settings().size()).append(" settings with their source</summary>\n<table>\n")
+                    .append(summary.facts().settings().size())
+                    .append(" settings with their source</summary>\n<table>\n")
                     .append(Html.row("th", "setting", "value", "from"));
             summary.facts().settings().forEach(s -> html.append(Html.row("td", s.key(), s.value(), s.source())));
             html.append("</table>\n</details>\n");
@@ -79,7 +80,8 @@ final class FactSections {
         d.hints().forEach(h -> html.append("<li>hint: ").append(Html.text(h)).append("</li>\n"));
         html.append("</ul>\n");
         if (!d.findings().isEmpty()) {
-            html.append("<table>\n").append(Html.row("th", "capability", "declared", "observed", "presence", "evidence"));
+            html.append("<table>\n")
+                    .append(Html.row("th", "capability", "declared", "observed", "presence", "evidence"));
             d.findings().forEach(f -> html.append(Html.row("td", f.capability(), f.declared(), f.observed(),
                     f.presence(), f.evidence())));
             html.append("</table>\n");

@@ -58,7 +58,8 @@ final class FailureSection {
         String label = s.judgement().label();
         html.append("<div class=\"failure ").append(label).append("\">\n<p><b>").append(Html.text(s.name()))
                 .append("</b> — <span class=\"v v-").append(label).append("\">").append(label).append("</span>")
-                .append(s.duration().isZero() ? "" : " <span class=\"muted\">in " + s.duration().toMillis() + " ms</span>")
+                .append(s.duration().isZero() ? ""
+                        : " <span class=\"muted\">in " + s.duration().toMillis() + " ms</span>")
                 .append("</p>\n<pre>").append(Html.text(s.reason().strip(), REASON_CHARS)).append("</pre>\n");
         if (!s.provenance().isEmpty()) {
             html.append("<p class=\"muted\">fixtures: ").append(Html.text(s.provenance())).append("</p>\n");
@@ -70,8 +71,9 @@ final class FailureSection {
         List<Exchange> evidence = s.evidence();
         if (!evidence.isEmpty()) {
             int from = Math.max(0, evidence.size() - EXCHANGES);
-            html.append("<p>Exchanges (").append(evidence.size() - from).append(from == 0 ? "" : " of " + evidence.size())
-                    .append(from == 0 ? "" : ", the last shown").append("; the message quotes the ones in bold):</p>\n");
+            html.append("<p>Exchanges (").append(evidence.size() - from)
+                    .append(from == 0 ? "" : " of " + evidence.size() + ", the last shown")
+                    .append("; the message quotes the ones in bold):</p>\n");
             evidence.subList(from, evidence.size()).forEach(e -> exchange(html, e, s.reason()));
         }
         html.append("</div>\n");

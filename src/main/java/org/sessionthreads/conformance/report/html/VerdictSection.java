@@ -20,7 +20,8 @@ final class VerdictSection {
         html.append("<h1>Conformance summary</h1>\n<ul class=\"facts\">\n")
                 .append(item("suite " + build.version() + " (" + build.commit() + ")"))
                 .append(item(run.profile()))
-                .append(item("target: " + run.target() + (run.targetUrl().isEmpty() ? "" : " (" + run.targetUrl() + ")")))
+                .append(item("target: " + run.target()
+                        + (run.targetUrl().isEmpty() ? "" : " (" + run.targetUrl() + ")")))
                 .append(item("from " + run.startedAt() + " to " + run.finishedAt()));
         if (!summary.facts().fixtures().isEmpty()) {
             html.append(item(summary.facts().fixtures()));
@@ -41,7 +42,8 @@ final class VerdictSection {
                 .append(" · gate <b>").append(summary.passesGate() ? "pass" : "fail").append("</b>");
         if (!links.allure().isEmpty()) {
             html.append(" · <a href=\"").append(links.allure()).append("\">Allure report</a> <span class=\"muted\">"
-                    + "(made from allure-results/ after the run: <code>mvn allure:report</code>)</span>");
+                    + "(made after the run from allure-results/: <code>mvn allure:report</code> in the suite's source"
+                    + " tree, or <code>allure generate --single-file allure-results -o allure-report</code>)</span>");
         }
         html.append("</p>\n");
         table(html, summary, links);
@@ -57,7 +59,8 @@ final class VerdictSection {
                     .append("\"><td class=\"id\">")
                     .append(Html.text(id)).append("</td><td>").append(r.entry().level()).append("</td><td>")
                     .append(Html.text(r.entry().title())).append("</td><td class=\"v v-").append(label).append("\">")
-                    .append(label).append("</td><td class=\"reason\">").append(Html.text(firstLine(r.reason()), REASON_CHARS))
+                    .append(label).append("</td><td class=\"reason\">")
+                    .append(Html.text(firstLine(r.reason()), REASON_CHARS))
                     .append("</td><td>");
             if (FailureSection.shown(r)) {
                 html.append("<a href=\"#fail-").append(Html.anchor(id)).append("\">failure</a> ");

@@ -33,7 +33,8 @@ import org.sessionthreads.conformance.report.Verdict;
 class SummaryHtmlTest {
     private static final BuildInfo BUILD = new BuildInfo("1.2.3", "abc123");
     private static final String HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>";
-    private static final Pattern LINK = Pattern.compile("(?i)\\s(href|src|action|formaction|srcset)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern LINK =
+            Pattern.compile("(?i)\\s(href|src|action|formaction|srcset)\\s*=\\s*\"([^\"]*)\"");
 
     @TempDir
     Path dir;
@@ -51,7 +52,8 @@ class SummaryHtmlTest {
                 .contains("<a href=\"#fail-COORD-001\">failure</a>")
                 .contains("<section id=\"fail-COORD-001\">")
                 // the exchange the message quotes is unfolded, the other folded
-                .contains("<details class=\"quoted\" open><summary>POST http://t/v1/sessions/sess_1/threads/sthr_1/archive"
+                .contains("<details class=\"quoted\" open><summary>"
+                        + "POST http://t/v1/sessions/sess_1/threads/sthr_1/archive"
                         + " → 200 (request_id req-2, 4 ms)</summary>")
                 .contains("<details><summary>GET http://t/v1/sessions/sess_1/threads/sthr_1 → 200 (request_id req-1,")
                 .contains("Authorization: Bearer " + Secret.MASK + "\n")
@@ -131,7 +133,8 @@ class SummaryHtmlTest {
     void should_say_pass_for_a_passing_run() {
         RunSummary passing = summary(List.of(outcome("ARCH-001", Verdict.PASS, false, "", List.of())));
 
-        assertThat(page(passing, BundleLinks.in(dir))).contains("<div class=\"exit pass\" id=\"exit\">Exit code 0: pass</div>")
+        assertThat(page(passing, BundleLinks.in(dir)))
+                .contains("<div class=\"exit pass\" id=\"exit\">Exit code 0: pass</div>")
                 .doesNotContain("<h2 id=\"failures\">");
     }
 
@@ -151,7 +154,8 @@ class SummaryHtmlTest {
                 "{\"name\":\"" + HOSTILE + "\",\"file\":\"evil\u202etxt.exe \u0000 \u001b[31m\"}");
         List<Exchange> many = new java.util.ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            many.add(exchange("GET", "http://t/v1/sessions/sess_2/threads", "many-" + i, "", i == 24 ? "y".repeat(10_000) : "[]"));
+            many.add(exchange("GET", "http://t/v1/sessions/sess_2/threads", "many-" + i, "",
+                    i == 24 ? "y".repeat(10_000) : "[]"));
         }
         RunSummary summary = summary(List.of(
                 outcome("ARCH-001", Verdict.PASS, false, "", List.of()),
@@ -162,7 +166,8 @@ class SummaryHtmlTest {
                 Duration.ofNanos(17_527_000), Duration.ofNanos(149_827_000), Duration.ofNanos(149_827_000),
                 Map.of("ON_TIME", 8))), List.of());
         return summary.withFacts(new RunSummary.Facts("fixtures of run r: 2 sessions created", List.of(),
-                Optional.empty(), Optional.empty(), Map.of("POST /v1/sessions/{id}/threads/{id}/archive", 12L), measured));
+                Optional.empty(), Optional.empty(), Map.of("POST /v1/sessions/{id}/threads/{id}/archive", 12L),
+                measured));
     }
 
     private static RunSummary summary(List<ScenarioOutcome> outcomes) {
