@@ -110,7 +110,8 @@ public final class RequirementLedger implements TestExecutionListener {
                     recorded.map(ScenarioRecord::provenance).orElse(""),
                     recorded.map(ScenarioRecord::exchanges).orElse(List.of()),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.map(ScenarioRecord::reproduce).orElse(""));
+                            : recorded.map(ScenarioRecord::reproduce).orElse(""),
+                    recorded.map(ScenarioRecord::evidence).orElse(List.of()));
             outcomes.add(outcome);
             if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
                 audit.add(outcome);

@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.junit;
 import java.util.List;
 import java.util.Map;
 
+import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.events.EventTimings;
 
 /**
@@ -16,12 +17,15 @@ import org.sessionthreads.conformance.events.EventTimings;
  * @param reproduce     a curl line repeating the exchange its failure is about; empty when it did not fail
  * @param samples       its terminated-event timings
  * @param interleavings race → outcome → rounds it observed
+ * @param evidence      when it did not pass: its exchanges (redacted, in order), for the reports that show them;
+ *                      empty otherwise
  */
 record ScenarioRecord(String requirement, List<String> exchanges, long tokenAnswers, long tokenRefused,
                       String provenance, String reproduce, List<EventTimings.Sample> samples,
-                      Map<String, Map<String, Integer>> interleavings) {
+                      Map<String, Map<String, Integer>> interleavings, List<Exchange> evidence) {
     ScenarioRecord {
         exchanges = List.copyOf(exchanges);
+        evidence = List.copyOf(evidence);
         samples = List.copyOf(samples);
         interleavings = Map.copyOf(interleavings);
     }

@@ -74,7 +74,7 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
 
     /**
      * The record of one scenario: {@code exchanges} it made, counted by answers to the profile's own token, and for
-     * a {@code failure} the curl line of the exchange it is about.
+     * a {@code failure} the curl line of the exchange it is about and the exchanges themselves.
      */
     static ScenarioRecord recordOf(String requirement, List<Exchange> exchanges, Optional<Throwable> failure,
                                    String provenance, List<EventTimings.Sample> samples,
@@ -84,6 +84,7 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
                 .map(Exchange::curl).orElse("");
         return new ScenarioRecord(requirement, exchanges.stream().map(e -> String.valueOf(e.requestId())).toList(),
                 withToken.size(), withToken.stream().filter(e -> e.status() == 401).count(), provenance, reproduce,
-                samples, interleavings);
+                samples, interleavings,
+                failure.map(f -> FailureEvidence.of(exchanges, String.valueOf(f.getMessage()))).orElse(List.of()));
     }
 }

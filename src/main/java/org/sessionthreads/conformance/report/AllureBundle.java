@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.qameta.allure.util.PropertiesUtils;
+
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,11 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The two run-level files of the Allure results: {@code environment.properties} (the Environment panel: suite
  * version and commit, profile, dialect, target; values arrive redacted) and {@code categories.json} (the
- * Categories panel: conformance failures apart from harness errors, untestable, waived, SHOULD warnings and
- * disabled). Allure has no typed outcome to match on, only the test's status and its message, so the categories
- * match JUnit's status (failed = an assertion, broken = any other exception, skipped = aborted) and the verdict
- * word the suite puts first in every abort message ({@code UNTESTABLE}, {@code WAIVED}, {@code SHOULD not met}).
- * They only sort the report; no verdict of the suite is read from them.
+ * Categories panel: per requirement and reason class, see {@link AllureCategories}).
  */
 public final class AllureBundle {
     public static final String ENVIRONMENT = "environment.properties";
@@ -41,7 +37,8 @@ public final class AllureBundle {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(ENVIRONMENT), properties(environment));
-            Files.writeString(dir.resolve(CATEGORIES), JSON.writeValueAsString(categories()) + "\n");
+            Files.writeString(dir.resolve(CATEGORIES),
+                    JSON.writeValueAsString(AllureCategories.of(RequirementCatalogue.load())) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Allure environment and categories to " + dir, e);
         }
@@ -69,28 +66,5 @@ public final class AllureBundle {
             }
         }
         return out.toString();
-    }
-
-    /** Disjoint categories, in the order the panel lists them. */
-    static List<Map<String, Object>> categories() {
-        return List.of(
-                category("Conformance failures (a MUST not met)", List.of("failed"), "(?s)(?!UNTESTABLE).*"),
-                category("Untestable in certify mode", List.of("failed"), "(?s)UNTESTABLE.*"),
-                category("Harness errors (no verdict possible)", List.of("broken"), null),
-                category("Untestable", List.of("skipped"), "(?s)UNTESTABLE.*"),
-                category("Waived", List.of("skipped"), "(?s)WAIVED.*"),
-                category("SHOULD not met (warnings)", List.of("skipped"), "(?s)SHOULD not met.*"),
-                category("Disabled (not offered by the profile)", List.of("skipped"),
-                        "(?s)(?!UNTESTABLE|WAIVED|SHOULD not met).*"));
-    }
-
-    private static Map<String, Object> category(String name, List<String> statuses, String messageRegex) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("name", name);
-        node.put("matchedStatuses", statuses);
-        if (messageRegex != null) {
-            node.put("messageRegex", messageRegex);
-        }
-        return node;
     }
 }

@@ -2,10 +2,15 @@ package org.sessionthreads.conformance.report;
 
 import java.util.List;
 
-/** The formats of the results bundle, in the order they are written: the manifest last, it hashes the others. */
+import org.sessionthreads.conformance.report.html.SummaryHtml;
+
+/**
+ * The formats of the results bundle, in the order they are written: the manifest last, it hashes the others;
+ * {@code summary.html} just before it, it links to the files the others wrote (such as {@code repro/}).
+ */
 public final class ReportFormats {
     private static final List<ReportFormat> ALL = List.of(new SummaryJson(), new SummaryMarkdown(),
-            new JUnitXmlWriter(), new Badge(), new BundleManifest());
+            new JUnitXmlWriter(), new Badge(), new SummaryHtml(), new BundleManifest());
 
     private ReportFormats() {
     }

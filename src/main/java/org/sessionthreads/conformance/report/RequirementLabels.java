@@ -12,14 +12,16 @@ import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 
 /**
- * Lists every Allure result under its requirement instead of the Java class that holds its scenario: parent suite
- * "Archive a session thread", suite {@code "<ID> <title>"}, package {@code conformance.<ID>}. Registered with
- * ServiceLoader as an Allure lifecycle listener, so it also reaches results that never ran a callback of ours
- * (scenarios disabled by the profile). The requirement is the id the scenario's name starts with: names come from
- * the catalogue ({@code junit.RequirementDisplayNames}); a result without one is left as it is.
+ * Lists every Allure result under its requirement instead of the Java class that holds its scenario: suite
+ * {@code "<ID> <title>"} with no parent suite, so each requirement is a row of its own at the top of the Suites
+ * tab (Allure builds that tree from the labels parentSuite, suite and subSuite, skipping a level a result does not
+ * have), and package {@code conformance.<ID>}; and makes the message of a result that did not pass start with the
+ * id, which the Categories panel sorts by ({@link AllureCategories}). Registered with ServiceLoader as an Allure
+ * lifecycle listener, so it also reaches results that never ran a callback of ours (scenarios disabled by the
+ * profile). The requirement is the id the scenario's name starts with: names come from the catalogue
+ * ({@code junit.RequirementDisplayNames}); a result without one is left as it is.
  */
 public final class RequirementLabels implements TestLifecycleListener {
-    static final String PARENT_SUITE = "Archive a session thread";
     private static final Pattern ID = Pattern.compile("^([A-Z]+-[0-9]{3}) ");
     private static final Set<String> SUITE_LABELS = Set.of(ResultsUtils.PARENT_SUITE_LABEL_NAME,
             ResultsUtils.SUITE_LABEL_NAME, ResultsUtils.SUB_SUITE_LABEL_NAME, ResultsUtils.PACKAGE_LABEL_NAME);
@@ -39,12 +41,14 @@ public final class RequirementLabels implements TestLifecycleListener {
         if (!id.find()) {
             return;
         }
-        catalogue.find(id.group(1)).ifPresent(entry -> relabel(result, entry));
+        catalogue.find(id.group(1)).ifPresent(entry -> {
+            relabel(result, entry);
+            AllureCategories.tag(result, entry);
+        });
     }
 
     static void relabel(TestResult result, CatalogueEntry entry) {
         result.getLabels().removeIf(label -> SUITE_LABELS.contains(label.getName()));
-        result.getLabels().add(ResultsUtils.createParentSuiteLabel(PARENT_SUITE));
         result.getLabels().add(ResultsUtils.createSuiteLabel(entry.id() + " " + entry.title()));
         result.getLabels().add(ResultsUtils.createPackageLabel("conformance." + entry.id()));
     }

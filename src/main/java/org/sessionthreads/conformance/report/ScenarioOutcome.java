@@ -3,6 +3,8 @@ package org.sessionthreads.conformance.report;
 import java.time.Duration;
 import java.util.List;
 
+import org.sessionthreads.conformance.client.Exchange;
+
 /**
  * What one scenario invocation produced.
  *
@@ -17,10 +19,22 @@ import java.util.List;
  * @param exchanges   request ids of the HTTP exchanges it made, in order
  * @param reproduce   for a scenario that did not pass: a curl command repeating the exchange its failure is about,
  *                    with the credential as {@code $CONFORMANCE_TOKEN}; empty otherwise
+ * @param evidence    for a scenario that did not pass: its exchanges (redacted, in order), which {@code summary.html}
+ *                    shows; empty otherwise
  */
 public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                               Duration duration, String provenance, List<String> exchanges,
-                              String reproduce) {
+                              String reproduce, List<Exchange> evidence) {
+
+    public ScenarioOutcome {
+        evidence = List.copyOf(evidence);
+    }
+
+    /** An outcome without exchanges to show (it passed, or was not run). */
+    public ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
+                           Duration duration, String provenance, List<String> exchanges, String reproduce) {
+        this(requirement, name, verdict, blocking, reason, duration, provenance, exchanges, reproduce, List.of());
+    }
 
     public Judgement judgement() {
         return new Judgement(verdict, blocking);

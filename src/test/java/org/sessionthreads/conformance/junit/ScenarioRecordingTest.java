@@ -53,6 +53,29 @@ class ScenarioRecordingTest {
         assertThat(record.tokenRefused()).isZero();
     }
 
+    @Test
+    void should_keep_the_exchanges_of_a_failure_with_the_quoted_one_and_bodies_cut() {
+        List<Exchange> exchanges = new java.util.ArrayList<>();
+        for (int i = 0; i < FailureEvidence.EXCHANGES + 5; i++) {
+            exchanges.add(answered("req-" + i, 200, true));
+        }
+        exchanges.set(exchanges.size() - 1, new Exchange("GET", "http://127.0.0.1:1/v1", Map.of(), "", 200, Map.of(),
+                "x".repeat(FailureEvidence.BODY_CHARS + 10), Instant.EPOCH, Duration.ofMillis(1), "req-last", null,
+                true));
+
+        ScenarioRecord failed = ScenarioRecording.recordOf("ARCH-001", exchanges,
+                Optional.of(new AssertionError("Expecting 409 (request_id req-2, 1 ms)")), "", List.of(), Map.of());
+        ScenarioRecord passed = ScenarioRecording.recordOf("ARCH-001", exchanges, Optional.empty(), "", List.of(),
+                Map.of());
+
+        assertThat(failed.evidence()).hasSize(FailureEvidence.EXCHANGES + 1);
+        assertThat(failed.evidence().get(0).requestId()).as("the exchange the message quotes").isEqualTo("req-2");
+        assertThat(failed.evidence().get(1).requestId()).isEqualTo("req-5");
+        assertThat(failed.evidence().get(FailureEvidence.EXCHANGES).responseBody())
+                .isEqualTo("x".repeat(FailureEvidence.BODY_CHARS) + "\n… [10 more characters not kept]");
+        assertThat(passed.evidence()).isEmpty();
+    }
+
     private static Exchange answered(String requestId, int status, boolean profileToken) {
         return new Exchange("GET", "http://127.0.0.1:1/v1/sessions/sess_a/threads", Map.of(), "", status, Map.of(),
                 "{}", Instant.EPOCH, Duration.ofMillis(1), requestId, null, profileToken);

@@ -126,20 +126,27 @@ class BundleWritersTest {
         assertThat(read).containsExactlyInAnyOrderEntriesOf(environment);
         assertThat(Files.readString(dir.resolve("environment.properties"))).doesNotContain("#");
         JsonNode categories = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("categories.json")));
-        assertThat(categories.size()).isEqualTo(7);
-        assertThat(categoriesOf(categories, "failed", "expected 409 but was 200")).containsExactly(
-                "Conformance failures (a MUST not met)");
-        assertThat(categoriesOf(categories, "failed", "UNTESTABLE: no fixture")).containsExactly(
-                "Untestable in certify mode");
-        assertThat(categoriesOf(categories, "broken", "NullPointerException")).containsExactly(
-                "Harness errors (no verdict possible)");
-        assertThat(categoriesOf(categories, "skipped", "UNTESTABLE: no fixture")).containsExactly("Untestable");
-        assertThat(categoriesOf(categories, "skipped", "WAIVED W-1 (until 2027-01-01): x\ny"))
-                .containsExactly("Waived");
-        assertThat(categoriesOf(categories, "skipped", "SHOULD not met (AUTH-002): x")).containsExactly(
-                "SHOULD not met (warnings)");
-        assertThat(categoriesOf(categories, "skipped", "profile 'p' does not offer the sse event channel"))
-                .containsExactly("Disabled (not offered by the profile)");
+        assertThat(categories.size()).isEqualTo(6 * catalogue.entries().size() + 1);
+        assertThat(categories.valueStream().map(c -> c.path("name").asString()))
+                .as("no session, thread or request id in a category's name")
+                .allMatch(name -> !name.matches("(?s).*(sess_|sthr_|req|conformance-|[0-9a-f]{8}).*"));
+        // status, message (as RequirementLabels leaves it) → the one category it falls into
+        List<List<String>> samples = List.of(
+                List.of("failed", "COORD-001 (MUST) not met: expected 409 but was 200\n sess_1",
+                        "COORD-001 · not met"),
+                List.of("failed", "COORD-001 · UNTESTABLE: no fixture (certify mode: …)",
+                        "COORD-001 · untestable in certify mode"),
+                List.of("broken", "EVT-001 · NullPointerException", "EVT-001 · harness error"),
+                List.of("skipped", "IDLE-001 · UNTESTABLE: no fixture", "IDLE-001 · untestable"),
+                List.of("skipped", "COORD-001 · WAIVED W-1 (until 2027-01-01): x\ny", "COORD-001 · waived"),
+                List.of("skipped", "AUTH-002 · SHOULD not met (AUTH-002): x", "AUTH-002 · SHOULD not met (warning)"),
+                List.of("skipped", "EVT-001 · profile 'p' does not offer the sse event channel",
+                        AllureCategories.DISABLED),
+                List.of("skipped", "profile 'p' does not offer the sse event channel", AllureCategories.DISABLED));
+        for (List<String> sample : samples) {
+            assertThat(categoriesOf(categories, sample.get(0), sample.get(1))).as(sample.get(1))
+                    .containsExactly(sample.get(2));
+        }
     }
 
     @Test
