@@ -135,7 +135,7 @@ public final class ExchangeArchive {
         return origin.plus(Duration.ofNanos(nanos - originNanos));
     }
 
-    /** {@code text} within {@value #BODY_LIMIT} characters and the run's budget; what was cut goes into {@code note}. */
+    /** {@code text} within {@value #BODY_LIMIT} characters and the run's budget; {@code note} tells what was cut. */
     private String body(String text, String what, StringBuilder note) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -10,14 +10,16 @@ import java.util.Set;
  * summary): a scenario's page is its requirement id, followed for an invocation of a template by {@code /} and the
  * invocation's name with spaces as {@code -} ({@code ARCH-001}, {@code EVT-001/via-sse}); should two scenarios come
  * to the same id, the later ones get {@code #2}, {@code #3}, … in the summary's order. The exchanges no scenario
- * claims, and the checks of the end-of-run audit (which reads once for all of them), are on the pages {@value #DISCOVERY}, {@value #AUDIT}, {@value #FIXTURES} and {@value #RUN}.
+ * claims, and the checks of the end-of-run audit (which reads once for all of them), are on the pages
+ * {@value #DISCOVERY}, {@value #AUDIT}, {@value #FIXTURES} and {@value #RUN}. A writer links a scenario with
+ * {@code HarPages.of(summary).get(scenario)}.
  */
 public final class HarPages {
     /** The start probe and discovery, before the scenarios. */
     public static final String DISCOVERY = "discovery";
     /** The end-of-run audit's reads. */
     public static final String AUDIT = "audit";
-    /** The release of the run's fixtures after the audit. */
+    /** The release of the fixtures the run held, after the audit or at the run's end. */
     public static final String FIXTURES = "fixtures";
     /** Exchanges of the scenarios' time that no scenario recorded (e.g. a scenario the run interrupted). */
     public static final String RUN = "run";

@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
-import org.sessionthreads.conformance.config.Secret;
 import org.sessionthreads.conformance.report.BundleManifest;
 import org.sessionthreads.conformance.report.ReportFormats;
 import org.sessionthreads.conformance.selftest.Canaries;
@@ -124,7 +123,7 @@ class PackagedJarRunnerIT {
                     .isEqualTo("FAIL");
             assertThat(Files.readString(dir.resolve("reports").resolve("summary.json")))
                     .contains("token_file " + tokenFile);
-            assertEveryExchangeInTheHar(dir.resolve("reports"), "ARCH-002");
+            HarChecks.assertEveryExchangeInTheHar(dir.resolve("reports"), "ARCH-002");
             for (String needle : Canaries.needles(Processes.TOKEN)) {
                 assertThat(result.output()).as("console").doesNotContain(needle);
                 try (Stream<Path> files = Files.walk(dir)) {
@@ -316,26 +315,6 @@ class PackagedJarRunnerIT {
             assertThat(junit).as("junit.xml names test cases by requirement").containsPattern(
                     "<testcase [^>]*name=\"[A-Z]+-\\d{3} ");
         }
-    }
-
-    /**
-     * {@code exchanges.har} holds one entry per request the run counted, credentials masked, each on a page, and
-     * {@code failed}'s page carries its FAIL verdict; its event streams carry their messages.
-     */
-    static void assertEveryExchangeInTheHar(Path reports, String failed) throws IOException {
-        JsonNode log = JSON.readTree(Files.readString(reports.resolve("exchanges.har"))).get("log");
-        assertThat(log.get("entries").size()).as("exchanges.har holds every request the run sent")
-                .isEqualTo(summary(reports).get("requests").get("total").asLong());
-        List<String> pages = log.get("pages").valueStream().map(p -> p.get("id").asString()).toList();
-        assertThat(log.get("entries").valueStream().map(e -> e.get("pageref").asString())).allMatch(pages::contains);
-        JsonNode page = log.get("pages").valueStream().filter(p -> p.get("id").asString().equals(failed))
-                .findFirst().orElseThrow();
-        assertThat(page.get("_verdict").asString()).isEqualTo("FAIL");
-        assertThat(log.get("entries").valueStream().flatMap(e -> e.get("request").get("headers").valueStream())
-                .filter(h -> h.get("name").asString().equalsIgnoreCase("Authorization"))
-                .map(h -> h.get("value").asString())).isNotEmpty().allMatch(v -> v.contains(Secret.MASK));
-        assertThat(log.get("entries").valueStream().filter(e -> e.has("_eventSourceMessages"))
-                .mapToInt(e -> e.get("_eventSourceMessages").size()).sum()).as("stream messages").isPositive();
     }
 
     static JsonNode summary(Path reports) throws IOException {
