@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import org.sessionthreads.conformance.audit.AuditReport;
+import org.sessionthreads.conformance.report.ExchangeArchive;
 
 /**
  * Runs the audit once (lazily, when the factory asks for {@link AuditChecks}) and, after the class, releases the
@@ -32,6 +33,7 @@ final class AuditExtension implements BeforeAllCallback, ParameterResolver, Afte
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ConformanceRun run = ConformanceExtension.run(context);
+        RunRecord.of(context).exchanges().phase(ExchangeArchive.Phase.AUDIT);
         AuditReport report = run.audit();
         System.out.println("[conformance] end-of-run audit: " + report.scope() + ", " + report.took().toMillis()
                 + " ms");
@@ -42,6 +44,7 @@ final class AuditExtension implements BeforeAllCallback, ParameterResolver, Afte
     @Override
     public void afterAll(ExtensionContext context) {
         ConformanceRun run = ConformanceExtension.run(context);
+        RunRecord.of(context).exchanges().phase(ExchangeArchive.Phase.FIXTURES);
         List<String> failures = run.releaseFixtures();
         failures.forEach(failure -> System.err.println("[conformance] could not release " + failure));
         AuditReport report = context.getStore(ConformanceExtension.NAMESPACE).get("audit", AuditReport.class);

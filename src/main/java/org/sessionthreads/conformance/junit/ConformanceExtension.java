@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
+import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.client.ExchangeListener;
 import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.config.Readings;
 import org.sessionthreads.conformance.config.Timeouts;
@@ -21,6 +23,7 @@ import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.report.AllureScenarioReport;
+import org.sessionthreads.conformance.report.ExchangeArchive;
 
 /**
  * Wires scenarios to the run: starts (once per engine execution) the {@link ConformanceRun}, checks each scenario's
@@ -113,27 +116,44 @@ final class ConformanceExtension
     /** The run of this engine execution; a start that failed fails every scenario with the same one line. */
     static ConformanceRun run(ExtensionContext context) {
         StartAttempt attempt = context.getRoot().getStore(NAMESPACE).computeIfAbsent("run",
-                k -> StartAttempt.of(() -> ConformanceRun.start(context::getConfigurationParameter,
-                        exchange -> {
-                            AllureScenarioReport.attach(exchange);
-                            ScenarioRecording.record(exchange);
-                        })), StartAttempt.class);
+                k -> StartAttempt.of(() -> start(context), RunRecord.of(context)), StartAttempt.class);
         return attempt.get();
     }
 
+    /** Starts the run; its exchanges go to the scenario's Allure report and record and to the run's archive. */
+    private static ConformanceRun start(ExtensionContext context) {
+        ExchangeArchive archive = RunRecord.of(context).exchanges();
+        ConformanceRun run = ConformanceRun.start(context::getConfigurationParameter, new ExchangeListener() {
+            @Override
+            public void onExchange(Exchange exchange) {
+                AllureScenarioReport.attach(exchange);
+                ScenarioRecording.record(exchange);
+                archive.record(exchange);
+            }
+
+            @Override
+            public void onStreamMessage(String requestId, String event, String id, String data, long nanos) {
+                archive.streamMessage(requestId, event, id, data, nanos);
+            }
+        });
+        archive.phase(ExchangeArchive.Phase.SCENARIOS);
+        return run;
+    }
+
     /** Remembers the started run, or the reason it could not start, so a failed start is not retried per class. */
-    private record StartAttempt(ConformanceRun run, RuntimeException failure) implements AutoCloseable {
-        static StartAttempt of(java.util.function.Supplier<ConformanceRun> start) {
+    private record StartAttempt(ConformanceRun run, RuntimeException failure, RunRecord record)
+            implements AutoCloseable {
+        static StartAttempt of(java.util.function.Supplier<ConformanceRun> start, RunRecord record) {
             try {
                 ConformanceRun run = start.get();
                 System.out.println("[conformance] " + run.describe().get("profile"));
                 System.out.println("[conformance] " + run.describe().get("target"));
                 run.profile().effective().lines().forEach(line -> System.out.println("[conformance] " + line));
-                return new StartAttempt(run, null);
+                return new StartAttempt(run, null, record);
             } catch (RuntimeException e) {
                 System.err.println("[conformance] cannot start the run: " + e.getMessage());
                 return new StartAttempt(null, e instanceof TargetUnavailableException unavailable ? unavailable
-                        : new TargetUnavailableException(e.getMessage()));
+                        : new TargetUnavailableException(e.getMessage()), record);
             }
         }
 
@@ -144,7 +164,10 @@ final class ConformanceExtension
         @Override
         public void close() {
             if (run != null) {
+                record.exchanges().phase(ExchangeArchive.Phase.FIXTURES);
                 run.close();
+                // why: closing releases what the run still holds; those requests count like every other
+                record.classFinished(record.fixtures(), run.requestCounts().snapshot(), List.of());
             }
         }
     }

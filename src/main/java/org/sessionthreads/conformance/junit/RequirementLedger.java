@@ -164,7 +164,8 @@ public final class RequirementLedger implements TestExecutionListener {
         Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         BuildInfo build = BuildInfo.load();
         RunRecordSession.keep(session, summary);
-        ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)));
+        ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)),
+                record.exchanges());
         System.out.print(ConsoleTable.of(summary));
     }
 

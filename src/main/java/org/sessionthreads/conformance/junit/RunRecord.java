@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.sessionthreads.conformance.config.EffectiveSettings;
 import org.sessionthreads.conformance.discovery.DiscoveryReport;
+import org.sessionthreads.conformance.report.ExchangeArchive;
 import org.sessionthreads.conformance.report.RunSummary;
 
 /**
@@ -31,6 +32,7 @@ final class RunRecord {
     private final AtomicReference<String> auditScope = new AtomicReference<>();
     private final AtomicReference<Map<String, Long>> requests = new AtomicReference<>(Map.of());
     private final LinkedHashSet<String> findings = new LinkedHashSet<>();
+    private final ExchangeArchive exchanges = new ExchangeArchive();
 
     /** Who ran against what: the run's facts once it started. */
     record Started(String profile, String target, String targetUrl, List<RunSummary.Setting> settings,
@@ -107,6 +109,11 @@ final class RunRecord {
 
     Optional<String> auditScope() {
         return Optional.ofNullable(auditScope.get());
+    }
+
+    /** Every exchange of the run, for {@code exchanges.har}. */
+    ExchangeArchive exchanges() {
+        return exchanges;
     }
 
     Map<String, Long> requests() {

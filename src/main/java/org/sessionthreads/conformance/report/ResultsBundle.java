@@ -24,7 +24,13 @@ public final class ResultsBundle {
      */
     public static void write(RunSummary summary, BuildInfo build, Path dir, Optional<ExitStatus> status,
                              Optional<Map<String, String>> allureEnvironment) {
-        RunReport report = new RunReport(summary, build, status.orElseGet(() -> ExitStatus.of(summary)));
+        write(summary, build, dir, status, allureEnvironment, ExchangeArchive.none());
+    }
+
+    /** @param exchanges every exchange of the run, for {@code exchanges.har} */
+    public static void write(RunSummary summary, BuildInfo build, Path dir, Optional<ExitStatus> status,
+                             Optional<Map<String, String>> allureEnvironment, ExchangeArchive exchanges) {
+        RunReport report = new RunReport(summary, build, status.orElseGet(() -> ExitStatus.of(summary)), exchanges);
         allureEnvironment.ifPresent(environment -> part("the Allure environment",
                 () -> AllureBundle.write(AllureBundle.resultsDirectory(), environment)));
         part("the results folder " + dir, () -> Files.createDirectories(dir));

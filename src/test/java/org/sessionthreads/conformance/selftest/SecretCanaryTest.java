@@ -146,6 +146,10 @@ class SecretCanaryTest {
         assertThat(filesContaining(List.of("x-echoed-authorization: Bearer " + Secret.MASK), reports))
                 .as("reports in which the echoed canary was masked (summary.html shows the failures' exchanges)")
                 .contains(reports.resolve("summary.html"));
+        // why: exchanges.har holds every exchange of the run, the echoes included; it was searched above
+        assertThat(Files.readString(reports.resolve("exchanges.har"))).as("exchanges.har")
+                .contains("\"x-echoed-authorization\"").contains("echoed_authorization")
+                .contains("Bearer " + Secret.MASK);
 
         String summary = Files.readString(reports.resolve("summary.json"));
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, summary)).isEmpty();

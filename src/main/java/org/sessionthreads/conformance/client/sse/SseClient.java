@@ -118,7 +118,7 @@ public final class SseClient {
     }
 
     private SseConnection connectOnce(HttpRequest request, SseListener frames) {
-        SseConnection.FrameSubscriber body = new SseConnection.FrameSubscriber(frames);
+        SseConnection.FrameSubscriber body = new SseConnection.FrameSubscriber(teed(request, frames));
         CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
@@ -140,6 +140,25 @@ public final class SseClient {
         Exchange exchange = exchange(request, info.statusCode(), info.headers(), redactor.text(text), startedAt, took);
         listener.onExchange(exchange);
         return SseConnection.refused(exchange);
+    }
+
+    /** {@code frames}, each message also handed to the exchange listener, redacted, under the request's id. */
+    private SseListener teed(HttpRequest request, SseListener frames) {
+        String requestId = request.headers().firstValue("x-request-id").orElse(null);
+        return new SseListener() {
+            @Override
+            public void onFrame(SseFrame frame, long receivedNanos) {
+                listener.onStreamMessage(requestId, redactor.text(frame.event()),
+                        frame.id() == null ? null : redactor.text(frame.id()), redactor.text(frame.data()),
+                        receivedNanos);
+                frames.onFrame(frame, receivedNanos);
+            }
+
+            @Override
+            public void onEnd(String reason) {
+                frames.onEnd(reason);
+            }
+        };
     }
 
     private HttpRequest request(URI url, String lastEventId) {

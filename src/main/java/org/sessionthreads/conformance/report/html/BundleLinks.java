@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.sessionthreads.conformance.report.HarFile;
+
 /**
  * The other files of the bundle {@code summary.html} links to, as found in the bundle's folder when the page is
  * written: a link is written only to a file that is there (or, for Allure, to the report made from results that
@@ -14,8 +16,9 @@ import java.util.TreeSet;
  * @param repro  the requirement ids with a reproduction script {@code repro/<ID>.sh}
  * @param allure the Allure report's path, {@code allure-report/index.html}, when the bundle holds
  *               {@code allure-results/} (the report is made from them after the run), else empty
+ * @param har    true when the bundle holds {@code exchanges.har} (written before the page)
  */
-record BundleLinks(Set<String> repro, String allure) {
+record BundleLinks(Set<String> repro, String allure, boolean har) {
     static final String REPRO_FOLDER = "repro";
     static final String ALLURE_REPORT = "allure-report/index.html";
 
@@ -37,7 +40,7 @@ record BundleLinks(Set<String> repro, String allure) {
         }
         boolean allure = Files.isDirectory(dir.resolve("allure-results"))
                 || Files.isRegularFile(dir.resolve(ALLURE_REPORT));
-        return new BundleLinks(repro, allure ? ALLURE_REPORT : "");
+        return new BundleLinks(repro, allure ? ALLURE_REPORT : "", Files.isRegularFile(dir.resolve(HarFile.FILE)));
     }
 
     /** {@code repro/<ID>.sh} when the bundle has it. */

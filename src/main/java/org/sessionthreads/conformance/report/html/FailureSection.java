@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.report.HarFile;
+import org.sessionthreads.conformance.report.HarPages;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
 import org.sessionthreads.conformance.report.Verdict;
@@ -42,6 +44,7 @@ final class FailureSection {
             return;
         }
         html.append("<h2 id=\"failures\">Failures</h2>\n");
+        Map<ScenarioOutcome, String> pages = HarPages.of(summary);
         for (RunSummary.RequirementResult r : failed) {
             String id = r.entry().id();
             html.append("<section id=\"fail-").append(Html.anchor(id)).append("\">\n<h3>").append(Html.text(id))
@@ -49,7 +52,14 @@ final class FailureSection {
                     .append(r.judgement().label()).append("\">").append(r.judgement().label()).append("</span></h3>\n");
             links.reproOf(id).ifPresent(script -> html.append("<p>Reproduce: <a href=\"").append(Html.text(script))
                     .append("\">").append(Html.text(script)).append("</a></p>\n"));
-            r.scenarios().stream().filter(FailureSection::shown).forEach(s -> scenario(html, s));
+            r.scenarios().stream().filter(FailureSection::shown).forEach(s -> {
+                scenario(html, s);
+                if (links.har()) {
+                    html.append("<p class=\"muted\">Every exchange of this scenario: page <code>")
+                            .append(Html.text(pages.get(s))).append("</code> of <a href=\"").append(HarFile.FILE)
+                            .append("\">").append(HarFile.FILE).append("</a> (any HAR viewer)</p>\n");
+                }
+            });
             html.append("</section>\n");
         }
     }

@@ -93,6 +93,7 @@ class SummaryHtmlTest {
         Files.createDirectories(dir.resolve("repro"));
         Files.writeString(dir.resolve("repro/COORD-001.sh"), "#!/bin/sh\n");
         Files.createDirectories(dir.resolve("allure-results"));
+        Files.writeString(dir.resolve("exchanges.har"), "{}");
 
         String page = page(summary(), BundleLinks.in(dir));
 
@@ -102,7 +103,8 @@ class SummaryHtmlTest {
             assertThat(link.group(1)).as("only links a person clicks").isEqualToIgnoringCase("href");
             targets.add(link.group(2));
         }
-        assertThat(targets).contains("repro/COORD-001.sh", "allure-report/index.html", "#fail-COORD-001")
+        assertThat(targets).contains("repro/COORD-001.sh", "allure-report/index.html", "#fail-COORD-001",
+                        "exchanges.har")
                 .allSatisfy(target -> assertThat(target).doesNotContain(":").doesNotStartWith("//"));
         assertThat(page).doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("url(")
                 .doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("<iframe")
@@ -114,7 +116,7 @@ class SummaryHtmlTest {
     void should_link_no_repro_script_and_no_allure_report_the_bundle_does_not_have() {
         String page = page(summary(), BundleLinks.in(dir));
 
-        assertThat(page).doesNotContain("repro/").doesNotContain("allure-report");
+        assertThat(page).doesNotContain("repro/").doesNotContain("allure-report").doesNotContain("exchanges.har");
     }
 
     @Test

@@ -123,6 +123,7 @@ class PackagedJarRunnerIT {
                     .isEqualTo("FAIL");
             assertThat(Files.readString(dir.resolve("reports").resolve("summary.json")))
                     .contains("token_file " + tokenFile);
+            HarChecks.assertEveryExchangeInTheHar(dir.resolve("reports"), "ARCH-002");
             for (String needle : Canaries.needles(Processes.TOKEN)) {
                 assertThat(result.output()).as("console").doesNotContain(needle);
                 try (Stream<Path> files = Files.walk(dir)) {
