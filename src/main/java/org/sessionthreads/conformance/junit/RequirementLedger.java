@@ -110,7 +110,7 @@ public final class RequirementLedger implements TestExecutionListener {
                     recorded.map(ScenarioRecord::provenance).orElse(""),
                     recorded.map(ScenarioRecord::exchanges).orElse(List.of()),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.map(ScenarioRecord::reproduce).orElse(""));
+                            : recorded.map(ScenarioRecord::reproduce).orElse(""), ScenarioJudgements.reasonClass(result));
             outcomes.add(outcome);
             if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
                 audit.add(outcome);
@@ -143,7 +143,7 @@ public final class RequirementLedger implements TestExecutionListener {
         running.values().forEach(id -> requirementOf(id).ifPresent(requirement -> all.add(new ScenarioOutcome(
                 requirement, scenarioName(id), Verdict.ERROR, true, INTERRUPTED_SCENARIO,
                 Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
-                "", List.of(), ""))));
+                "", List.of(), "", "Interrupted"))));
         write(testPlan, all, List.of(INTERRUPTED_RUN));
     }
 

@@ -17,10 +17,20 @@ import java.util.List;
  * @param exchanges   request ids of the HTTP exchanges it made, in order
  * @param reproduce   for a scenario that did not pass: a curl command repeating the exchange its failure is about,
  *                    with the credential as {@code $CONFORMANCE_TOKEN}; empty otherwise
+ * @param reasonClass the simple name of the type the invocation ended with ({@code RequirementNotMet},
+ *                    {@code ShouldNotMet}, {@code NoAnswerException}, {@code Untestable}, …); empty when it passed or
+ *                    was skipped. Typed, so a baseline matches the same failure on another run without reading
+ *                    messages.
  */
 public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                               Duration duration, String provenance, List<String> exchanges,
-                              String reproduce) {
+                              String reproduce, String reasonClass) {
+
+    /** An outcome without a recorded type (skipped, or made by hand). */
+    public ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
+                           Duration duration, String provenance, List<String> exchanges, String reproduce) {
+        this(requirement, name, verdict, blocking, reason, duration, provenance, exchanges, reproduce, "");
+    }
 
     public Judgement judgement() {
         return new Judgement(verdict, blocking);
