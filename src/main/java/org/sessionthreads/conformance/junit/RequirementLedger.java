@@ -21,6 +21,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import org.sessionthreads.conformance.baseline.BaselineGate;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
@@ -158,10 +159,11 @@ public final class RequirementLedger implements TestExecutionListener {
         if (!written.compareAndSet(false, true)) {
             return;
         }
-        RunSummary summary = new RunAssembly(record, tally).summary(scenarioOutcomes, List.copyOf(audit), runStarted,
-                problems, List.copyOf(classFailures));
-        Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         BuildInfo build = BuildInfo.load();
+        // why: gate, min_index and the baseline are part of the summary, so every report and the exit code agree
+        RunSummary summary = BaselineGate.applied(new RunAssembly(record, tally).summary(scenarioOutcomes,
+                List.copyOf(audit), runStarted, problems, List.copyOf(classFailures)), build);
+        Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         RunRecordSession.keep(session, summary);
         ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)));
         System.out.print(ConsoleTable.of(summary));
