@@ -31,7 +31,7 @@ public final class RunDiffReport {
         Files.writeString(dir.resolve(JSON_FILE), json(diff, nameA, nameB));
     }
 
-    static String markdown(RunDiff diff, String nameA, String nameB) {
+    public static String markdown(RunDiff diff, String nameA, String nameB) {
         StringBuilder md = new StringBuilder("# Comparison of two runs\n\n- A: ").append(nameA).append(" (suite ")
                 .append(diff.a().suiteVersion()).append(")\n- B: ").append(nameB).append(" (suite ")
                 .append(diff.b().suiteVersion()).append(")\n- ");
