@@ -20,7 +20,7 @@ import org.sessionthreads.conformance.report.ConformanceIndex;
  * <p>B is worse than A when a requirement is NEW in B, or B's conformance index is lower (it judged less).
  */
 public record RunDiff(RunSnapshot a, RunSnapshot b, List<Row> rows, List<String> warnings) {
-    /** How much worse B's p95 latency of a channel may be than A's before it is a warning (as the setting's default). */
+    /** How much worse B's p95 latency of a channel may be than A's before it is a warning (the setting's default). */
     static final double TOLERANCE = 0.5;
 
     /** One requirement that changed or fails in both runs; {@code change} is NEW, KNOWN, FIXED or CHANGED. */

@@ -111,7 +111,8 @@ public final class RequirementLedger implements TestExecutionListener {
                     recorded.map(ScenarioRecord::provenance).orElse(""),
                     recorded.map(ScenarioRecord::exchanges).orElse(List.of()),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.map(ScenarioRecord::reproduce).orElse(""), ScenarioJudgements.reasonClass(result));
+                            : recorded.map(ScenarioRecord::reproduce).orElse(""),
+                    ScenarioJudgements.reasonClass(result));
             outcomes.add(outcome);
             if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
                 audit.add(outcome);

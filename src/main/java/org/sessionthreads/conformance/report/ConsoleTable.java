@@ -15,7 +15,8 @@ public final class ConsoleTable {
             String mark = summary.gate().baseline().map(b -> String.format("%-6s ", b.mark(r.entry().id())
                     .map(Enum::name).orElse(""))).orElse("");
             table.append(String.format("[conformance]   %-9s %-6s %-10s %s%s%n", r.entry().id(), r.entry().level(),
-                    SummaryMarkdown.label(r), mark, reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
+                    SummaryMarkdown.label(r), mark,
+                    reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
         }
         table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → ").append(gate(summary));
         table.append("\n[conformance] conformance ").append(BaselineMarkdown.conformance(summary));

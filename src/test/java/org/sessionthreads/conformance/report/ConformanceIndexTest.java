@@ -39,8 +39,9 @@ class ConformanceIndexTest {
             outcomes.add(new ScenarioOutcome(IDS.get(i), "n", verdicts[i], verdicts[i] == Verdict.FAIL, "",
                     Duration.ZERO, "", List.of(), ""));
         }
-        return RunSummary.of(catalogue.forDialect(dialect), outcomes, new RunSummary.Run("p", "t", "u", Instant.EPOCH, Instant.EPOCH),
-                0, 0, new TestFacts().settings(List.of(new RunSummary.Setting("dialect", dialect, "test"))).build());
+        return RunSummary.of(catalogue.forDialect(dialect), outcomes, new RunSummary.Run("p", "t", "u",
+                Instant.EPOCH, Instant.EPOCH), 0, 0,
+                new TestFacts().settings(List.of(new RunSummary.Setting("dialect", dialect, "test"))).build());
     }
 
     @Test

@@ -49,7 +49,8 @@ class ArchitectureTest {
     /**
      * One direction of dependencies between the harness's concepts, from the foundation up:
      * config, outcome, catalogue, schema ← waits, client ← assertions, events ← fixture ← race, audit, discovery ←
-     * report, waiver ← baseline ← junit ← scenarios, runner. A back-edge (e.g. fixture importing events) fails here.
+     * report, waiver ← baseline ← junit ← scenarios, runner. A back-edge (e.g. fixture importing events) fails
+     * here.
      */
     @ArchTest
     static final ArchRule the_harness_is_layered = layeredArchitecture()
