@@ -40,7 +40,7 @@ public final class BaselineGate {
             return summary.withGate(gate(settings::get, baseline -> BaselineComparison.of(baseline,
                     RunSnapshot.of(summary, build), LocalDate.now(), GateSettings.latencyTolerance(
                             settings.getOrDefault("baseline_latency_tolerance", "50%")),
-                    settings.get("baseline"))));
+                    settings.get("baseline").strip())));
         } catch (ProfileException e) {
             return summary.withProblem(e.getMessage());
         }
@@ -58,7 +58,7 @@ public final class BaselineGate {
     private static Gate gate(Function<String, String> setting, Function<Baseline, BaselineView> compare) {
         boolean newOnly = GateSettings.newOnly(orDefault(setting, "gate", "all"));
         double minIndex = GateSettings.minIndex(orDefault(setting, "min_index", "0"));
-        String path = orDefault(setting, "baseline", "").strip();
+        Optional<String> path = GateSettings.baseline(setting.apply("baseline"));
         if (path.isEmpty()) {
             if (newOnly) {
                 throw new ProfileException("gate: new needs a baseline (--baseline FILE|DIR or the setting"
@@ -66,7 +66,7 @@ public final class BaselineGate {
             }
             return new Gate(false, minIndex, Optional.empty());
         }
-        Baseline baseline = load(Path.of(path), orDefault(setting, "dialect", Dialect.DEFAULT.wireName()));
+        Baseline baseline = load(Path.of(path.get()), orDefault(setting, "dialect", Dialect.DEFAULT.wireName()));
         return new Gate(newOnly, minIndex, Optional.ofNullable(compare.apply(baseline)));
     }
 

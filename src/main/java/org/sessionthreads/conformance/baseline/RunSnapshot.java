@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.sessionthreads.conformance.config.Dialect;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.ConformanceIndex;
 import org.sessionthreads.conformance.report.RunSummary;
@@ -64,8 +63,7 @@ public record RunSnapshot(String suiteVersion, String dialect, List<Outcome> out
 
     /** The snapshot of a finished run, the suite that ran it being {@code build}. */
     public static RunSnapshot of(RunSummary summary, BuildInfo build) {
-        String dialect = summary.facts().settings().stream().filter(s -> s.key().equals("dialect"))
-                .map(RunSummary.Setting::value).findFirst().orElse(Dialect.DEFAULT.wireName());
+        String dialect = ConformanceIndex.dialectOf(summary);
         List<Outcome> outcomes = summary.requirements().stream().map(r -> new Outcome(r.entry().id(),
                 r.entry().level().name(), r.verdict().name(), r.blocking(), r.reasonClass(),
                 r.scenarios().stream().filter(s -> FAILING.contains(s.verdict().name())).map(ScenarioOutcome::name)

@@ -23,6 +23,12 @@ public final class GateSettings {
         latencyTolerance(v.get("baseline_latency_tolerance"));
     }
 
+    /** {@code baseline} as the effective settings show it: its path, or empty when none is set. */
+    public static java.util.Optional<String> baseline(String value) {
+        return java.util.Optional.ofNullable(value).map(String::strip)
+                .filter(v -> !v.isEmpty() && !v.equals(EffectiveSettings.EMPTY));
+    }
+
     /** {@code gate}: true for {@code new}, false for {@code all}. */
     public static boolean newOnly(String gate) {
         return switch (gate.strip().toLowerCase(Locale.ROOT)) {

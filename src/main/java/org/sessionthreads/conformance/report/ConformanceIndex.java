@@ -27,12 +27,17 @@ public record ConformanceIndex(int musts, int judged, int passed) {
 
     /** The index and score of {@code summary}, under the dialect its settings name. */
     public static ConformanceIndex of(RunSummary summary) {
-        String dialect = summary.facts().settings().stream().filter(s -> s.key().equals("dialect"))
-                .map(RunSummary.Setting::value).findFirst().orElse(Dialect.DEFAULT.wireName());
+        String dialect = dialectOf(summary);
         List<RunSummary.RequirementResult> musts = summary.requirements().stream()
                 .filter(r -> r.entry().level() == Level.MUST && r.entry().disabledIn(dialect).isEmpty()).toList();
         return new ConformanceIndex(musts.size(), (int) musts.stream().filter(r -> JUDGED.contains(r.verdict()))
                 .count(), (int) musts.stream().filter(r -> r.verdict() == Verdict.PASS).count());
+    }
+
+    /** The dialect (wire name) the run's settings name; the default dialect's for a run without settings. */
+    public static String dialectOf(RunSummary summary) {
+        return summary.facts().settings().stream().filter(s -> s.key().equals("dialect"))
+                .map(RunSummary.Setting::value).findFirst().orElse(Dialect.DEFAULT.wireName());
     }
 
     /** MUSTs judged ÷ MUSTs of the dialect, 0 to 1 (1 when the dialect has no MUST). */

@@ -69,6 +69,16 @@ class BaselineGateTest {
     }
 
     @Test
+    void should_read_the_effective_settings_empty_value_as_no_baseline() {
+        RunSummary summary = BaselineGate.applied(new HandMadeRuns().fail("ARCH-003")
+                .setting("baseline", "(empty)").summary(), HandMadeRuns.BUILD);
+
+        assertThat(summary.problems()).isEmpty();
+        assertThat(summary.gate().baseline()).isEmpty();
+        assertThat(ExitStatus.of(summary).code()).isEqualTo(ExitStatus.FAILED);
+    }
+
+    @Test
     void should_gate_on_min_index_with_exit_3() {
         HandMadeRuns run = new HandMadeRuns().pass("ARCH-001").pass("ARCH-002");
         RunSummary low = BaselineGate.applied(run.setting("min_index", "90%").summary(), HandMadeRuns.BUILD);

@@ -102,16 +102,17 @@ class PackagedJarRunnerIT {
 
     /**
      * Results that outlive the run, on a server with a known failure (ARCH-003): the baseline written from its
-     * previous run lets {@code gate=new} exit 0 while listing the KNOWN failure; a newly broken requirement (ARCH-002,
-     * a second fault) exits 1 marked NEW; {@code compare} of the two bundles names exactly what the fault broke.
+     * previous run lets {@code gate=new} exit 0 while listing the KNOWN failure; a newly broken requirement (COORD-001,
+     * a second fault on another seam) exits 1 marked NEW; {@code compare} of the two bundles names exactly what the
+     * second fault broke.
      */
     @Test
     void aBaselineGatesOnlyNewFailuresAndCompareNamesWhatBroke() throws IOException {
         Path dir = Processes.workDir("baseline");
-        String only = "ARCH-002,ARCH-003";
+        String only = "ARCH-003,COORD-001";
         try (Processes.Server known = Processes.Server.start("--fault", "MISSING_ARCHIVED_AT");
              Processes.Server worse = Processes.Server.start("--fault", "MISSING_ARCHIVED_AT", "--fault",
-                     "WRONG_STOP_REASON")) {
+                     "COORDINATOR_ARCHIVABLE")) {
             assertThat(Processes.runner(dir, SHORT_RUN, "run", "--target", known.apiBase, "--fixtures",
                     known.fixtures, "--reports", "yesterday", "--only", only).exitCode()).isEqualTo(1);
             Processes.Result written = Processes.runner(dir, SHORT_RUN, "baseline", "write", "yesterday");
@@ -134,12 +135,14 @@ class PackagedJarRunnerIT {
             assertThat(todays.get("baseline").get("known").toString()).isEqualTo("[\"ARCH-003\"]");
             assertThat(Files.readString(dir.resolve("today/summary.md"))).contains("- KNOWN (1): ARCH-003");
             assertThat(broken.exitCode()).as(broken.output()).isEqualTo(1);
-            assertThat(broken.lines()).last().asString().contains("ARCH-002").doesNotContain("ARCH-003");
-            assertThat(requirement(summary(dir.resolve("broken")), "ARCH-002").get("comparison").asString())
+            assertThat(broken.lines()).last().asString().contains("COORD-001").doesNotContain("ARCH-003");
+            assertThat(requirement(summary(dir.resolve("broken")), "COORD-001").get("comparison").asString())
                     .isEqualTo("NEW");
+            assertThat(requirement(summary(dir.resolve("broken")), "ARCH-003").get("comparison").asString())
+                    .isEqualTo("KNOWN");
             assertThat(compared.exitCode()).as(compared.output()).isEqualTo(1);
             JsonNode comparison = JSON.readTree(Files.readString(dir.resolve("comparison/comparison.json")));
-            assertThat(comparison.get("new").toString()).isEqualTo("[\"ARCH-002\"]");
+            assertThat(comparison.get("new").toString()).isEqualTo("[\"COORD-001\"]");
             assertThat(comparison.get("known").toString()).isEqualTo("[\"ARCH-003\"]");
             assertCompleteBundle(dir.resolve("today"), true);
         }
