@@ -9,6 +9,8 @@ import java.util.List;
  */
 public record EffectiveSettings(List<Entry> entries) {
     private static final int SHOWN = 40;
+    /** How an empty value is shown among the effective settings (and so in summary.json's settings). */
+    public static final String EMPTY = "(empty)";
 
     public EffectiveSettings {
         entries = List.copyOf(entries);

@@ -154,7 +154,7 @@ public final class ProfileLoader {
                     "profile " + leaf.name()));
         }
         values.forEach((key, value) -> entries.add(new EffectiveSettings.Entry(key,
-                value.isEmpty() ? "(empty)" : value, sources.getOrDefault(key, SettingSources.DEFAULT))));
+                value.isEmpty() ? EffectiveSettings.EMPTY : value, sources.getOrDefault(key, SettingSources.DEFAULT))));
         String none = values.get("target").isBlank() ? "(none: the embedded target gets a random one made for this run)"
                 : "(none)";
         entries.add(new EffectiveSettings.Entry("token", token.secret().isPresent() ? "(masked)" : none,

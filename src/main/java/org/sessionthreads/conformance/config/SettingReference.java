@@ -182,6 +182,20 @@ public final class SettingReference {
         m.put("certify", new String[] {null,
                 "`true`: a scenario that cannot get its fixture (UNTESTABLE) fails the run instead of being "
                         + "skipped"});
+        m.put("baseline", new String[] {null,
+                "a baseline (`baseline write DIR > file`) or the results folder of an earlier run: each requirement "
+                        + "is compared with it, NEW, KNOWN or FIXED (see [verdicts](verdicts.md#baselines)); the "
+                        + "runner's `--baseline`"});
+        m.put("gate", new String[] {null,
+                "`all`: every gating failure fails the run; `new`: only failures the baseline does not know (NEW) do, "
+                        + "KNOWN ones stay listed; `new` needs a `baseline`"});
+        m.put("min_index", new String[] {null,
+                "the least conformance index (MUSTs judged ÷ MUSTs of the dialect, see "
+                        + "[results](results.md#conformance-index-and-score)), `0.9` or `90%`; below it the run "
+                        + "exits 3"});
+        m.put("baseline_latency_tolerance", new String[] {null,
+                "how much worse than the baseline's an event channel's p95 latency may be before it is a warning "
+                        + "(never a gate)"});
         m.put("waivers", new String[] {
                 "`<profile>.waivers.yaml` beside the profile file (`./profiles/` for a classpath profile)",
                 "the waiver file (see [verdicts](verdicts.md#waivers)); a missing file waives nothing"});

@@ -70,6 +70,10 @@ final class Settings {
         d.put("gate_should", "");
         d.put("waivers", "");
         d.put("certify", "false");
+        d.put("baseline", "");
+        d.put("gate", "all");
+        d.put("min_index", "0");
+        d.put("baseline_latency_tolerance", "50%");
         d.put("reports_dir", "reports");
         d.put("timeouts.fixture", "120s");
         d.put("discovery", "true");
@@ -120,6 +124,7 @@ final class Settings {
     static TargetProfile toProfile(String name, Map<String, String> v, Optional<Secret> token,
                                    EffectiveSettings effective) {
         concurrency(v); // why: validated with the rest; TargetProfile.concurrency() reads the effective value
+        GateSettings.check(v); // why: the same; the run's summary reads the effective values (baseline.BaselineGate)
         Map<String, String> embeddedOptions = v.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("embedded_options.") && !e.getValue().isBlank())
                 .collect(Collectors.toMap(e -> e.getKey().substring("embedded_options.".length()),

@@ -21,6 +21,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import org.sessionthreads.conformance.baseline.BaselineGate;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
@@ -111,6 +112,7 @@ public final class RequirementLedger implements TestExecutionListener {
                     recorded.map(ScenarioRecord::exchanges).orElse(List.of()),
                     result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
                             : recorded.map(ScenarioRecord::reproduce).orElse(""),
+                    ScenarioJudgements.reasonClass(result),
                     recorded.map(ScenarioRecord::evidence).orElse(List.of()));
             outcomes.add(outcome);
             if (AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent()) {
@@ -144,7 +146,7 @@ public final class RequirementLedger implements TestExecutionListener {
         running.values().forEach(id -> requirementOf(id).ifPresent(requirement -> all.add(new ScenarioOutcome(
                 requirement, scenarioName(id), Verdict.ERROR, true, INTERRUPTED_SCENARIO,
                 Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
-                "", List.of(), ""))));
+                "", List.of(), "", "Interrupted", List.of()))));
         write(testPlan, all, List.of(INTERRUPTED_RUN));
     }
 
@@ -159,10 +161,11 @@ public final class RequirementLedger implements TestExecutionListener {
         if (!written.compareAndSet(false, true)) {
             return;
         }
-        RunSummary summary = new RunAssembly(record, tally).summary(scenarioOutcomes, List.copyOf(audit), runStarted,
-                problems, List.copyOf(classFailures));
-        Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         BuildInfo build = BuildInfo.load();
+        // why: gate, min_index and the baseline are part of the summary, so every report and the exit code agree
+        RunSummary summary = BaselineGate.applied(new RunAssembly(record, tally).summary(scenarioOutcomes,
+                List.copyOf(audit), runStarted, problems, List.copyOf(classFailures)), build);
+        Path dir = Path.of(testPlan.getConfigurationParameters().get("conformance.reports_dir").orElse("reports"));
         RunRecordSession.keep(session, summary);
         ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)),
                 record.exchanges());

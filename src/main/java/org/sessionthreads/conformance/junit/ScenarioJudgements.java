@@ -29,6 +29,15 @@ public final class ScenarioJudgements {
     }
 
     /**
+     * The simple name of the type the invocation ended with (its typed reason: {@code RequirementNotMet},
+     * {@code NoAnswerException}, …), empty when it passed; the baseline's failure signature is built from it.
+     */
+    public static String reasonClass(TestExecutionResult result) {
+        return result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
+                : result.getThrowable().map(t -> t.getClass().getSimpleName()).orElse("");
+    }
+
+    /**
      * FAIL and ERROR come from failures (and UNTESTABLE in certify mode); WAIVED, UNTESTABLE, SHOULD warnings (FAIL,
      * not blocking) and DISABLED from aborts.
      */

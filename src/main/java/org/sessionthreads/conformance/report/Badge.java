@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * {@code badge.svg}: a small flat badge with the run's verdict and the suite version, for a vendor's README, e.g.
- * {@code [thread-archive conformance | pass · 0.1.0]}. The verdict is {@code pass} when the gate passes,
+ * {@code [thread-archive conformance | pass · index 100% · score 100% · 0.1.0]}, the index and score of
+ * {@link ConformanceIndex}. The verdict is {@code pass} when the gate passes,
  * {@code fail} when a requirement blocks with a FAIL, and {@code no verdict} otherwise (a run-level problem, a
  * harness error or UNTESTABLE in certify mode). Self-contained: no font or image is fetched.
  */
@@ -40,7 +41,15 @@ public final class Badge implements ReportFormat {
         };
     }
 
-    static String color(String verdict) {
+    /** The verdict with the conformance index and score: {@code pass · index 100% · score 100%}. */
+    static String message(RunSummary summary) {
+        ConformanceIndex index = ConformanceIndex.of(summary);
+        return verdict(summary) + " · index " + ConformanceIndex.percent(index.index()) + " · score "
+                + ConformanceIndex.percent(index.score());
+    }
+
+    static String color(String message) {
+        String verdict = message.contains(" · ") ? message.substring(0, message.indexOf(" · ")) : message;
         return switch (verdict) {
             case "pass" -> "#4c1";
             case "fail" -> "#e05d44";
@@ -51,7 +60,7 @@ public final class Badge implements ReportFormat {
     public static void write(RunSummary summary, BuildInfo build, Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(FILE), svg(verdict(summary), build.version()));
+            Files.writeString(dir.resolve(FILE), svg(message(summary), build.version()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE + " to " + dir, e);
         }

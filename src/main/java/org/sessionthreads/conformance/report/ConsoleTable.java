@@ -12,10 +12,20 @@ public final class ConsoleTable {
         StringBuilder table = new StringBuilder("\n[conformance] requirement verdicts (" + summary.run().target() + ")\n");
         for (RunSummary.RequirementResult r : summary.requirements()) {
             String reason = r.reason().replace("\n", " ");
-            table.append(String.format("[conformance]   %-9s %-6s %-10s %s%n", r.entry().id(), r.entry().level(),
-                    SummaryMarkdown.label(r), reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
+            String mark = summary.gate().baseline().map(b -> String.format("%-6s ", b.mark(r.entry().id())
+                    .map(Enum::name).orElse(""))).orElse("");
+            table.append(String.format("[conformance]   %-9s %-6s %-10s %s%s%n", r.entry().id(), r.entry().level(),
+                    SummaryMarkdown.label(r), mark,
+                    reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
         }
         table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → ").append(gate(summary));
+        table.append("\n[conformance] conformance ").append(BaselineMarkdown.conformance(summary));
+        summary.gate().baseline().ifPresent(b -> {
+            table.append("\n[conformance] baseline: NEW ").append(b.ids(BaselineView.Mark.NEW)).append(", KNOWN ")
+                    .append(b.ids(BaselineView.Mark.KNOWN)).append(", FIXED ").append(b.ids(BaselineView.Mark.FIXED))
+                    .append(summary.gate().newOnly() ? " (gate=new: KNOWN failures do not gate)" : "");
+            b.warnings().forEach(w -> table.append("\n[conformance] WARN: baseline: ").append(w));
+        });
         if (!summary.facts().requests().isEmpty()) {
             table.append("\n[conformance] requests sent: ").append(summary.facts().requestsSent()).append(" (per endpoint in"
                     + " summary.md)");

@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
  * a scenario class failed outside its scenarios; the run was interrupted) is {@link #NO_VERDICT}; a run in which no
  * scenario executed is {@link #NOTHING_RAN}; a blocking FAIL is {@link #FAILED} (a conformance failure is a
  * verdict, even beside harness errors); any other blocking outcome (ERROR, UNTESTABLE in certify mode) is
- * {@link #NO_VERDICT}; else {@link #PASS}. WAIVED and non-gating SHOULD warnings never change the code.
+ * {@link #NO_VERDICT}; a conformance index below {@code min_index} is {@link #NO_VERDICT} (the run judged too
+ * little of the dialect's MUSTs to give one, {@link ConformanceIndex}); else {@link #PASS}. WAIVED and non-gating
+ * SHOULD warnings never change the code. Under {@code gate: new} a blocking requirement the baseline knows (KNOWN,
+ * {@link Gate#excuses}) counts as neither a blocking FAIL nor another blocking outcome; it stays in every report.
  *
  * @param code   the process exit code
  * @param reason one line, empty for a pass
@@ -24,7 +27,10 @@ public record ExitStatus(int code, String reason) {
     public static final int FAILED = 1;
     /** Bad option or configuration, found before any request was sent. */
     public static final int USAGE = 2;
-    /** No verdict possible: target unreachable, harness error, UNTESTABLE in certify mode. */
+    /**
+     * No verdict possible: target unreachable, harness error, UNTESTABLE in certify mode, conformance index below
+     * {@code min_index}.
+     */
     public static final int NO_VERDICT = 3;
     /** Nothing ran: every scenario was disabled or deselected. */
     public static final int NOTHING_RAN = 4;
@@ -36,17 +42,22 @@ public record ExitStatus(int code, String reason) {
         if (summary.nothingExecuted()) {
             return new ExitStatus(NOTHING_RAN, "nothing ran: no scenario was executed (all disabled or deselected)");
         }
-        List<RunSummary.RequirementResult> failed = summary.blocking().stream()
-                .filter(r -> r.verdict() == Verdict.FAIL).toList();
+        List<RunSummary.RequirementResult> gating = summary.blocking().stream()
+                .filter(r -> !summary.gate().excuses(r)).toList();
+        List<RunSummary.RequirementResult> failed = gating.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
         if (!failed.isEmpty()) {
             return new ExitStatus(FAILED, "requirements failed: " + failed.stream()
                     .map(r -> r.entry().id() + " (" + r.entry().level() + ", " + r.entry().title() + ")")
                     .collect(Collectors.joining(", ")));
         }
-        List<RunSummary.RequirementResult> unjudged = summary.blocking();
-        if (!unjudged.isEmpty()) {
-            return new ExitStatus(NO_VERDICT, "no verdict possible for " + unjudged.stream()
+        if (!gating.isEmpty()) {
+            return new ExitStatus(NO_VERDICT, "no verdict possible for " + gating.stream()
                     .map(r -> r.entry().id() + " (" + r.verdict() + ")").collect(Collectors.joining(", ")));
+        }
+        ConformanceIndex index = ConformanceIndex.of(summary);
+        if (index.index() + 1e-9 < summary.gate().minIndex()) {
+            return new ExitStatus(NO_VERDICT, "no verdict possible: conformance " + index.describe()
+                    + " is below min_index " + ConformanceIndex.percent(summary.gate().minIndex()));
         }
         return new ExitStatus(PASS, "");
     }

@@ -23,8 +23,10 @@ import org.sessionthreads.conformance.discovery.DiscoveryReport;
  *                 was interrupted); any makes the run an ERROR. A run in which no scenario executed is told by
  *                 {@link #nothingExecuted()}, not by a problem's text; {@link #shownProblems()} adds it for readers.
  * @param facts    what the run recorded besides verdicts
+ * @param gate     what the exit code gates on beyond the verdicts ({@code gate}, {@code min_index}, a baseline)
  */
-public record RunSummary(Run run, List<RequirementResult> requirements, List<String> problems, Facts facts) {
+public record RunSummary(Run run, List<RequirementResult> requirements, List<String> problems, Facts facts,
+                         Gate gate) {
 
     /** How a run in which no scenario executed is shown (see {@link ExitStatus#NOTHING_RAN}). */
     static final String NOTHING_EXECUTED = "no scenario was executed";
@@ -72,7 +74,12 @@ public record RunSummary(Run run, List<RequirementResult> requirements, List<Str
 
     /** This summary with {@code recorded} as what the run recorded besides verdicts. */
     public RunSummary withFacts(Facts recorded) {
-        return new RunSummary(run, requirements, problems, recorded);
+        return new RunSummary(run, requirements, problems, recorded, gate);
+    }
+
+    /** This summary gated by {@code other} ({@code gate}, {@code min_index}, the comparison with a baseline). */
+    public RunSummary withGate(Gate other) {
+        return new RunSummary(run, requirements, problems, facts, other);
     }
 
     /** This summary with one more run-level problem, first in the list (e.g. why the run could not start). */
@@ -80,7 +87,7 @@ public record RunSummary(Run run, List<RequirementResult> requirements, List<Str
         List<String> more = new ArrayList<>();
         more.add(problem);
         more.addAll(problems);
-        return new RunSummary(run, requirements, more, facts);
+        return new RunSummary(run, requirements, more, facts, gate);
     }
 
     /**
@@ -106,6 +113,15 @@ public record RunSummary(Run run, List<RequirementResult> requirements, List<Str
             return judgement().warning();
         }
 
+        /**
+         * The simple name of the type its verdict came from (that of the first invocation with its verdict, the one
+         * its reason is taken from); empty for a requirement that passed or was not run.
+         */
+        public String reasonClass() {
+            return scenarios.stream().filter(s -> s.verdict() == verdict).findFirst()
+                    .map(ScenarioOutcome::reasonClass).orElse("");
+        }
+
         /** Its verdict and whether it gates; {@link Judgement#label()} is its word in the table. */
         public Judgement judgement() {
             return new Judgement(verdict, blocking);
@@ -127,7 +143,7 @@ public record RunSummary(Run run, List<RequirementResult> requirements, List<Str
         if (tokenAnswers > 0 && tokenAnswers == tokenRefused) {
             problems.add(tokenRefusedLine(tokenAnswers));
         }
-        return new RunSummary(run, results, problems, facts);
+        return new RunSummary(run, results, problems, facts, Gate.ALL);
     }
 
     /** The run-level problem of a run whose every request with the profile's token was answered 401. */
@@ -155,7 +171,7 @@ public record RunSummary(Run run, List<RequirementResult> requirements, List<Str
         }
         List<String> all = new ArrayList<>(problems);
         all.addAll(more);
-        return new RunSummary(run, requirements, List.copyOf(all), facts);
+        return new RunSummary(run, requirements, List.copyOf(all), facts, gate);
     }
 
     /** Number of requirements per verdict (all verdicts present, zero included). */

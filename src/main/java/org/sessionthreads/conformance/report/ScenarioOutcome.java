@@ -19,21 +19,25 @@ import org.sessionthreads.conformance.client.Exchange;
  * @param exchanges   request ids of the HTTP exchanges it made, in order
  * @param reproduce   for a scenario that did not pass: a curl command repeating the exchange its failure is about,
  *                    with the credential as {@code $CONFORMANCE_TOKEN}; empty otherwise
+ * @param reasonClass the simple name of the type the invocation ended with ({@code RequirementNotMet},
+ *                    {@code ShouldNotMet}, {@code NoAnswerException}, {@code Untestable}, …); empty when it passed or
+ *                    was skipped. Typed, so a baseline matches the same failure on another run without reading
+ *                    messages.
  * @param evidence    for a scenario that did not pass: its exchanges (redacted, in order), which {@code summary.html}
  *                    shows; empty otherwise
  */
 public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                               Duration duration, String provenance, List<String> exchanges,
-                              String reproduce, List<Exchange> evidence) {
+                              String reproduce, String reasonClass, List<Exchange> evidence) {
 
     public ScenarioOutcome {
         evidence = List.copyOf(evidence);
     }
 
-    /** An outcome without exchanges to show (it passed, or was not run). */
+    /** An outcome without a recorded type and without exchanges to show (skipped, not run, or made by hand). */
     public ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                            Duration duration, String provenance, List<String> exchanges, String reproduce) {
-        this(requirement, name, verdict, blocking, reason, duration, provenance, exchanges, reproduce, List.of());
+        this(requirement, name, verdict, blocking, reason, duration, provenance, exchanges, reproduce, "", List.of());
     }
 
     public Judgement judgement() {

@@ -55,18 +55,21 @@ final class SummaryJson implements ReportFormat {
                 s.facts().requests().isEmpty() ? null : new Requests(s.facts().requestsSent(), s.facts().requests()),
                 s.facts().audit().map(a -> new Audit(a.scope(), a.checks().stream().map(c -> new Check(c.name(),
                         c.requirement(), c.verdict().name(), c.reason())).toList())).orElse(null),
-                counts, s.requirements().stream().map(SummaryJson::requirement).toList(),
+                counts, Conformance.of(s), s.requirements().stream().map(r -> requirement(r, s.gate())).toList(),
+                s.gate().baseline().map(b -> BaselineJson.of(b, s.gate())).orElse(null),
                 Discovery.of(s.facts().discovery()), latency, measured.races().stream().map(r -> new Race(r.race(),
                         r.rounds(), new TreeMap<>(r.interleavings()), r.scenarios().stream().map(x ->
                         new ScenarioRace(x.requirement(), x.scenario(), new TreeMap<>(x.interleavings()))).toList()))
                         .toList(), measured.findings(), report.status().code(), report.status().reason());
     }
 
-    private static Requirement requirement(RunSummary.RequirementResult r) {
+    private static Requirement requirement(RunSummary.RequirementResult r, Gate gate) {
         return new Requirement(r.entry().id(), r.entry().level().name(), r.entry().title(), r.entry().text(),
-                r.entry().source(), r.verdict().name(), r.warning(), r.blocking(), r.reason(),
+                r.entry().source(), r.verdict().name(), r.warning(), r.blocking(), r.reason(), r.reasonClass(),
+                gate.baseline().flatMap(b -> b.mark(r.entry().id())).map(Enum::name).orElse(null),
                 r.duration().toMillis(), r.scenarios().stream().map(s -> new Scenario(s.name(), s.verdict().name(),
-                s.reason(), s.duration().toMillis(), s.provenance(), s.exchanges(), s.reproduce())).toList());
+                s.reason(), s.reasonClass(), s.duration().toMillis(), s.provenance(), s.exchanges(), s.reproduce()))
+                .toList());
     }
 
     /** Milliseconds with three decimals (microsecond resolution). */
@@ -80,7 +83,8 @@ final class SummaryJson implements ReportFormat {
                 List<RunSummary.Setting> settings, String fixtures,
                 @JsonInclude(JsonInclude.Include.NON_NULL) Requests requests,
                 @JsonInclude(JsonInclude.Include.NON_NULL) Audit audit, Map<String, Long> counts,
-                List<Requirement> requirements, Discovery discovery,
+                Conformance conformance, List<Requirement> requirements,
+                @JsonInclude(JsonInclude.Include.NON_NULL) BaselineJson baseline, Discovery discovery,
                 @JsonProperty("event_latency") Map<String, Latency> eventLatency, List<Race> races,
                 @JsonProperty("target_findings") List<String> targetFindings,
                 @JsonProperty("exit_code") int exitCode, @JsonProperty("exit_reason") String exitReason) {
@@ -99,11 +103,37 @@ final class SummaryJson implements ReportFormat {
     }
 
     record Requirement(String id, String level, String title, String text, String source, String verdict,
-                       boolean warning, boolean blocking, String reason, @JsonProperty("duration_ms") long durationMs,
-                       List<Scenario> scenarios) {
+                       boolean warning, boolean blocking, String reason,
+                       @JsonProperty("reason_class") String reasonClass,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String comparison,
+                       @JsonProperty("duration_ms") long durationMs, List<Scenario> scenarios) {
     }
 
-    record Scenario(String name, String verdict, String reason, @JsonProperty("duration_ms") long durationMs,
+    /** The conformance index and score ({@link ConformanceIndex}), fractions from 0 to 1. */
+    record Conformance(double index, double score, int musts, int judged, int passed,
+                       @JsonProperty("min_index") double minIndex) {
+        static Conformance of(RunSummary s) {
+            ConformanceIndex c = ConformanceIndex.of(s);
+            return new Conformance(round(c.index()), round(c.score()), c.musts(), c.judged(), c.passed(),
+                    s.gate().minIndex());
+        }
+
+        private static double round(double fraction) {
+            return Math.round(fraction * 10_000) / 10_000.0;
+        }
+    }
+
+    /** The comparison with the baseline: the gate it was read under, the ids per mark, the notes, the warnings. */
+    record BaselineJson(String source, String gate, @JsonProperty("new") List<String> added, List<String> known,
+                        List<String> fixed, Map<String, String> notes, List<String> warnings) {
+        static BaselineJson of(BaselineView b, Gate gate) {
+            return new BaselineJson(b.source(), gate.newOnly() ? "new" : "all", b.ids(BaselineView.Mark.NEW),
+                    b.ids(BaselineView.Mark.KNOWN), b.ids(BaselineView.Mark.FIXED), b.notes(), b.warnings());
+        }
+    }
+
+    record Scenario(String name, String verdict, String reason, @JsonProperty("reason_class") String reasonClass,
+                    @JsonProperty("duration_ms") long durationMs,
                     String provenance, List<String> exchanges, String reproduce) {
     }
 

@@ -67,13 +67,16 @@ final class SummaryMarkdown implements ReportFormat {
                 .append("- gate: **").append(summary.passesGate() ? "pass" : "fail").append("**")
                 .append(summary.shownProblems().isEmpty() ? "" : " — " + String.join("; ", summary.shownProblems()))
                 .append("\n- counts: ").append(counts(summary))
+                .append("\n- conformance: ").append(BaselineMarkdown.conformance(summary))
                 .append(summary.facts().fixtures().isEmpty() ? "" : "\n- " + summary.facts().fixtures()).append("\n\n")
-                .append("| id | level | requirement | verdict | reason |\n|---|---|---|---|---|\n");
+                .append(BaselineMarkdown.tableHead(summary));
         for (RunSummary.RequirementResult r : summary.requirements()) {
             md.append("| ").append(r.entry().id()).append(" | ").append(r.entry().level()).append(" | ")
                     .append(r.entry().title()).append(" | ").append(label(r)).append(" | ")
+                    .append(BaselineMarkdown.cell(summary, r))
                     .append(r.reason().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
+        BaselineMarkdown.append(md, summary);
         appendDiscovery(md, summary.facts().discovery());
         if (!summary.facts().measured().findings().isEmpty()) {
             md.append("\n## Findings about the target (WARN, not verdicts)\n\n");

@@ -16,7 +16,8 @@ import org.sessionthreads.conformance.report.ExitStatus;
 @Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Conformance suite for POST /v1/sessions/{session_id}/threads/{thread_id}/archive.",
         subcommands = {RunCommand.class, ListCommand.class, DiscoverCommand.class, SweepCommand.class,
-                ServeCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+                ServeCommand.class, VersionCommand.class, BaselineCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes (every command):%n", footer = {Main.EXIT_CODES,
         "%nThe token is read from the environment variable CONFORMANCE_TOKEN (or the one --token-env names) or"
                 + " from the file --token-file names; it is never an option value. Documentation: docs/runner.md."})
@@ -25,7 +26,7 @@ public final class Main implements Runnable {
             + "  1  a MUST (or a SHOULD the profile gates) failed; summary.md names it%n"
             + "  2  usage or configuration error, found before any request was sent%n"
             + "  3  no verdict possible: target unreachable or token refused, harness error,%n"
-            + "     UNTESTABLE in certify mode%n"
+            + "     UNTESTABLE in certify mode, conformance index below min_index%n"
             + "  4  nothing ran: every scenario was disabled or deselected%n"
             + "The results bundle is written before every exit; the first line of%n"
             + "summary.md says why the code is not 0.";
@@ -81,6 +82,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, list, discover, sweep,"
-                + " serve, version)");
+                + " serve, version, baseline, compare)");
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.sessionthreads.conformance.ConformanceSuite;
+import org.sessionthreads.conformance.baseline.BaselineGate;
 import org.sessionthreads.conformance.catalogue.Level;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.ConsoleKind;
@@ -55,15 +56,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "line-oriented output even on a terminal (the default in CI)")
     boolean noProgress;
 
+    @Mixin
+    ResultOptions results = new ResultOptions();
+
     @Override
     public Integer call() {
         Bundle bundle = new Bundle(reports);
+        Optional<AllureHistory> history = results.history(); // why: before the folder is emptied, it may be --reports
         bundle.clean();
+        history.ifPresent(h -> System.out.println("[runner] " + h.writeInto(bundle.allure())));
         Map<String, String> parameters;
         Set<String> selected;
         try {
             parameters = new LinkedHashMap<>(target.parameters());
             parameters.put("conformance.reports_dir", bundle.dir().toString());
+            results.addTo(parameters);
             selected = checkedIds();
             preflight(parameters);
         } catch (ProfileException e) {
@@ -121,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Waivers.load(profile.waivers());
+        BaselineGate.check(profile);
     }
 
     /** Runs the suite in a launcher session of its own; the summary its ledger wrote, if any. */

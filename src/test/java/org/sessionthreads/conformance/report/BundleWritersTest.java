@@ -105,9 +105,10 @@ class BundleWritersTest {
         String error = Files.readString(dir.resolve("badge.svg"));
 
         assertThat(parse(pass).getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(pass).contains(">pass · 1.2.3</text>", "fill=\"#4c1\"").doesNotContain("#e05d44");
-        assertThat(fail).contains(">fail · 1.2.3</text>", "fill=\"#e05d44\"");
-        assertThat(error).contains(">no verdict · 1.2.3</text>", "fill=\"#9f9f9f\"");
+        assertThat(pass).contains(">pass · index 3% · score 3% · 1.2.3</text>", "fill=\"#4c1\"")
+                .doesNotContain("#e05d44");
+        assertThat(fail).contains(">fail · index 3% · score 0% · 1.2.3</text>", "fill=\"#e05d44\"");
+        assertThat(error).contains(">no verdict · index 0% · score 0% · 1.2.3</text>", "fill=\"#9f9f9f\"");
         assertThat(pass).doesNotContain("http://www.w3.org/1999/xlink", "href");
     }
 

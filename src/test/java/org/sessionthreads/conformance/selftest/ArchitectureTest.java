@@ -49,7 +49,8 @@ class ArchitectureTest {
     /**
      * One direction of dependencies between the harness's concepts, from the foundation up:
      * config, outcome, catalogue, schema ← waits, client ← assertions, events ← fixture ← race, audit, discovery ←
-     * report, waiver ← junit ← scenarios, runner. A back-edge (e.g. fixture importing events) fails here.
+     * report, waiver ← baseline ← junit ← scenarios, runner. A back-edge (e.g. fixture importing events) fails
+     * here.
      */
     @ArchTest
     static final ArchRule the_harness_is_layered = layeredArchitecture()
@@ -68,6 +69,7 @@ class ArchitectureTest {
             .layer("discovery").definedBy(BASE + ".discovery..")
             .layer("report").definedBy(BASE + ".report..")
             .layer("waiver").definedBy(BASE + ".waiver..")
+            .layer("baseline").definedBy(BASE + ".baseline..")
             .layer("junit").definedBy(BASE + ".junit..")
             .layer("scenarios").definedBy(BASE + ".scenarios..")
             .layer("runner").definedBy(BASE + ".runner..")
@@ -85,6 +87,7 @@ class ArchitectureTest {
             .whereLayer("discovery").mayOnlyAccessLayers("config", "client", "schema", "waits", "fixture")
             .whereLayer("report").mayOnlyAccessLayers("config", "catalogue", "client", "schema", "discovery")
             .whereLayer("waiver").mayOnlyAccessLayers("config", "catalogue")
+            .whereLayer("baseline").mayOnlyAccessLayers("config", "catalogue", "report")
             // why: the runner jar's CLI selects scenarios by requirement and reads the run's summary (docs/runner.md)
             .whereLayer("junit").mayOnlyBeAccessedByLayers("scenarios", "runner")
             .whereLayer("runner").mayNotBeAccessedByAnyLayer()

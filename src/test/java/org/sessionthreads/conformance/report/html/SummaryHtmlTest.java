@@ -181,7 +181,7 @@ class SummaryHtmlTest {
                                            List<Exchange> evidence) {
         return new ScenarioOutcome(id, id + " scenario " + HOSTILE, verdict, blocking, reason, Duration.ofMillis(5),
                 "idle_child from hook", evidence.stream().map(Exchange::requestId).toList(),
-                evidence.isEmpty() ? "" : evidence.get(evidence.size() - 1).curl(), evidence);
+                evidence.isEmpty() ? "" : evidence.get(evidence.size() - 1).curl(), "RequirementNotMet", evidence);
     }
 
     private static Exchange exchange(String method, String url, String requestId, String requestBody, String body) {

@@ -101,6 +101,55 @@ class PackagedJarRunnerIT {
     }
 
     /**
+     * Results that outlive the run, on a server with a known failure (ARCH-003): the baseline written from its
+     * previous run lets {@code gate=new} exit 0 while listing the KNOWN failure; a newly broken requirement (COORD-001,
+     * a second fault on another seam) exits 1 marked NEW; {@code compare} of the two bundles names exactly what the
+     * second fault broke.
+     */
+    @Test
+    void aBaselineGatesOnlyNewFailuresAndCompareNamesWhatBroke() throws IOException {
+        Path dir = Processes.workDir("baseline");
+        String only = "ARCH-003,COORD-001";
+        try (Processes.Server known = Processes.Server.start("--fault", "MISSING_ARCHIVED_AT");
+             Processes.Server worse = Processes.Server.start("--fault", "MISSING_ARCHIVED_AT", "--fault",
+                     "COORDINATOR_ARCHIVABLE")) {
+            assertThat(Processes.runner(dir, SHORT_RUN, "run", "--target", known.apiBase, "--fixtures",
+                    known.fixtures, "--reports", "yesterday", "--only", only).exitCode()).isEqualTo(1);
+            Processes.Result written = Processes.runner(dir, SHORT_RUN, "baseline", "write", "yesterday");
+            assertThat(written.exitCode()).as(written.output()).isZero();
+            Files.writeString(dir.resolve("baseline.json"), written.output());
+
+            Processes.Result today = Processes.runner(dir, SHORT_RUN, "run", "--target", known.apiBase,
+                    "--fixtures", known.fixtures, "--reports", "today", "--only", only, "--baseline", "baseline.json",
+                    "--set", "gate=new", "--previous", "yesterday");
+            Processes.Result broken = Processes.runner(dir, SHORT_RUN, "run", "--target", worse.apiBase,
+                    "--fixtures", worse.fixtures, "--reports", "broken", "--only", only, "--baseline",
+                    "baseline.json", "--set", "gate=new");
+            Processes.Result compared = Processes.runner(dir, SHORT_RUN, "compare", "yesterday", "broken");
+
+            assertThat(today.exitCode()).as(today.output()).isZero();
+            assertThat(today.output()).contains("baseline: NEW [], KNOWN [ARCH-003], FIXED []");
+            JsonNode todays = summary(dir.resolve("today"));
+            assertThat(requirement(todays, "ARCH-003").get("verdict").asString()).isEqualTo("FAIL");
+            assertThat(requirement(todays, "ARCH-003").get("comparison").asString()).isEqualTo("KNOWN");
+            assertThat(todays.get("baseline").get("known").toString()).isEqualTo("[\"ARCH-003\"]");
+            assertThat(Files.readString(dir.resolve("today/summary.md"))).contains("- KNOWN (1): ARCH-003");
+            assertThat(broken.exitCode()).as(broken.output()).isEqualTo(1);
+            assertThat(broken.lines()).last().asString().contains("COORD-001").doesNotContain("ARCH-003");
+            assertThat(requirement(summary(dir.resolve("broken")), "COORD-001").get("comparison").asString())
+                    .isEqualTo("NEW");
+            assertThat(requirement(summary(dir.resolve("broken")), "ARCH-003").get("comparison").asString())
+                    .isEqualTo("KNOWN");
+            assertThat(compared.exitCode()).as(compared.output()).isEqualTo(1);
+            JsonNode comparison = JSON.readTree(Files.readString(dir.resolve("comparison/comparison.json")));
+            assertThat(comparison.get("new").toString()).isEqualTo("[\"COORD-001\"]");
+            assertThat(comparison.get("known").toString()).isEqualTo("[\"ARCH-003\"]");
+            assertCompleteBundle(dir.resolve("today"), true);
+        }
+        assertTokenNowhere(dir);
+    }
+
+    /**
      * The secret canary of a token read from a file ({@code --token-file}, outside the run's folder): the server
      * echoes every credential it gets into headers and bodies ({@code ECHO_CREDENTIALS}) and is broken so that a
      * scenario fails (failures attach their exchanges); the token and its base64 forms must be in no file of the

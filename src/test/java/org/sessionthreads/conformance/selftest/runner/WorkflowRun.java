@@ -19,14 +19,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * One job of a GitHub Actions workflow run on this machine without containers: no runner that executes a workflow
  * without Docker is packaged on the registries this project reaches, so this reads the job's steps and runs its
  * {@code run:} steps in order, each as GitHub's Linux runners do ({@code bash --noprofile --norc -eo pipefail}),
- * with the environment the workflow and the job set. A step after a failed one runs only with {@code if: always()}.
+ * with the environment the workflow and the job set. A step after a failed one runs only with {@code if: always()};
+ * a step with {@code continue-on-error: true} fails nothing after it; {@code hashFiles('path') != ''} is read as
+ * "the file exists in the workspace".
  * {@code ${{ vars.X }}} and {@code ${{ secrets.X }}} in an {@code env:} value come from the context a test hands
  * over, as GitHub fills them from the repository's settings; any other expression, and any expression inside a
  * script, is refused (the workflow hands values to its scripts through the environment only). {@code uses:} steps
  * are not run: they are returned with their inputs, for the test to check what each would act on.
  */
 final class WorkflowRun {
-    private static final Pattern CONTEXT = Pattern.compile("\\$\\{\\{\\s*(vars|secrets)\\.([A-Za-z0-9_]+)\\s*}}");
+    private static final Pattern CONTEXT = Pattern.compile("\\$\\{\\{\\s*(vars|secrets|github)\\.([A-Za-z0-9_]+)\\s*}}");
 
     /** One step as it went: a script's exit code, or {@code null} when skipped or an action's step. */
     record Step(String name, String uses, Map<String, String> with, Integer exitCode) {
@@ -82,14 +84,19 @@ final class WorkflowRun {
             index++;
             String name = step.path("name").asString("step " + index);
             String condition = step.path("if").asString("");
-            if (!condition.isEmpty() && !condition.equals("always()")) {
+            Matcher files = FILES_CONDITION.matcher(condition);
+            boolean filesCondition = files.matches();
+            if (!condition.isEmpty() && !condition.equals("always()") && !filesCondition) {
                 throw new IllegalArgumentException(name + ": condition " + condition + " is not supported here");
             }
             if (step.has("uses")) {
                 steps.add(new Step(name, step.get("uses").asString(), inputs(step.path("with")), null));
                 continue;
             }
-            if (failed && condition.isEmpty()) {
+            boolean always = condition.startsWith("always()");
+            boolean skipped = (failed && !always)
+                    || (filesCondition && !Files.exists(workspace.resolve(files.group(1))));
+            if (skipped) {
                 steps.add(new Step(name, null, Map.of(), null));
                 continue;
             }
@@ -103,7 +110,7 @@ final class WorkflowRun {
             output.append("## ").append(name).append(" (exit ").append(result.exitCode()).append(")\n")
                     .append(result.output());
             steps.add(new Step(name, null, Map.of(), result.exitCode()));
-            failed |= result.exitCode() != 0;
+            failed |= result.exitCode() != 0 && !step.path("continue-on-error").asBoolean(false);
         }
         return new Result(steps, output.toString());
     }
@@ -133,12 +140,16 @@ final class WorkflowRun {
     }
 
     /** {@code value} with its {@code vars.X}/{@code secrets.X} expressions filled, as GitHub does (unset: empty). */
+    /** {@code always() && hashFiles('path') != ''}, or without {@code always() &&}: the step runs when the file is there. */
+    private static final Pattern FILES_CONDITION =
+            Pattern.compile("(?:always\\(\\) && )?hashFiles\\('([^']+)'\\) != ''");
+
     static String fill(String value, Map<String, String> context) {
         Matcher m = CONTEXT.matcher(value);
         String filled = m.replaceAll(r -> Matcher.quoteReplacement(
                 context.getOrDefault(r.group(1) + "." + r.group(2), "")));
         if (filled.contains("${{")) {
-            throw new IllegalArgumentException("only vars.X and secrets.X expressions are supported here: " + value);
+            throw new IllegalArgumentException("only vars.X, secrets.X and github.X expressions are supported here: " + value);
         }
         return filled;
     }
