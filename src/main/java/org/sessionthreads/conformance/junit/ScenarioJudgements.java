@@ -28,6 +28,12 @@ public final class ScenarioJudgements {
         return new Judgement(Verdict.DISABLED, false);
     }
 
+    /** True when a scenario that threw {@code thrown} is a FAIL or an ERROR (a SHOULD warning included). */
+    static boolean failed(Throwable thrown) {
+        return thrown instanceof ShouldNotMet
+                || !(thrown instanceof org.opentest4j.TestAbortedException || thrown instanceof UntestableInCertify);
+    }
+
     /**
      * FAIL and ERROR come from failures (and UNTESTABLE in certify mode); WAIVED, UNTESTABLE, SHOULD warnings (FAIL,
      * not blocking) and DISABLED from aborts.

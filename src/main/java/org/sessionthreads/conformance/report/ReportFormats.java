@@ -5,7 +5,7 @@ import java.util.List;
 /** The formats of the results bundle, in the order they are written: the manifest last, it hashes the others. */
 public final class ReportFormats {
     private static final List<ReportFormat> ALL = List.of(new SummaryJson(), new SummaryMarkdown(),
-            new JUnitXmlWriter(), new Badge(), new BundleManifest());
+            new JUnitXmlWriter(), new Badge(), new ReproFiles(), new BundleManifest());
 
     private ReportFormats() {
     }

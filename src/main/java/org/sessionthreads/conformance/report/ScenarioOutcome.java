@@ -15,12 +15,17 @@ import java.util.List;
  * @param duration    how long it ran
  * @param provenance  where its fixtures came from
  * @param exchanges   request ids of the HTTP exchanges it made, in order
- * @param reproduce   for a scenario that did not pass: a curl command repeating the exchange its failure is about,
- *                    with the credential as {@code $CONFORMANCE_TOKEN}; empty otherwise
+ * @param reproduction for a scenario that did not pass: the exchange its failure is about and what became of its
+ *                    fixtures; {@link Reproduction#NONE} otherwise
  */
 public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                               Duration duration, String provenance, List<String> exchanges,
-                              String reproduce) {
+                              Reproduction reproduction) {
+
+    /** The curl command repeating the exchange the failure is about, credential as {@code $CONFORMANCE_TOKEN}. */
+    public String reproduce() {
+        return reproduction.curl();
+    }
 
     public Judgement judgement() {
         return new Judgement(verdict, blocking);

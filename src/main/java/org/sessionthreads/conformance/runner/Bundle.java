@@ -42,10 +42,15 @@ final class Bundle {
     /** Removes what an earlier run left (the fixture ledger excepted). */
     void clean() {
         try {
+            List<Path> folders = new java.util.ArrayList<>(List.of(allure()));
             for (String name : ReportFormats.files()) {
-                Files.deleteIfExists(dir.resolve(name));
+                if (Files.isDirectory(dir.resolve(name))) { // why: a format may write a folder (repro/)
+                    folders.add(dir.resolve(name));
+                } else {
+                    Files.deleteIfExists(dir.resolve(name));
+                }
             }
-            for (Path folder : List.of(allure())) {
+            for (Path folder : folders) {
                 if (Files.isDirectory(folder)) {
                     try (Stream<Path> all = Files.walk(folder)) {
                         for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
