@@ -41,7 +41,7 @@ final class ReproScript {
         sh.append("# Fixtures: ").append(repro.fixturesLine().replace("`", "")).append(".\n");
         sh.append("# Run: CONFORMANCE_TOKEN=... bash ").append(ReproFiles.FOLDER).append("/<this file>; exit 0 when the"
                 + " target answers ").append(e.status()).append(" again, 1 otherwise.\n");
-        sh.append("set -u\n: \"${CONFORMANCE_TOKEN:?set CONFORMANCE_TOKEN to the target's token}\"\n");
+        sh.append("set -u\n: \"${CONFORMANCE_TOKEN:?set CONFORMANCE_TOKEN to the token of the target}\"\n");
         if (!e.profileToken() && usesMask(e)) {
             sh.append("# The run sent a credential made wrong on purpose here (not the profile's token).\n")
                     .append(": \"${CONFORMANCE_REPRO_CREDENTIAL:?set CONFORMANCE_REPRO_CREDENTIAL to the wrong"
