@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * {@code repro/<ID>.sh}: per requirement that did not pass, a script that repeats the request its failure was
  * judged on ({@link ReproScript}); a second failed scenario of the same requirement gets {@code <ID>-2.sh}, and so
  * on, in the summary's order. A scenario without a request to repeat gets no file. The folder is emptied first, so
- * it never holds scripts of an earlier run.
+ * it never holds scripts of an earlier run, and is written empty when nothing failed.
  */
 public final class ReproFiles implements ReportFormat {
     public static final String FOLDER = "repro";
@@ -32,11 +32,8 @@ public final class ReproFiles implements ReportFormat {
     public void write(RunReport report, Path dir) throws IOException {
         Path folder = dir.resolve(FOLDER);
         clear(folder);
+        Files.createDirectories(folder); // why: every bundle has the same shape; empty when nothing failed
         Map<ScenarioOutcome, String> names = names(report.summary());
-        if (names.isEmpty()) {
-            return;
-        }
-        Files.createDirectories(folder);
         for (Map.Entry<ScenarioOutcome, String> entry : names.entrySet()) {
             Path file = dir.resolve(entry.getValue());
             Files.writeString(file, ReproScript.script(entry.getKey().requirement(), entry.getKey()));
