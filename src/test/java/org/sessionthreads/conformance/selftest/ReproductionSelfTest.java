@@ -53,7 +53,9 @@ class ReproductionSelfTest {
             String kept = reproduction.get("kept_sessions").get(0).asString();
             assertThat(Files.readString(reports.resolve("fixture-ledger.jsonl"))).contains("\"event\":\"kept\"", kept);
             assertThat(Files.readString(reports.resolve("summary.md"))).contains("bash repro/COORD-001.sh",
-                    "its fixtures were kept (" + kept + ")");
+                    "its fixtures were kept (" + kept + ")", "1 kept for reproducing failures (" + kept);
+            assertThat(JSON.readTree(Files.readString(reports.resolve("summary.json"))).get("fixtures").asString())
+                    .contains("1 kept for reproducing failures (" + kept).doesNotContain("LEFT OVER");
             Path script = reports.resolve("repro/COORD-001.sh");
             String text = Files.readString(script);
             assertThat(text).doesNotContain(TOKEN).contains("$CONFORMANCE_TOKEN").doesNotContainIgnoringCase(
