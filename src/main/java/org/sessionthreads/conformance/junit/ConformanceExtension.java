@@ -117,23 +117,28 @@ final class ConformanceExtension
                         exchange -> {
                             AllureScenarioReport.attach(exchange);
                             ScenarioRecording.record(exchange);
-                        })), StartAttempt.class);
+                        }), RunRecord.of(context)), StartAttempt.class);
         return attempt.get();
     }
 
-    /** Remembers the started run, or the reason it could not start, so a failed start is not retried per class. */
-    private record StartAttempt(ConformanceRun run, RuntimeException failure) implements AutoCloseable {
-        static StartAttempt of(java.util.function.Supplier<ConformanceRun> start) {
+    /**
+     * Remembers the started run, or the reason it could not start, so a failed start is not retried per class. At
+     * its close (the end of the engine's execution, before the summary is assembled) the run releases what it still
+     * holds, and the run's fixture line in {@code record} becomes the final one: released, kept, left over.
+     */
+    private record StartAttempt(ConformanceRun run, RuntimeException failure, RunRecord record)
+            implements AutoCloseable {
+        static StartAttempt of(java.util.function.Supplier<ConformanceRun> start, RunRecord record) {
             try {
                 ConformanceRun run = start.get();
                 System.out.println("[conformance] " + run.describe().get("profile"));
                 System.out.println("[conformance] " + run.describe().get("target"));
                 run.profile().effective().lines().forEach(line -> System.out.println("[conformance] " + line));
-                return new StartAttempt(run, null);
+                return new StartAttempt(run, null, record);
             } catch (RuntimeException e) {
                 System.err.println("[conformance] cannot start the run: " + e.getMessage());
                 return new StartAttempt(null, e instanceof TargetUnavailableException unavailable ? unavailable
-                        : new TargetUnavailableException(e.getMessage()));
+                        : new TargetUnavailableException(e.getMessage()), record);
             }
         }
 
@@ -145,6 +150,7 @@ final class ConformanceExtension
         public void close() {
             if (run != null) {
                 run.close();
+                record.fixturesSettled(run.fixtureSummary());
             }
         }
     }

@@ -59,7 +59,7 @@ public final class ReproFiles implements ReportFormat {
         return names;
     }
 
-    /** Removes {@code folder} and everything in it (nothing when it does not exist). */
+    /** Removes {@code folder} and everything in it (nothing when it does not exist); also the runner's clean-up. */
     public static void clear(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;

@@ -5,15 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.ExitStatus;
 import org.sessionthreads.conformance.report.ReportFormats;
+import org.sessionthreads.conformance.report.ReproFiles;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
 
@@ -51,13 +50,7 @@ final class Bundle {
                 }
             }
             for (Path folder : folders) {
-                if (Files.isDirectory(folder)) {
-                    try (Stream<Path> all = Files.walk(folder)) {
-                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
-                }
+                ReproFiles.clear(folder);
             }
             Files.createDirectories(allure());
         } catch (IOException e) {
