@@ -113,6 +113,23 @@ class ReproScriptTest {
                 "repro/EVT-001-2.sh");
     }
 
+    @Test
+    void should_say_in_the_summary_that_a_failed_scenarios_fixtures_were_released_by_default() throws Exception {
+        Exchange e = exchange("POST", "http://127.0.0.1:1/v1/x", Map.of(), "", 200, true);
+        ScenarioOutcome released = new ScenarioOutcome("COORD-001", "COORD-001 scenario", Verdict.FAIL, true, "why",
+                Duration.ZERO, "", List.of(), new Reproduction(e, Reproduction.Fixtures.RELEASED, List.of()));
+        RunSummary summary = RunSummary.of(org.sessionthreads.conformance.catalogue.RequirementCatalogue.load(),
+                List.of(released), new RunSummary.Run("p", "t", "http://127.0.0.1:1/v1", Instant.EPOCH,
+                        Instant.EPOCH), 0, 0, RunSummary.Facts.of(""));
+
+        assertThat(SummaryMarkdown.markdown(summary, new BuildInfo("1.0", "abc"))).contains(
+                "or run `bash repro/COORD-001.sh`); its fixtures were released at the end of the run");
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                SummaryJson.of(RunReport.of(summary, new BuildInfo("1.0", "abc"))));
+        assertThat(json).contains("\"reproduction\":{\"file\":\"repro/COORD-001.sh\",\"fixtures\":\"released\","
+                + "\"kept_sessions\":[]}");
+    }
+
     private Path write(ScenarioOutcome outcome) throws IOException {
         Path script = dir.resolve("repro.sh");
         Files.writeString(script, ReproScript.script(outcome.requirement(), outcome));
