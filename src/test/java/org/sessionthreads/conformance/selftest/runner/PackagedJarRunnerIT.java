@@ -123,6 +123,8 @@ class PackagedJarRunnerIT {
                     .isEqualTo("FAIL");
             assertThat(Files.readString(dir.resolve("reports").resolve("summary.json")))
                     .contains("token_file " + tokenFile);
+            assertThat(dir.resolve("reports").resolve("repro").resolve("ARCH-002.sh"))
+                    .as("a reproduction among the files searched").isRegularFile();
             for (String needle : Canaries.needles(Processes.TOKEN)) {
                 assertThat(result.output()).as("console").doesNotContain(needle);
                 try (Stream<Path> files = Files.walk(dir)) {
