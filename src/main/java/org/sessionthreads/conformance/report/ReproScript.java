@@ -18,6 +18,8 @@ final class ReproScript {
     static final String TOKEN = "\"$CONFORMANCE_TOKEN\"";
     static final String OTHER_CREDENTIAL = "\"$CONFORMANCE_REPRO_CREDENTIAL\"";
     private static final int ANSWER_LINES = 40;
+    /** How long the script reads an event stream before it closes it (curl's {@code --max-time}). */
+    private static final int STREAM_SECONDS = 15;
 
     private ReproScript() {
     }
@@ -47,9 +49,14 @@ final class ReproScript {
                     .append(": \"${CONFORMANCE_REPRO_CREDENTIAL:?set CONFORMANCE_REPRO_CREDENTIAL to the wrong"
                             + " credential to send}\"\n");
         }
+        List<String> options = new java.util.ArrayList<>(List.of("--silent", "--show-error", "--output \"$answer\"",
+                "--write-out '%{http_code}'"));
+        if (stream(e)) {
+            sh.append("# An event stream: read for ").append(STREAM_SECONDS).append(" s, then closed.\n");
+            options.add("--max-time " + STREAM_SECONDS);
+        }
         sh.append("answer=$(mktemp)\ntrap 'rm -f \"$answer\"' EXIT\n");
-        sh.append("status=$(").append(command(e, List.of("--silent", "--show-error", "--output \"$answer\"",
-                "--write-out '%{http_code}'"))).append(")\n");
+        sh.append("status=$(").append(command(e, options)).append(")\n");
         sh.append("cat \"$answer\"; echo\n");
         sh.append("echo \"HTTP $status (in the run: ").append(e.status()).append(")\"\n");
         sh.append("[ \"$status\" = '").append(String.format("%03d", e.status())).append("' ]\n");
@@ -77,6 +84,11 @@ final class ReproScript {
             curl.append(" -H 'Expect:' \\\n  --data-binary ").append(quote(e.requestBody()));
         }
         return curl.toString();
+    }
+
+    private static boolean stream(Exchange e) {
+        return e.requestHeaders().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Accept")
+                && h.getValue().stream().anyMatch(v -> v.contains("text/event-stream")));
     }
 
     private static boolean usesMask(Exchange e) {

@@ -114,6 +114,16 @@ class ReproScriptTest {
     }
 
     @Test
+    void should_close_an_event_stream_after_a_while() throws Exception {
+        Exchange stream = exchange("GET", "http://127.0.0.1:1/v1/sessions/s/events/stream", headers("Accept",
+                "text/event-stream", "Authorization", "Bearer " + Secret.MASK), "", 200, true);
+
+        assertThat(ReproScript.script("EVT-001", failed("EVT-001", stream))).contains("--max-time 15");
+        assertThat(ReproScript.script("EVT-001", failed("EVT-001", exchange("GET", "http://127.0.0.1:1/v1/x",
+                Map.of(), "", 200, true)))).doesNotContain("--max-time");
+    }
+
+    @Test
     void should_say_in_the_summary_that_a_failed_scenarios_fixtures_were_released_by_default() throws Exception {
         Exchange e = exchange("POST", "http://127.0.0.1:1/v1/x", Map.of(), "", 200, true);
         ScenarioOutcome released = new ScenarioOutcome("COORD-001", "COORD-001 scenario", Verdict.FAIL, true, "why",
