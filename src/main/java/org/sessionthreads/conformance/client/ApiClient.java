@@ -174,7 +174,7 @@ public final class ApiClient {
                     .filter(new ExchangeCaptureFilter(redactor, exchange -> {
                         captured[0] = exchange;
                         listener.onExchange(exchange);
-                    }, options.credentials() instanceof Credentials.ProfileToken))
+                    }, options.credentials() instanceof Credentials.ProfileToken, guard::sentHeaders))
                     .header("x-request-id", requestIds.next())
                     .header("Accept", "application/json");
             authenticate(request, options.credentials());

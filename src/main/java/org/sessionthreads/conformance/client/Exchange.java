@@ -30,20 +30,4 @@ public record Exchange(
         String answer = status == 0 ? "no answer: " + failure : String.valueOf(status);
         return method + " " + url + " → " + answer + " (request_id " + requestId + ", " + duration.toMillis() + " ms)";
     }
-
-    /**
-     * A curl command that repeats the request; the credential is the placeholder {@code $CONFORMANCE_TOKEN}, so it
-     * can be shared and still run.
-     */
-    public String curl() {
-        StringBuilder curl = new StringBuilder("curl -i -X ").append(method).append(" '").append(url).append('\'');
-        requestHeaders.forEach((name, values) -> values.forEach(value -> curl.append(" \\\n  -H '")
-                .append(name).append(": ")
-                .append(value.replace(org.sessionthreads.conformance.config.Secret.MASK, "'\"$CONFORMANCE_TOKEN\"'"))
-                .append('\'')));
-        if (requestBody != null && !requestBody.isEmpty()) {
-            curl.append(" \\\n  --data-raw '").append(requestBody.replace("'", "'\\''")).append('\'');
-        }
-        return curl.toString();
-    }
 }

@@ -218,6 +218,10 @@ public final class SettingReference {
                         + "ERROR \"rate limited by the target\""});
         m.put("retry.attempts", new String[] {null,
                 "how many times one request is sent at most after 429/503 answers, the first time included"});
+        m.put("keep_failed_fixtures", new String[] {null,
+                "`true`: the fixtures of a failed scenario are kept, not released, so its `repro/<ID>.sh` finds them"
+                        + " (the ledger lists them as kept; `sweep` releases them; see [results](results.md#"
+                        + "reproducing-a-failure))"});
         m.put("reports_dir", new String[] {"`reports`",
                 "where the results bundle goes (property, runner option or JUnit configuration parameter; never in "
                         + "a profile file)"});

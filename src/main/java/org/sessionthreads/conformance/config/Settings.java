@@ -76,6 +76,7 @@ final class Settings {
         d.put("baseline_latency_tolerance", "50%");
         d.put("reports_dir", "reports");
         d.put("timeouts.fixture", "120s");
+        d.put("keep_failed_fixtures", "false");
         d.put("discovery", "true");
         d.put("discover_capabilities", "false");
         d.put("limits.body", "4MB");
@@ -192,7 +193,7 @@ final class Settings {
         return new TargetProfile.FixtureSettings(duration(v, "timeouts.fixture"), prompts,
                 v.get("api.agent.model").strip(), environment.isEmpty() ? Optional.empty() : Optional.of(environment),
                 deliverAfter.isEmpty() ? Optional.empty() : Optional.of(duration(v, "api.deliver_after")), pools,
-                Path.of(v.get("reports_dir").strip(), "fixture-ledger.jsonl"));
+                Path.of(v.get("reports_dir").strip(), "fixture-ledger.jsonl"), bool(v, "keep_failed_fixtures"));
     }
 
     /** The channels a profile may list in {@code event_channels}. */

@@ -154,10 +154,11 @@ public record TargetProfile(
      *                      due; without it the api strategy does not offer that kind (mailboxes are not visible)
      * @param pools         per fixture kind (wire name), pre-provisioned {@code sess_…/sthr_…} entries
      * @param ledger        the crash-safe fixture ledger, {@code <reports_dir>/fixture-ledger.jsonl}
+     * @param keepFailed    keep the fixtures of failed scenarios for their reproduction ({@code keep_failed_fixtures})
      */
     public record FixtureSettings(Duration timeout, Map<String, String> prompts, String agentModel,
                                   Optional<String> environmentId, Optional<Duration> deliverAfter,
-                                  Map<String, List<String>> pools, java.nio.file.Path ledger) {
+                                  Map<String, List<String>> pools, java.nio.file.Path ledger, boolean keepFailed) {
         public FixtureSettings {
             prompts = Map.copyOf(prompts);
             pools = Map.copyOf(pools);

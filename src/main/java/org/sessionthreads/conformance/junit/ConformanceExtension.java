@@ -140,7 +140,11 @@ final class ConformanceExtension
         return run;
     }
 
-    /** Remembers the started run, or the reason it could not start, so a failed start is not retried per class. */
+    /**
+     * Remembers the started run, or the reason it could not start, so a failed start is not retried per class. At
+     * its close (the end of the engine's execution, before the summary is assembled) the run releases what it still
+     * holds, and the run's fixture line in {@code record} becomes the final one: released, kept, left over.
+     */
     private record StartAttempt(ConformanceRun run, RuntimeException failure, RunRecord record)
             implements AutoCloseable {
         static StartAttempt of(java.util.function.Supplier<ConformanceRun> start, RunRecord record) {
@@ -168,6 +172,7 @@ final class ConformanceExtension
                 run.close();
                 // why: closing releases what the run still holds; those requests count like every other
                 record.classFinished(record.fixtures(), run.requestCounts().snapshot(), List.of());
+                record.fixturesSettled(run.fixtureSummary());
             }
         }
     }

@@ -26,6 +26,7 @@ import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
+import org.sessionthreads.conformance.report.Reproduction;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
 import org.sessionthreads.conformance.report.ConsoleTable;
 import org.sessionthreads.conformance.report.Verdict;
@@ -85,7 +86,7 @@ public final class RequirementLedger implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         requirementOf(id).ifPresent(requirement -> outcomes.add(new ScenarioOutcome(requirement, scenarioName(id),
-                Verdict.DISABLED, false, reason, Duration.ZERO, "", List.of(), "")));
+                Verdict.DISABLED, false, reason, Duration.ZERO, "", List.of(), Reproduction.NONE)));
     }
 
     @Override
@@ -110,8 +111,8 @@ public final class RequirementLedger implements TestExecutionListener {
                     Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
                     recorded.map(ScenarioRecord::provenance).orElse(""),
                     recorded.map(ScenarioRecord::exchanges).orElse(List.of()),
-                    result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? ""
-                            : recorded.map(ScenarioRecord::reproduce).orElse(""),
+                    result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Reproduction.NONE
+                            : recorded.map(ScenarioRecord::reproduction).orElse(Reproduction.NONE),
                     ScenarioJudgements.reasonClass(result),
                     recorded.map(ScenarioRecord::evidence).orElse(List.of()));
             outcomes.add(outcome);
@@ -146,7 +147,7 @@ public final class RequirementLedger implements TestExecutionListener {
         running.values().forEach(id -> requirementOf(id).ifPresent(requirement -> all.add(new ScenarioOutcome(
                 requirement, scenarioName(id), Verdict.ERROR, true, INTERRUPTED_SCENARIO,
                 Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()),
-                "", List.of(), "", "Interrupted", List.of()))));
+                "", List.of(), Reproduction.NONE, "Interrupted", List.of()))));
         write(testPlan, all, List.of(INTERRUPTED_RUN));
     }
 

@@ -79,6 +79,11 @@ final class RunRecord {
         }
     }
 
+    /** The run's fixture line once the run released (or kept) everything it held. */
+    void fixturesSettled(String fixtureLine) {
+        fixtures.set(fixtureLine);
+    }
+
     void audited(String scope) {
         auditScope.set(scope);
     }

@@ -28,6 +28,12 @@ public final class ScenarioJudgements {
         return new Judgement(Verdict.DISABLED, false);
     }
 
+    /** True when a scenario that threw {@code thrown} is a FAIL or an ERROR (a SHOULD warning included). */
+    static boolean failed(Throwable thrown) {
+        return thrown instanceof ShouldNotMet
+                || !(thrown instanceof org.opentest4j.TestAbortedException || thrown instanceof UntestableInCertify);
+    }
+
     /**
      * The simple name of the type the invocation ended with (its typed reason: {@code RequirementNotMet},
      * {@code NoAnswerException}, …), empty when it passed; the baseline's failure signature is built from it.

@@ -13,6 +13,7 @@ import org.sessionthreads.conformance.race.Interleavings;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.report.Reproduction;
 
 /**
  * Collects what each scenario did (its exchanges, the fixtures it got, what it measured) into the run's
@@ -65,26 +66,34 @@ final class ScenarioRecording implements BeforeEachCallback, AfterEachCallback {
         String provenance = fixtures == null ? "" : String.join("; ", fixtures.provenance());
         SessionEvents events = store.get(EVENTS_STORE_KEY, SessionEvents.class);
         Interleavings interleavings = store.get(INTERLEAVINGS_STORE_KEY, Interleavings.class);
-        RunRecord.of(context).scenario(context.getUniqueId(), recordOf(requirement == null ? null
-                : requirement.value(), exchanges, context.getExecutionException(), provenance,
-                events == null ? List.of() : events.timings().samples(),
+        String id = requirement == null ? null : requirement.value();
+        RunRecord.of(context).scenario(context.getUniqueId(), recordOf(id, exchanges,
+                context.getExecutionException(), KeptFixtures.of(fixtures, context.getExecutionException(), id),
+                provenance, events == null ? List.of() : events.timings().samples(),
                 interleavings == null ? java.util.Map.of() : interleavings.snapshot()));
         ReportEntries.publish(context, PROVENANCE, provenance);
     }
 
-    /**
-     * The record of one scenario: {@code exchanges} it made, counted by answers to the profile's own token, and for
-     * a {@code failure} the curl line of the exchange it is about and the exchanges themselves.
-     */
+    /** The record of a scenario that kept no fixtures; see {@link #recordOf(String, List, Optional, KeptFixtures, String, List, java.util.Map)}. */
     static ScenarioRecord recordOf(String requirement, List<Exchange> exchanges, Optional<Throwable> failure,
                                    String provenance, List<EventTimings.Sample> samples,
                                    java.util.Map<String, java.util.Map<String, Integer>> interleavings) {
+        return recordOf(requirement, exchanges, failure, KeptFixtures.NONE, provenance, samples, interleavings);
+    }
+
+    /**
+     * The record of one scenario: {@code exchanges} it made, counted by answers to the profile's own token, and for
+     * a {@code failure} the exchange it is about ({@link #culprit}) with what became of its fixtures.
+     */
+    static ScenarioRecord recordOf(String requirement, List<Exchange> exchanges, Optional<Throwable> failure,
+                                   KeptFixtures fixtures, String provenance, List<EventTimings.Sample> samples,
+                                   java.util.Map<String, java.util.Map<String, Integer>> interleavings) {
         List<Exchange> withToken = exchanges.stream().filter(e -> e.profileToken() && e.status() > 0).toList();
-        String reproduce = failure.flatMap(f -> culprit(exchanges, String.valueOf(f.getMessage())))
-                .map(Exchange::curl).orElse("");
+        Reproduction reproduction = failure.flatMap(f -> culprit(exchanges, String.valueOf(f.getMessage())))
+                .map(e -> new Reproduction(e, fixtures.fate(), fixtures.kept())).orElse(Reproduction.NONE);
         return new ScenarioRecord(requirement, exchanges.stream().map(e -> String.valueOf(e.requestId())).toList(),
-                withToken.size(), withToken.stream().filter(e -> e.status() == 401).count(), provenance, reproduce,
-                samples, interleavings,
+                withToken.size(), withToken.stream().filter(e -> e.status() == 401).count(), provenance,
+                reproduction, samples, interleavings,
                 failure.map(f -> FailureEvidence.of(exchanges, String.valueOf(f.getMessage()))).orElse(List.of()));
     }
 }

@@ -64,7 +64,7 @@ public final class AllureScenarioReport {
                 : exchange.status()).append(" in ").append(exchange.duration().toMillis()).append(" ms\n");
         exchange.responseHeaders().forEach((k, v) -> text.append(k).append(": ").append(String.join(", ", v))
                 .append('\n'));
-        text.append('\n').append(exchange.responseBody()).append("\n\n--- reproduce:\n").append(exchange.curl())
+        text.append('\n').append(exchange.responseBody()).append("\n\n--- reproduce:\n").append(ReproScript.curl(exchange))
                 .append('\n');
         return text.toString();
     }

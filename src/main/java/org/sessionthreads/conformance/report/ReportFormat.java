@@ -10,7 +10,7 @@ import java.util.List;
  * order of writing) follows.
  */
 public interface ReportFormat {
-    /** The names of the files it writes, relative to the bundle's folder. */
+    /** The names of the files (or the folder) it writes, relative to the bundle's folder. */
     List<String> files();
 
     /** Writes its files for {@code report} into {@code dir} (which exists). */

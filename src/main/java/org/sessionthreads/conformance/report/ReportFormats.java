@@ -10,7 +10,8 @@ import org.sessionthreads.conformance.report.html.SummaryHtml;
  */
 public final class ReportFormats {
     private static final List<ReportFormat> ALL = List.of(new SummaryJson(), new SummaryMarkdown(),
-            new JUnitXmlWriter(), new Badge(), new HarFile(), new SummaryHtml(), new BundleManifest());
+            new JUnitXmlWriter(), new Badge(), new HarFile(), new ReproFiles(), new SummaryHtml(),
+            new BundleManifest());
 
     private ReportFormats() {
     }

@@ -17,8 +17,8 @@ import org.sessionthreads.conformance.client.Exchange;
  * @param duration    how long it ran
  * @param provenance  where its fixtures came from
  * @param exchanges   request ids of the HTTP exchanges it made, in order
- * @param reproduce   for a scenario that did not pass: a curl command repeating the exchange its failure is about,
- *                    with the credential as {@code $CONFORMANCE_TOKEN}; empty otherwise
+ * @param reproduction for a scenario that did not pass: the exchange its failure is about and what became of its
+ *                    fixtures; {@link Reproduction#NONE} otherwise
  * @param reasonClass the simple name of the type the invocation ended with ({@code RequirementNotMet},
  *                    {@code ShouldNotMet}, {@code NoAnswerException}, {@code Untestable}, …); empty when it passed or
  *                    was skipped. Typed, so a baseline matches the same failure on another run without reading
@@ -28,7 +28,7 @@ import org.sessionthreads.conformance.client.Exchange;
  */
 public record ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
                               Duration duration, String provenance, List<String> exchanges,
-                              String reproduce, String reasonClass, List<Exchange> evidence) {
+                              Reproduction reproduction, String reasonClass, List<Exchange> evidence) {
 
     public ScenarioOutcome {
         evidence = List.copyOf(evidence);
@@ -36,8 +36,14 @@ public record ScenarioOutcome(String requirement, String name, Verdict verdict, 
 
     /** An outcome without a recorded type and without exchanges to show (skipped, not run, or made by hand). */
     public ScenarioOutcome(String requirement, String name, Verdict verdict, boolean blocking, String reason,
-                           Duration duration, String provenance, List<String> exchanges, String reproduce) {
-        this(requirement, name, verdict, blocking, reason, duration, provenance, exchanges, reproduce, "", List.of());
+                           Duration duration, String provenance, List<String> exchanges, Reproduction reproduction) {
+        this(requirement, name, verdict, blocking, reason, duration, provenance, exchanges, reproduction, "",
+                List.of());
+    }
+
+    /** The curl command repeating the exchange the failure is about, credential as {@code $CONFORMANCE_TOKEN}. */
+    public String reproduce() {
+        return reproduction.curl();
     }
 
     public Judgement judgement() {

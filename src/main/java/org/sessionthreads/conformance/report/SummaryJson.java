@@ -42,6 +42,7 @@ final class SummaryJson implements ReportFormat {
     /** The summary's JSON document. */
     static Root of(RunReport report) {
         RunSummary s = report.summary();
+        Map<ScenarioOutcome, String> repro = ReproFiles.names(s);
         Measurements measured = s.facts().measured();
         Map<String, Long> counts = new LinkedHashMap<>();
         s.counts().forEach((verdict, count) -> counts.put(verdict.name(), count));
@@ -55,7 +56,7 @@ final class SummaryJson implements ReportFormat {
                 s.facts().requests().isEmpty() ? null : new Requests(s.facts().requestsSent(), s.facts().requests()),
                 s.facts().audit().map(a -> new Audit(a.scope(), a.checks().stream().map(c -> new Check(c.name(),
                         c.requirement(), c.verdict().name(), c.reason())).toList())).orElse(null),
-                counts, Conformance.of(s), s.requirements().stream().map(r -> requirement(r, s.gate())).toList(),
+                counts, Conformance.of(s), s.requirements().stream().map(r -> requirement(r, s.gate(), repro)).toList(),
                 s.gate().baseline().map(b -> BaselineJson.of(b, s.gate())).orElse(null),
                 Discovery.of(s.facts().discovery()), latency, measured.races().stream().map(r -> new Race(r.race(),
                         r.rounds(), new TreeMap<>(r.interleavings()), r.scenarios().stream().map(x ->
@@ -63,13 +64,14 @@ final class SummaryJson implements ReportFormat {
                         .toList(), measured.findings(), report.status().code(), report.status().reason());
     }
 
-    private static Requirement requirement(RunSummary.RequirementResult r, Gate gate) {
+    private static Requirement requirement(RunSummary.RequirementResult r, Gate gate,
+                                           Map<ScenarioOutcome, String> repro) {
         return new Requirement(r.entry().id(), r.entry().level().name(), r.entry().title(), r.entry().text(),
                 r.entry().source(), r.verdict().name(), r.warning(), r.blocking(), r.reason(), r.reasonClass(),
                 gate.baseline().flatMap(b -> b.mark(r.entry().id())).map(Enum::name).orElse(null),
                 r.duration().toMillis(), r.scenarios().stream().map(s -> new Scenario(s.name(), s.verdict().name(),
-                s.reason(), s.reasonClass(), s.duration().toMillis(), s.provenance(), s.exchanges(), s.reproduce()))
-                .toList());
+                s.reason(), s.reasonClass(), s.duration().toMillis(), s.provenance(), s.exchanges(), s.reproduce(),
+                Repro.of(s, repro.get(s)))).toList());
     }
 
     /** Milliseconds with three decimals (microsecond resolution). */
@@ -134,7 +136,17 @@ final class SummaryJson implements ReportFormat {
 
     record Scenario(String name, String verdict, String reason, @JsonProperty("reason_class") String reasonClass,
                     @JsonProperty("duration_ms") long durationMs,
-                    String provenance, List<String> exchanges, String reproduce) {
+                    String provenance, List<String> exchanges, String reproduce,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Repro reproduction) {
+    }
+
+    /** A failed scenario's reproduction: its script in the bundle (if any) and what became of its fixtures. */
+    record Repro(@JsonInclude(JsonInclude.Include.NON_NULL) String file, String fixtures,
+                 @JsonProperty("kept_sessions") List<String> keptSessions) {
+        static Repro of(ScenarioOutcome s, String file) {
+            return s.reproduction().present() ? new Repro(file, s.reproduction().fixtures().wireName(),
+                    s.reproduction().keptSessions()) : null;
+        }
     }
 
     /** @param status {@code ran}, {@code skipped} ({@code discovery: false}) or {@code not run} (stopped before) */

@@ -161,14 +161,17 @@ final class SummaryMarkdown implements ReportFormat {
         }
         md.append("\n## Failures\n");
         Map<ScenarioOutcome, String> pages = HarPages.of(summary);
+        Map<ScenarioOutcome, String> scripts = ReproFiles.names(summary);
         for (ScenarioOutcome s : failed) {
             md.append("\n### ").append(s.name()).append(" — ").append(s.verdict()).append("\n\n```\n")
                     .append(s.reason().strip()).append("\n```\n");
             md.append("\nExchanges: page `").append(pages.get(s)).append("` of [").append(HarFile.FILE)
                     .append("](").append(HarFile.FILE).append(")\n");
             if (!s.reproduce().isEmpty()) {
-                md.append("\nReproduce (set `CONFORMANCE_TOKEN` first):\n\n```sh\n").append(s.reproduce())
-                        .append("\n```\n");
+                md.append("\nReproduce (set `CONFORMANCE_TOKEN` first")
+                        .append(scripts.containsKey(s) ? "; or run `bash " + scripts.get(s) + "`" : "")
+                        .append("); ").append(s.reproduction().fixturesLine()).append(":\n\n```sh\n")
+                        .append(s.reproduce()).append("\n```\n");
             }
         }
     }

@@ -5,15 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.ExitStatus;
 import org.sessionthreads.conformance.report.ReportFormats;
+import org.sessionthreads.conformance.report.ReproFiles;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
 
@@ -42,17 +41,16 @@ final class Bundle {
     /** Removes what an earlier run left (the fixture ledger excepted). */
     void clean() {
         try {
+            List<Path> folders = new java.util.ArrayList<>(List.of(allure()));
             for (String name : ReportFormats.files()) {
-                Files.deleteIfExists(dir.resolve(name));
-            }
-            for (Path folder : List.of(allure())) {
-                if (Files.isDirectory(folder)) {
-                    try (Stream<Path> all = Files.walk(folder)) {
-                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
+                if (Files.isDirectory(dir.resolve(name))) { // why: a format may write a folder (repro/)
+                    folders.add(dir.resolve(name));
+                } else {
+                    Files.deleteIfExists(dir.resolve(name));
                 }
+            }
+            for (Path folder : folders) {
+                ReproFiles.clear(folder);
             }
             Files.createDirectories(allure());
         } catch (IOException e) {

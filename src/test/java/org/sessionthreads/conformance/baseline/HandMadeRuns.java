@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sessionthreads.conformance.report.Reproduction;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.Measurements;
@@ -42,7 +43,7 @@ final class HandMadeRuns {
                 + "/threads/sthr_x/archive after " + outcomes.size() + " ms";
         outcomes.add(new ScenarioOutcome(id, id + " title" + (invocation.isEmpty() ? "" : " [" + invocation + "]"),
                 verdict, blocking, reason, Duration.ofMillis(3), "", List.of("conformance-" + System.nanoTime()),
-                "", reasonClass, List.of()));
+                Reproduction.NONE, reasonClass, List.of()));
         return this;
     }
 

@@ -15,14 +15,6 @@ class ExchangeTest {
             409, Map.of(), "{}", Instant.EPOCH, Duration.ofMillis(3), "conformance-1", null, true);
 
     @Test
-    void should_reproduce_with_the_token_placeholder() {
-        assertThat(exchange.curl())
-                .startsWith("curl -i -X POST 'http://127.0.0.1:1/v1/sessions/sess_a/threads/sthr_b/archive'")
-                .contains("-H 'Authorization: Bearer '\"$CONFORMANCE_TOKEN\"''")
-                .doesNotContain("[REDACTED]");
-    }
-
-    @Test
     void should_summarise_method_url_status_and_request_id() {
         assertThat(exchange.summary()).isEqualTo(
                 "POST http://127.0.0.1:1/v1/sessions/sess_a/threads/sthr_b/archive → 409 (request_id conformance-1, 3 ms)");

@@ -40,7 +40,7 @@ class ScenarioRecordingTest {
                 List.of(), Map.of());
         assertThat(record.tokenAnswers()).isZero();
         assertThat(record.exchanges()).isEmpty();
-        assertThat(record.reproduce()).isEmpty();
+        assertThat(record.reproduction().present()).isFalse();
     }
 
     @Test

@@ -236,7 +236,7 @@ class BundleWritersTest {
 
     private static ScenarioOutcome outcome(String id, String name, Verdict verdict, boolean blocking) {
         return new ScenarioOutcome(id, name, verdict, blocking, verdict == Verdict.PASS ? "" : "why it failed\nline 2",
-                Duration.ofMillis(5), "", List.of(), "");
+                Duration.ofMillis(5), "", List.of(), Reproduction.NONE);
     }
 
     private static Document parse(String xml) throws Exception {

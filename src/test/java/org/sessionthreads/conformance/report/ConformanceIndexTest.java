@@ -37,7 +37,7 @@ class ConformanceIndexTest {
         List<ScenarioOutcome> outcomes = new java.util.ArrayList<>();
         for (int i = 0; i < verdicts.length; i++) {
             outcomes.add(new ScenarioOutcome(IDS.get(i), "n", verdicts[i], verdicts[i] == Verdict.FAIL, "",
-                    Duration.ZERO, "", List.of(), ""));
+                    Duration.ZERO, "", List.of(), Reproduction.NONE));
         }
         return RunSummary.of(catalogue.forDialect(dialect), outcomes, new RunSummary.Run("p", "t", "u",
                 Instant.EPOCH, Instant.EPOCH), 0, 0,

@@ -138,6 +138,6 @@ class HarFileTest {
 
     private static ScenarioOutcome outcome(String id, String name, Verdict verdict, List<String> exchanges) {
         return new ScenarioOutcome(id, name, verdict, verdict == Verdict.FAIL, verdict == Verdict.PASS ? ""
-                : "why it failed", Duration.ofMillis(5), "", exchanges, "");
+                : "why it failed", Duration.ofMillis(5), "", exchanges, Reproduction.NONE);
     }
 }

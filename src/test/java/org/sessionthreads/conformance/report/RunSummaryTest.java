@@ -246,7 +246,10 @@ class RunSummaryTest {
         boolean blocking = (verdict == Verdict.FAIL || verdict == Verdict.ERROR) && !warning;
         return new ScenarioOutcome(id, id + " scenario", verdict, blocking, verdict == Verdict.PASS ? "" : "why",
                 Duration.ofMillis(5), "idle_child from hook in 3 ms", List.of("conformance-1"),
-                verdict == Verdict.PASS ? "" : "curl -i -X POST 'http://t/v1/sessions/s/threads/t/archive'");
+                verdict == Verdict.PASS ? Reproduction.NONE : new Reproduction(new org.sessionthreads.conformance
+                        .client.Exchange("POST", "http://t/v1/sessions/s/threads/t/archive", java.util.Map.of(), "",
+                        200, java.util.Map.of(), "{}", Instant.EPOCH, Duration.ofMillis(1), "conformance-1", null,
+                        true), Reproduction.Fixtures.RELEASED, List.of()));
     }
 
     private static Verdict verdictOf(RunSummary summary, String id) {

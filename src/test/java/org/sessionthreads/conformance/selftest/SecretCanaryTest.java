@@ -136,6 +136,10 @@ class SecretCanaryTest {
                 .isEmpty();
         assertThat(filesContaining(needles, reports, copy.resolve("target"))).as("files containing the canary")
                 .isEmpty();
+        // why: the reproductions of the failed scenarios were among the files searched, and take the token from
+        // the environment
+        assertThat(filesUnder(reports.resolve("repro"))).as("repro scripts of the failed scenarios").isNotEmpty()
+                .allSatisfy(script -> assertThat(read(script)).contains("$CONFORMANCE_TOKEN"));
 
         List<Path> junit = filesUnder(reports.resolve("junit")).stream()
                 .filter(file -> file.toString().endsWith(".xml")).toList();

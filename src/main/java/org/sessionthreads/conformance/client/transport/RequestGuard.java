@@ -2,6 +2,9 @@ package org.sessionthreads.conformance.client.transport;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +42,7 @@ public final class RequestGuard implements AutoCloseable {
     private volatile boolean expired;
     private volatile boolean cutOff;
     private volatile int localPort;
+    private volatile List<Map.Entry<String, String>> sentHeaders = List.of();
     private ScheduledFuture<?> alarm; // guarded by this
     private boolean closed; // guarded by this
 
@@ -75,6 +79,19 @@ public final class RequestGuard implements AutoCloseable {
     /** The local port of the connection the request went out on (0 if unknown): tells connections apart. */
     public int localPort() {
         return localPort;
+    }
+
+    /**
+     * The header lines the request went out with, in order, as the HTTP client wrote them (empty before it went
+     * out): what the suite set and what the HTTP client added for the connection ({@code Host}, {@code
+     * Content-Length}, ...). Unredacted; {@code ExchangeCaptureFilter} redacts them before anything records them.
+     */
+    public List<Map.Entry<String, String>> sentHeaders() {
+        return sentHeaders;
+    }
+
+    void sent(HttpRequest request) {
+        sentHeaders = Arrays.stream(request.getAllHeaders()).map(h -> Map.entry(h.getName(), h.getValue())).toList();
     }
 
     void markCutOff() {

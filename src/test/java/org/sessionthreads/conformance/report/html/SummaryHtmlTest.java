@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sessionthreads.conformance.report.Reproduction;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.config.Secret;
@@ -181,7 +182,8 @@ class SummaryHtmlTest {
                                            List<Exchange> evidence) {
         return new ScenarioOutcome(id, id + " scenario " + HOSTILE, verdict, blocking, reason, Duration.ofMillis(5),
                 "idle_child from hook", evidence.stream().map(Exchange::requestId).toList(),
-                evidence.isEmpty() ? "" : evidence.get(evidence.size() - 1).curl(), "RequirementNotMet", evidence);
+                evidence.isEmpty() ? Reproduction.NONE : new Reproduction(evidence.get(evidence.size() - 1),
+                        Reproduction.Fixtures.RELEASED, List.of()), "RequirementNotMet", evidence);
     }
 
     private static Exchange exchange(String method, String url, String requestId, String requestBody, String body) {
