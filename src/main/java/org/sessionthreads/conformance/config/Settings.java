@@ -74,6 +74,9 @@ final class Settings {
         d.put("timeouts.fixture", "120s");
         d.put("discovery", "true");
         d.put("discover_capabilities", "false");
+        d.put("fail_fast", "false");
+        d.put("console.verbose", "false");
+        d.put("console.color", "true");
         d.put("limits.body", "4MB");
         d.put("limits.unanswered", "3");
         d.put("retry.budget", "60s");
@@ -119,6 +122,7 @@ final class Settings {
 
     static TargetProfile toProfile(String name, Map<String, String> v, Optional<Secret> token,
                                    EffectiveSettings effective) {
+        List.of("fail_fast", "console.verbose", "console.color").forEach(key -> bool(v, key)); // why: read from effective
         concurrency(v); // why: validated with the rest; TargetProfile.concurrency() reads the effective value
         Map<String, String> embeddedOptions = v.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("embedded_options.") && !e.getValue().isBlank())

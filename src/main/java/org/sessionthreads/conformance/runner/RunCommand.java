@@ -2,6 +2,7 @@ package org.sessionthreads.conformance.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,11 @@ import org.sessionthreads.conformance.ConformanceSuite;
 import org.sessionthreads.conformance.catalogue.Level;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.ConsoleKind;
+import org.sessionthreads.conformance.config.ConsoleOptions;
 import org.sessionthreads.conformance.config.ProfileException;
 import org.sessionthreads.conformance.config.TargetProfile;
 import org.sessionthreads.conformance.junit.RunRecordSession;
+import org.sessionthreads.conformance.report.Ansi;
 import org.sessionthreads.conformance.report.ExitStatus;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.waiver.Waivers;
@@ -55,23 +58,33 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "line-oriented output even on a terminal (the default in CI)")
     boolean noProgress;
 
+    @Option(names = {"--verbose", "-v"}, description = "also print every discovery finding, the effective settings"
+            + " and each finished scenario (setting console.verbose; always in summary.md)")
+    boolean verbose;
+
+    @Option(names = "--no-color", description = "no colour even on a terminal (setting console.color; also when"
+            + " NO_COLOR is set)")
+    boolean noColor;
+
     @Override
     public Integer call() {
         Bundle bundle = new Bundle(reports);
         bundle.clean();
         Map<String, String> parameters;
         Set<String> selected;
+        ConsoleOptions console;
         try {
             parameters = new LinkedHashMap<>(target.parameters());
             parameters.put("conformance.reports_dir", bundle.dir().toString());
+            consoleFlags(parameters);
             selected = checkedIds();
-            preflight(parameters);
+            console = preflight(parameters).console();
         } catch (ProfileException e) {
             return refuse(bundle, ExitStatus.usage(e.getMessage()));
         }
         Optional<RunSummary> summary;
         try {
-            summary = launch(bundle, parameters, selected);
+            summary = launch(bundle, parameters, selected, console);
         } catch (RuntimeException | LinkageError e) { // why: a launcher that breaks still leaves a bundle and a 3
             ExitStatus broken = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: harness error: " + e);
             bundle.writeUnstarted(broken);
@@ -82,11 +95,11 @@ final class RunCommand implements Callable<Integer> {
             ExitStatus none = new ExitStatus(ExitStatus.NO_VERDICT, "no verdict possible: the suite wrote no summary"
                     + " (harness error)");
             bundle.writeUnstarted(none);
+            System.out.println("[runner] results in " + bundle.dir()); // why: the suite's table names them otherwise
             return none;
         });
-        System.out.println("[runner] results in " + bundle.dir());
-        System.out.println("[runner] exit " + status.code() + (status.reason().isEmpty() ? ": pass"
-                : ": " + status.reason()));
+        String exit = "[runner] exit " + status.code() + (status.reason().isEmpty() ? ": pass" : ": " + status.reason());
+        System.out.println(Ansi.of(console.colour()).verdict(status.code() == ExitStatus.PASS ? "PASS" : "FAIL", exit));
         return status.code();
     }
 
@@ -107,8 +120,18 @@ final class RunCommand implements Callable<Integer> {
         return RequirementSelection.ids(RequirementCatalogue.load(), only);
     }
 
-    /** Everything the run would refuse at its start, checked before the first request. */
-    private static void preflight(Map<String, String> parameters) {
+    /** {@code --verbose} and {@code --no-color} as the settings they stand for. */
+    private void consoleFlags(Map<String, String> parameters) {
+        if (verbose) {
+            parameters.put("conformance.console.verbose", "true");
+        }
+        if (noColor) {
+            parameters.put("conformance.console.color", "false");
+        }
+    }
+
+    /** Everything the run would refuse at its start, checked before the first request; the profile it loads. */
+    private static TargetProfile preflight(Map<String, String> parameters) {
         TargetProfile profile = TargetOptions.loader(parameters).load();
         if (profile.target().isPresent() && profile.token().isEmpty()) { // why: configuration, not a failed run
             throw new ProfileException("no token for " + profile.target().get() + ": set the environment variable"
@@ -121,10 +144,12 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Waivers.load(profile.waivers());
+        return profile;
     }
 
     /** Runs the suite in a launcher session of its own; the summary its ledger wrote, if any. */
-    private Optional<RunSummary> launch(Bundle bundle, Map<String, String> parameters, Set<String> selected) {
+    private Optional<RunSummary> launch(Bundle bundle, Map<String, String> parameters, Set<String> selected,
+                                        ConsoleOptions options) {
         // why: allure-junit5 reads its folder from this property when its lifecycle is first used
         System.setProperty("allure.results.directory", bundle.allure().toString());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
@@ -136,10 +161,21 @@ final class RunCommand implements Callable<Integer> {
         }
         LauncherDiscoveryRequest built = request.build();
         ConsoleKind console = noProgress ? ConsoleKind.LOG : ConsoleKind.ofThisProcess();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        StatusLine status = new StatusLine(out);
+        if (console == ConsoleKind.TERMINAL) { // why: whatever the suite prints clears the status line first
+            System.setOut(status.around(out));
+            System.setErr(status.around(err));
+        }
         // why: the suite's own listener writes the bundle, junit.xml included (report.ResultsBundle)
         try (LauncherSession session = LauncherFactory.openSession()) {
-            session.getLauncher().execute(built, new Progress(System.out, console));
+            session.getLauncher().execute(built, new Progress(System.out, console, options, status));
             return RunRecordSession.summary(session);
+        } finally {
+            status.clear();
+            System.setOut(out);
+            System.setErr(err);
         }
     }
 }
