@@ -51,9 +51,17 @@ final class RunCommand implements Callable<Integer> {
     Path reports = Path.of("reports");
 
     @Option(names = "--only", paramLabel = "ID", split = ",",
-            description = "run only these requirements: ids (ARCH-001), families (ARCH) or levels (MUST, SHOULD) of"
-                    + " the catalogue, see 'list'; repeatable or comma-separated")
+            description = "run only these requirements: ids (ARCH-001), id prefixes (ARCH), levels (MUST, SHOULD)"
+                    + " or tags (smoke, events, …) of the catalogue, see 'list'; repeatable or comma-separated")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--rerun-failed", paramLabel = "DIR", description = "run only the requirements that were ERROR,"
+            + " FAIL, WAIVED or UNTESTABLE in the bundle in DIR (with --only: those of them it selects)")
+    Path rerunFailed;
+
+    @Option(names = "--fail-fast", description = "no scenario starts after the first gating failure; the rest are"
+            + " DISABLED (fail-fast), the bundle is written, exit 1 (setting fail_fast)")
+    boolean failFast;
 
     @Option(names = "--no-progress", description = "line-oriented output even on a terminal (the default in CI)")
     boolean noProgress;
@@ -68,6 +76,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<Set<String>> rerun;
+        try { // why: before the results folder is emptied, which may be the bundle named
+            rerun = Optional.ofNullable(rerunFailed).map(RerunSelection::notPassed);
+        } catch (ProfileException e) {
+            Bundle bundle = new Bundle(reports);
+            bundle.clean();
+            return refuse(bundle, ExitStatus.usage(e.getMessage()));
+        }
+        if (rerun.filter(Set::isEmpty).isPresent()) {
+            System.out.println("[runner] exit " + ExitStatus.NOTHING_RAN + ": nothing to rerun: every requirement in "
+                    + rerunFailed.resolve("summary.json") + " is PASS or DISABLED (no bundle written)");
+            return ExitStatus.NOTHING_RAN;
+        }
         Bundle bundle = new Bundle(reports);
         bundle.clean();
         Map<String, String> parameters;
@@ -77,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             parameters = new LinkedHashMap<>(target.parameters());
             parameters.put("conformance.reports_dir", bundle.dir().toString());
             consoleFlags(parameters);
-            selected = checkedIds();
+            selected = RerunSelection.within(checkedIds(), rerun);
             console = preflight(parameters).console();
         } catch (ProfileException e) {
             return refuse(bundle, ExitStatus.usage(e.getMessage()));
@@ -127,6 +148,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (noColor) {
             parameters.put("conformance.console.color", "false");
+        }
+        if (failFast) {
+            parameters.put("conformance.fail_fast", "true");
         }
     }
 
