@@ -14,7 +14,7 @@ import org.sessionthreads.conformance.outcome.UntestableInCertify;
 /**
  * {@code fail_fast: true}: after the first gating failure (a scenario invocation that FAILed a MUST, or a SHOULD
  * the profile gates: in JUnit's terms a failed test with an {@link AssertionError}) no further scenario starts.
- * Scenarios already running finish and keep their verdicts; each one not started is disabled with a reason that
+ * Scenarios already running finish (all their invocations) and keep their verdicts; each one not started is disabled with a reason that
  * starts with {@link #PREFIX} and names the failure, so it is DISABLED in the summary, the bundle is written as
  * usual and the exit code is 1. A flag in the engine's root store, read before each scenario: no thread is
  * interrupted.
@@ -28,6 +28,9 @@ final class FailFast implements ExecutionCondition, TestWatcher {
         Optional<Method> method = context.getTestMethod();
         if (method.isEmpty() || method.get().getAnnotation(Requirement.class) == null) {
             return ConditionEvaluationResult.enabled("not a scenario method");
+        }
+        if (context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent()) {
+            return ConditionEvaluationResult.enabled("an invocation of a scenario that has started");
         }
         String first = firstFailure(context).get();
         return first == null ? ConditionEvaluationResult.enabled("no gating failure yet")
