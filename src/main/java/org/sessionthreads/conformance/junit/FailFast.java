@@ -2,7 +2,6 @@ package org.sessionthreads.conformance.junit;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -14,10 +13,11 @@ import org.sessionthreads.conformance.outcome.UntestableInCertify;
 /**
  * {@code fail_fast: true}: after the first gating failure (a scenario invocation that FAILed a MUST, or a SHOULD
  * the profile gates: in JUnit's terms a failed test with an {@link AssertionError}) no further scenario starts.
- * Scenarios already running finish (all their invocations) and keep their verdicts; each one not started is disabled with a reason that
+ * A scenario with an invocation under way runs all its invocations (a requirement is never judged on part of its
+ * inputs) and keeps its verdict; each scenario not started is disabled with a reason that
  * starts with {@link #PREFIX} and names the failure, so it is DISABLED in the summary, the bundle is written as
- * usual and the exit code is 1. A flag in the engine's root store, read before each scenario: no thread is
- * interrupted.
+ * usual and the exit code is 1. A {@link FailFastGate} in the engine's root store, asked before each scenario
+ * and invocation starts: no thread is interrupted.
  */
 final class FailFast implements ExecutionCondition, TestWatcher {
     /** How the reason of a scenario fail-fast did not start begins. */
@@ -29,12 +29,11 @@ final class FailFast implements ExecutionCondition, TestWatcher {
         if (method.isEmpty() || method.get().getAnnotation(Requirement.class) == null) {
             return ConditionEvaluationResult.enabled("not a scenario method");
         }
-        if (context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent()) {
-            return ConditionEvaluationResult.enabled("an invocation of a scenario that has started");
-        }
-        String first = firstFailure(context).get();
-        return first == null ? ConditionEvaluationResult.enabled("no gating failure yet")
-                : ConditionEvaluationResult.disabled(PREFIX + first);
+        // why: an invocation's parent is its scenario method
+        boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+        String scenario = invocation ? context.getParent().orElseThrow().getUniqueId() : context.getUniqueId();
+        return gate(context).refusal(scenario, invocation).map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled("no gating failure before it started"));
     }
 
     @Override
@@ -50,13 +49,12 @@ final class FailFast implements ExecutionCondition, TestWatcher {
         }
         Optional<Requirement> requirement = context.getTestMethod().map(m -> m.getAnnotation(Requirement.class));
         if (failFast && requirement.isPresent()) {
-            firstFailure(context).compareAndSet(null, requirement.get().value() + " failed (gating)");
+            gate(context).failed(requirement.get().value());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static AtomicReference<String> firstFailure(ExtensionContext context) {
+    private static FailFastGate gate(ExtensionContext context) {
         return context.getRoot().getStore(ConformanceExtension.NAMESPACE)
-                .computeIfAbsent("fail-fast", k -> new AtomicReference<String>(), AtomicReference.class);
+                .computeIfAbsent("fail-fast", k -> new FailFastGate(), FailFastGate.class);
     }
 }

@@ -167,6 +167,16 @@ public final class SuiteRun {
         return reasons;
     }
 
+    /** Ids of the requirements with a test that ran and a test that was skipped. */
+    public Set<String> requirementsPartlySkipped() {
+        Set<String> ran = results.testEvents().finished().stream().map(e -> requirementOf(e.getTestDescriptor()))
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+        Set<String> partly = new TreeSet<>(results.testEvents().skipped().stream()
+                .map(e -> requirementOf(e.getTestDescriptor())).flatMap(Optional::stream).toList());
+        partly.retainAll(ran);
+        return partly;
+    }
+
     /** Ids of the requirements with at least one scenario that was skipped (DISABLED), sorted. */
     public Set<String> requirementsSkipped() {
         return results.allEvents().skipped().stream().map(e -> requirementOf(e.getTestDescriptor()))
