@@ -31,8 +31,7 @@ public final class ConsoleTable {
             String label = SummaryMarkdown.label(r);
             String row = String.format("%s  %-9s %-6s %-10s ", PREFIX, r.entry().id(), r.entry().level(), label);
             String reason = r.reason().replace("\n", " ");
-            int room = WIDTH - row.length();
-            row = (row + (reason.length() > room ? reason.substring(0, room - 1) + "…" : reason)).stripTrailing();
+            row = fit(row + reason).stripTrailing();
             table.append(label.equals("PASS") ? row.replace(label, ansi.verdict(label, label))
                     : ansi.verdict(label, row)).append('\n');
         }
@@ -47,7 +46,7 @@ public final class ConsoleTable {
         summary.facts().measured().findings().forEach(f -> table.append('\n')
                 .append(ansi.verdict("WARN", PREFIX + "WARN: " + f)));
         summary.facts().discovery().ifPresent(discovery -> {
-            discovery.discovered().forEach(d -> table.append('\n').append(PREFIX).append("discovered: ").append(d));
+            discovery.discovered().forEach(d -> table.append('\n').append(fit(PREFIX + "discovered: " + d)));
             if (options.verbose()) {
                 discovery.hints().forEach(h -> table.append('\n').append(PREFIX).append("hint: ").append(h));
             }
@@ -60,6 +59,11 @@ public final class ConsoleTable {
             table.append('\n').append(PREFIX).append("summary: ").append(ansi.bold(summaryMd.toString()));
         }
         return table.append('\n').toString();
+    }
+
+    /** {@code line} cut to the table's width (the whole text is in summary.md). */
+    private static String fit(String line) {
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
     }
 
     /**
