@@ -36,7 +36,8 @@ import org.sessionthreads.conformance.waiver.Waivers;
 
 /**
  * {@code run}: the suite against a target, through the JUnit Platform Launcher with {@link ConformanceSuite}
- * selected by class (no classpath scan). Order of work: the results folder is emptied; the options, the profile,
+ * selected by class (no classpath scan). Order of work: the bundle {@code --rerun-failed} names is read (nothing to
+ * rerun ends here, exit 4, no folder touched); the results folder is emptied; the options, the profile,
  * the waivers and {@code --only} are checked (a problem is exit 2, before any request); the suite runs; the
  * bundle is completed; the exit code comes from the run's summary ({@link ExitStatus#of}).
  */
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             parameters = new LinkedHashMap<>(target.parameters());
             parameters.put("conformance.reports_dir", bundle.dir().toString());
-            consoleFlags(parameters);
+            flagSettings(parameters);
             selected = RerunSelection.within(checkedIds(), rerun);
             console = preflight(parameters).console();
         } catch (ProfileException e) {
@@ -141,8 +142,8 @@ final class RunCommand implements Callable<Integer> {
         return RequirementSelection.ids(RequirementCatalogue.load(), only);
     }
 
-    /** {@code --verbose} and {@code --no-color} as the settings they stand for. */
-    private void consoleFlags(Map<String, String> parameters) {
+    /** {@code --verbose}, {@code --no-color} and {@code --fail-fast} as the settings they stand for. */
+    private void flagSettings(Map<String, String> parameters) {
         if (verbose) {
             parameters.put("conformance.console.verbose", "true");
         }
