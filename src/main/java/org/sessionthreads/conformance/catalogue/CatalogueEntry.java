@@ -11,11 +11,19 @@ package org.sessionthreads.conformance.catalogue;
  * @param reading where the docs disagree or are silent: which reading the suite takes and why; empty otherwise
  * @param dialects per dialect wire name, where its docs differ from the entry as written: what it expects, its
  *                 source, and whether it is DISABLED or of another level there
+ * @param tags    words that group requirements across families for {@code run --only} (e.g. {@code smoke},
+ *                {@code events}); lower case, see the head of requirements.yaml
  */
 public record CatalogueEntry(String id, Level level, String title, String text, String source, String reading,
-                             java.util.Map<String, DialectExpectation> dialects) {
+                             java.util.Map<String, DialectExpectation> dialects, java.util.List<String> tags) {
     public CatalogueEntry {
         dialects = java.util.Map.copyOf(dialects);
+        tags = java.util.List.copyOf(tags);
+    }
+
+    public CatalogueEntry(String id, Level level, String title, String text, String source, String reading,
+                          java.util.Map<String, DialectExpectation> dialects) {
+        this(id, level, title, text, source, reading, dialects, java.util.List.of());
     }
 
     public CatalogueEntry(String id, Level level, String title, String text, String source, String reading) {
@@ -39,7 +47,7 @@ public record CatalogueEntry(String id, Level level, String title, String text, 
     /** This entry as it applies under {@code dialect}: its level there. */
     public CatalogueEntry forDialect(String dialect) {
         Level effective = in(dialect).flatMap(DialectExpectation::level).orElse(level);
-        return effective == level ? this : new CatalogueEntry(id, effective, title, text, source, reading, dialects);
+        return effective == level ? this : new CatalogueEntry(id, effective, title, text, source, reading, dialects, tags);
     }
 
     /** Why this requirement is DISABLED under {@code dialect}, if it is. */

@@ -40,7 +40,7 @@ public final class RequirementCatalogue {
         for (JsonNode node : root.path("requirements")) {
             CatalogueEntry entry = new CatalogueEntry(required(node, "id"),
                     Level.valueOf(required(node, "level")), required(node, "title"), required(node, "text"),
-                    required(node, "source"), node.path("reading").asString("").strip(), dialects(node));
+                    required(node, "source"), node.path("reading").asString("").strip(), dialects(node), tags(node));
             if (entries.put(entry.id(), entry) != null) {
                 throw new IllegalStateException("duplicate requirement id " + entry.id() + " in " + RESOURCE);
             }
@@ -64,6 +64,23 @@ public final class RequirementCatalogue {
                     disabled.isEmpty() ? Optional.empty() : Optional.of(disabled)));
         });
         return dialects;
+    }
+
+    /**
+     * The entry's {@code tags:}: lower-case words ({@code [a-z]+}) that never read as an id, a family or a level,
+     * so {@code run --only} can take all four.
+     */
+    private static List<String> tags(JsonNode node) {
+        List<String> tags = new java.util.ArrayList<>();
+        for (JsonNode tag : node.path("tags")) {
+            String word = tag.asString("").strip();
+            if (!word.matches("[a-z]+") || word.equals("must") || word.equals("should")) {
+                throw new IllegalStateException(RESOURCE + ": tag '" + word + "' of " + node.path("id").asString("")
+                        + " is not a lower-case word other than a level");
+            }
+            tags.add(word);
+        }
+        return tags;
     }
 
     /** This catalogue as it applies under {@code dialect} (wire name): every entry at its level there. */

@@ -14,4 +14,14 @@ public enum ConsoleKind {
         boolean inCi = ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci.strip());
         return !inCi && System.console() != null ? TERMINAL : LOG;
     }
+
+    /**
+     * Whether this JVM may write ANSI colour: only to a terminal ({@link #TERMINAL}), never when the variable
+     * {@code NO_COLOR} is set to anything (no-color.org) or {@code TERM} is {@code dumb}.
+     */
+    public static boolean colourOnThisProcess() {
+        String noColour = System.getenv("NO_COLOR");
+        return ofThisProcess() == TERMINAL && (noColour == null || noColour.isEmpty())
+                && !"dumb".equals(System.getenv("TERM"));
+    }
 }

@@ -143,6 +143,15 @@ public final class SettingReference {
         m.put("discovery", new String[] {null,
                 "probe the target before the scenarios (see [settings](settings.md#discovery)); `false`: no extra "
                         + "requests, capabilities taken as declared"});
+        m.put("fail_fast", new String[] {null,
+                "`true`: after the first gating failure no further scenario starts; the rest are reported DISABLED "
+                        + "with the reason `fail-fast`, the bundle is written and the exit code stays 1"});
+        m.put("console.verbose", new String[] {null,
+                "`true`: the console also shows every discovery finding, the effective settings, the audit and "
+                        + "fixture lines and each finished scenario (they are always in summary.md and summary.json)"});
+        m.put("console.color", new String[] {null,
+                "`true`: colour on a terminal only (never in files or pipes, never when `NO_COLOR` is set or the "
+                        + "terminal is `dumb`); `false`: never"});
         m.put("discover_capabilities", new String[] {null,
                 "`true`: an optional capability the target visibly offers and the profile leaves off is switched "
                         + "on for the run and reported as discovered (" + Arrays.stream(EventChannel.values())

@@ -79,6 +79,9 @@ final class Settings {
         d.put("keep_failed_fixtures", "false");
         d.put("discovery", "true");
         d.put("discover_capabilities", "false");
+        d.put("fail_fast", "false");
+        d.put("console.verbose", "false");
+        d.put("console.color", "true");
         d.put("limits.body", "4MB");
         d.put("limits.unanswered", "3");
         d.put("retry.budget", "60s");
@@ -124,6 +127,7 @@ final class Settings {
 
     static TargetProfile toProfile(String name, Map<String, String> v, Optional<Secret> token,
                                    EffectiveSettings effective) {
+        List.of("fail_fast", "console.verbose", "console.color").forEach(key -> bool(v, key)); // why: read from effective
         concurrency(v); // why: validated with the rest; TargetProfile.concurrency() reads the effective value
         GateSettings.check(v); // why: the same; the run's summary reads the effective values (baseline.BaselineGate)
         Map<String, String> embeddedOptions = v.entrySet().stream()

@@ -78,6 +78,16 @@ public record TargetProfile(
                 .map(e -> Integer.parseInt(e.value().strip())).findFirst().orElse(1);
     }
 
+    /** What the console shows and whether in colour (settings {@code console.*}). */
+    public ConsoleOptions console() {
+        return ConsoleOptions.of(effective);
+    }
+
+    /** True when the run stops starting scenarios after the first gating failure ({@code fail_fast}). */
+    public boolean failFast() {
+        return effective.valueOf("fail_fast").map(v -> Boolean.parseBoolean(v.strip())).orElse(false);
+    }
+
     /** One line describing the effective profile, safe to print: it never contains the token. */
     public String describe() {
         return "profile '" + name + "': " + target.map(URI::toString).orElse("embedded " + embedded + " target")

@@ -85,6 +85,33 @@ public record DiscoveryReport(boolean ran, List<Finding> findings, List<String> 
                 .map(f -> capability + " " + f.presence() + ", " + f.observed());
     }
 
+    /**
+     * What discovery found in one line, for the run's header, e.g. {@code discovery: 9 PRESENT, 1 UNKNOWN; 1 hint;
+     * fixture window 533 ms}; each finding is in {@link #lines()} and in summary.md.
+     */
+    public String oneLine() {
+        if (!ran) {
+            return lines().get(0);
+        }
+        Map<Presence, Long> byPresence = new java.util.EnumMap<>(Presence.class);
+        findings.forEach(f -> byPresence.merge(f.presence(), 1L, Long::sum));
+        StringBuilder line = new StringBuilder("discovery: ").append(findings.size()).append(" probed (");
+        line.append(byPresence.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "))).append(')');
+        int errorCount = errors.size() + (refusedToken().isPresent() ? 1 : 0);
+        if (errorCount > 0) {
+            line.append("; ").append(errorCount).append(" ERROR");
+        }
+        if (!discovered.isEmpty()) {
+            line.append("; ").append(discovered.size()).append(" discovered");
+        }
+        if (!hints.isEmpty()) {
+            line.append("; ").append(hints.size()).append(hints.size() == 1 ? " hint" : " hints");
+        }
+        fixtureWindow().ifPresent(window -> line.append("; fixture window ").append(window.millis()).append(" ms"));
+        return line.toString();
+    }
+
     /** Lines for the console, {@code [conformance] discovery: …}. */
     public List<String> lines() {
         if (!ran) {

@@ -35,8 +35,10 @@ final class AuditExtension implements BeforeAllCallback, ParameterResolver, Afte
         ConformanceRun run = ConformanceExtension.run(context);
         RunRecord.of(context).exchanges().phase(ExchangeArchive.Phase.AUDIT);
         AuditReport report = run.audit();
-        System.out.println("[conformance] end-of-run audit: " + report.scope() + ", " + report.took().toMillis()
-                + " ms");
+        if (run.profile().console().verbose()) {
+            System.out.println("[conformance] end-of-run audit: " + report.scope() + ", " + report.took().toMillis()
+                    + " ms");
+        }
         context.getParent().orElseThrow().getStore(ConformanceExtension.NAMESPACE).put("audit", report);
         return new AuditChecks(report, run.catalogue(), run.waivers(), run.profile());
     }

@@ -150,9 +150,8 @@ final class ConformanceExtension
         static StartAttempt of(java.util.function.Supplier<ConformanceRun> start, RunRecord record) {
             try {
                 ConformanceRun run = start.get();
-                System.out.println("[conformance] " + run.describe().get("profile"));
-                System.out.println("[conformance] " + run.describe().get("target"));
-                run.profile().effective().lines().forEach(line -> System.out.println("[conformance] " + line));
+                RunHeader.lines(run.describe().get("target"), run.profile(), run.discovery())
+                        .forEach(line -> System.out.println("[conformance] " + line));
                 return new StartAttempt(run, null, record);
             } catch (RuntimeException e) {
                 System.err.println("[conformance] cannot start the run: " + e.getMessage());

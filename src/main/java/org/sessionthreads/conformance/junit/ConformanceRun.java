@@ -95,7 +95,9 @@ final class ConformanceRun implements AutoCloseable {
         this.discovery = Discovery.run(declared, new DiscoveryRequests(client, streams, target.apiBase()),
                 target.fixturesUrl().map(url -> new FixtureHook(client, url)), fixtures.ledger());
         this.fixtureContext = fixtures.withWindow(discovery.fixtureWindow());
-        discovery.lines().forEach(line -> System.out.println("[conformance] " + line));
+        if (discovery.stopLine().isPresent() && declared.console().verbose()) {
+            discovery.lines().forEach(line -> System.out.println("[conformance] " + line));
+        }
         // why: a declared capability the target visibly lacks is one clear ERROR, not a cascade of FAILs
         discovery.stopLine().ifPresent(line -> {
             throw new TargetUnavailableException(line, discovery);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Tag("conformance")
-@ExtendWith({ConformanceExtension.class, DialectCondition.class, ScenarioRecording.class, VerdictExtension.class})
+@ExtendWith({ConformanceExtension.class, DialectCondition.class, FailFast.class, ScenarioRecording.class,
+        VerdictExtension.class})
 public @interface ConformanceScenarios {
 }

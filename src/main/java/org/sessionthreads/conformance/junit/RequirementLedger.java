@@ -22,6 +22,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.baseline.BaselineGate;
+import org.sessionthreads.conformance.config.ConsoleOptions;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
@@ -170,7 +171,9 @@ public final class RequirementLedger implements TestExecutionListener {
         RunRecordSession.keep(session, summary);
         ResultsBundle.write(summary, build, dir, Optional.empty(), Optional.of(RunAssembly.environment(record, build)),
                 record.exchanges());
-        System.out.print(ConsoleTable.of(summary));
+        ConsoleOptions console = ConsoleOptions.of(key -> summary.facts().settings().stream()
+                .filter(s -> s.key().equals(key)).map(RunSummary.Setting::value).findFirst());
+        System.out.print(ConsoleTable.of(summary, console, dir.toAbsolutePath().normalize().resolve("summary.md")));
     }
 
     private static String reason(TestExecutionResult result) {

@@ -36,8 +36,11 @@ final class CommandLine {
             "  --idempotency true|false   honour Idempotency-Key on archive (default true); false: the header is ignored",
             "  --help                   print this help",
             "",
-            "Faults: " + Fault.knownNames(),
-            "Variations: " + Variation.knownNames(),
+            "Faults (deliberately broken behaviours: the suite must fail what each breaks):",
+            Descriptions.list(Fault.class, "fault"),
+            "",
+            "Variations (conformant but unusual behaviours: the suite must pass everything):",
+            Descriptions.list(Variation.class, "variation"),
             "");
 
     private final Map<String, String> environment;
@@ -74,8 +77,18 @@ final class CommandLine {
         out.println("reference server listening on " + server.apiBase()
                 + " (fixtures at " + server.fixturesUrl() + ")"
                 + (options.fixtureHook() ? "" : "; fixture hook off (404)")
-                + (options.publicApi() ? "" : "; public creation API off (404)"));
+                + (options.publicApi() ? "" : "; public creation API off (404)")
+                + "; " + behaviours(options));
         return new Launch(0, server);
+    }
+
+    /** Which faults and variations are on, for the start line: a self-test reads the server's behaviour off it. */
+    static String behaviours(ServerOptions options) {
+        if (options.faults().isEmpty() && options.variations().isEmpty()) {
+            return "no fault, no variation (conformant)";
+        }
+        return (options.faults().isEmpty() ? "no fault" : "faults " + options.faults()) + ", "
+                + (options.variations().isEmpty() ? "no variation" : "variations " + options.variations());
     }
 
     /** @throws IllegalArgumentException with a one-line explanation */

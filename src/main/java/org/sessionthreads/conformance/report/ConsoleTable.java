@@ -1,42 +1,79 @@
 package org.sessionthreads.conformance.report;
 
-/** The end-of-run table for the console, from the same {@link RunSummary} as the bundle's files. */
+import java.nio.file.Path;
+
+import org.sessionthreads.conformance.config.ConsoleOptions;
+
+/**
+ * The end-of-run table for the console, from the same {@link RunSummary} as the bundle's files: one row per
+ * requirement (FAIL and ERROR rows highlighted when colour is on), the counts and the gate, run-level problems and
+ * findings, and the path of summary.md last. Every row fits 120 columns. Requests per endpoint and discovery's
+ * hints are summary.md's, and on the console only with {@code console.verbose}.
+ */
 public final class ConsoleTable {
-    private static final int REASON_IN_TABLE = 110;
+    private static final int WIDTH = 120;
+    private static final String PREFIX = "[conformance] ";
 
     private ConsoleTable() {
     }
 
-    /** The end-of-run table for the console: one line per requirement, then the counts and the gate. */
+    /** The whole table without colour and without the closing path. */
     public static String of(RunSummary summary) {
-        StringBuilder table = new StringBuilder("\n[conformance] requirement verdicts (" + summary.run().target() + ")\n");
+        return of(summary, new ConsoleOptions(true, false), null);
+    }
+
+    /** The table for a console with {@code options}, ending with the path of {@code summaryMd} when given. */
+    public static String of(RunSummary summary, ConsoleOptions options, Path summaryMd) {
+        Ansi ansi = Ansi.of(options.colour());
+        StringBuilder table = new StringBuilder("\n" + PREFIX + ansi.bold("requirement verdicts") + " ("
+                + summary.run().target() + ")\n");
         for (RunSummary.RequirementResult r : summary.requirements()) {
+            String label = SummaryMarkdown.label(r);
+            String row = String.format("%s  %-9s %-6s %-10s ", PREFIX, r.entry().id(), r.entry().level(), label);
             String reason = r.reason().replace("\n", " ");
             String mark = summary.gate().baseline().map(b -> String.format("%-6s ", b.mark(r.entry().id())
                     .map(Enum::name).orElse(""))).orElse("");
-            table.append(String.format("[conformance]   %-9s %-6s %-10s %s%s%n", r.entry().id(), r.entry().level(),
-                    SummaryMarkdown.label(r), mark,
-                    reason.length() > REASON_IN_TABLE ? reason.substring(0, REASON_IN_TABLE) + "…" : reason));
+            row = fit(row + mark + reason).stripTrailing();
+            table.append(label.equals("PASS") ? row.replace(label, ansi.verdict(label, label))
+                    : ansi.verdict(label, row)).append('\n');
         }
-        table.append("[conformance] ").append(SummaryMarkdown.counts(summary)).append(" → ").append(gate(summary));
-        table.append("\n[conformance] conformance ").append(BaselineMarkdown.conformance(summary));
+        String gate = gate(summary);
+        table.append(PREFIX).append(SummaryMarkdown.counts(summary)).append(" → ")
+                .append(ansi.verdict(switch (gate) {
+                    case "gate PASS" -> "PASS";
+                    case "gate FAIL" -> "FAIL";
+                    default -> "WARN";
+                }, gate));
+        table.append('\n').append(PREFIX).append("conformance ").append(BaselineMarkdown.conformance(summary));
         summary.gate().baseline().ifPresent(b -> {
-            table.append("\n[conformance] baseline: NEW ").append(b.ids(BaselineView.Mark.NEW)).append(", KNOWN ")
-                    .append(b.ids(BaselineView.Mark.KNOWN)).append(", FIXED ").append(b.ids(BaselineView.Mark.FIXED))
+            table.append('\n').append(PREFIX).append("baseline: NEW ").append(b.ids(BaselineView.Mark.NEW))
+                    .append(", KNOWN ").append(b.ids(BaselineView.Mark.KNOWN)).append(", FIXED ")
+                    .append(b.ids(BaselineView.Mark.FIXED))
                     .append(summary.gate().newOnly() ? " (gate=new: KNOWN failures do not gate)" : "");
-            b.warnings().forEach(w -> table.append("\n[conformance] WARN: baseline: ").append(w));
+            b.warnings().forEach(w -> table.append('\n').append(ansi.verdict("WARN", PREFIX + "WARN: baseline: " + w)));
         });
-        if (!summary.facts().requests().isEmpty()) {
-            table.append("\n[conformance] requests sent: ").append(summary.facts().requestsSent()).append(" (per endpoint in"
-                    + " summary.md)");
-        }
-        summary.shownProblems().forEach(p -> table.append("\n[conformance] run ERROR: ").append(p));
+        summary.shownProblems().forEach(p -> table.append('\n').append(ansi.verdict("ERROR", PREFIX + "run ERROR: " + p)));
+        summary.facts().measured().findings().forEach(f -> table.append('\n')
+                .append(ansi.verdict("WARN", PREFIX + "WARN: " + f)));
         summary.facts().discovery().ifPresent(discovery -> {
-            discovery.discovered().forEach(d -> table.append("\n[conformance] discovered: ").append(d));
-            discovery.hints().forEach(h -> table.append("\n[conformance] hint: ").append(h));
+            discovery.discovered().forEach(d -> table.append('\n').append(fit(PREFIX + "discovered: " + d)));
+            if (options.verbose()) {
+                discovery.hints().forEach(h -> table.append('\n').append(PREFIX).append("hint: ").append(h));
+            }
         });
-        summary.facts().measured().findings().forEach(f -> table.append("\n[conformance] WARN: ").append(f));
+        if (options.verbose() && !summary.facts().requests().isEmpty()) {
+            table.append('\n').append(PREFIX).append("requests sent: ").append(summary.facts().requestsSent())
+                    .append(" (per endpoint in summary.md)");
+        }
+        if (summaryMd != null) {
+            table.append('\n').append(PREFIX).append("summary: ").append(ansi.bold(summaryMd.toString()));
+        }
         return table.append('\n').toString();
+    }
+
+    /** {@code line} cut to the table's width (the whole text is in summary.md). */
+    private static String fit(String line) {
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * says (that flag covers successful test sets only), and a CI job publishes exactly those files. pom.xml runs
  * this right after the suite runs ({@code mvn verify}, phase integration-test), on {@code reports/junit} and
  * {@code reports/api/junit}. No system property holds the token (it is refused as one); this keeps the
- * machine's properties out of published reports too.
+ * machine's properties out of published reports too. Last, it prints the path of each run's summary.md (beside
+ * the JUnit folder), so a passing {@code mvn verify} ends with where its results are.
  */
 public final class JUnitXmlProperties {
     private static final Pattern PROPERTIES = Pattern.compile("\\s*<properties>.*?</properties>|\\s*<properties/>",
@@ -32,6 +33,12 @@ public final class JUnitXmlProperties {
         if (cleaned > 0) {
             System.out.println("[conformance] removed the <properties> element from " + cleaned + " JUnit XML file"
                     + (cleaned == 1 ? "" : "s"));
+        }
+        for (String dir : args) { // why: the last thing mvn verify prints before its verdict is where the results are
+            Path summary = Path.of(dir).toAbsolutePath().normalize().resolveSibling(SummaryMarkdown.FILE);
+            if (Files.isRegularFile(summary)) {
+                System.out.println("[conformance] summary: " + summary);
+            }
         }
     }
 

@@ -68,10 +68,13 @@ final class ListCommand implements Callable<Integer> {
             out.println("profile " + profile.name() + ": " + profile.describe());
         }
         int titles = catalogue.entries().stream().mapToInt(entry -> entry.title().length()).max().orElse(0);
+        int tags = catalogue.entries().stream().mapToInt(entry -> String.join(",", entry.tags()).length()).max()
+                .orElse(0);
         for (CatalogueEntry entry : catalogue.entries()) {
             String state = profile == null ? "" : "  [" + String.join("; ", states.getOrDefault(entry.id(),
                     List.of(auditOnly(entry.id())))) + "]";
-            String line = String.format("%-9s  %-6s  %-" + titles + "s", entry.id(), entry.level(), entry.title());
+            String line = String.format("%-9s  %-6s  %-" + titles + "s  %-" + tags + "s", entry.id(), entry.level(),
+                    entry.title(), String.join(",", entry.tags()));
             out.println(state.isEmpty() ? line.stripTrailing() : line + state);
         }
         if (profile != null) {

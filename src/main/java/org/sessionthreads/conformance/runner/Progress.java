@@ -22,16 +22,20 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import org.sessionthreads.conformance.config.ConsoleKind;
+import org.sessionthreads.conformance.config.ConsoleOptions;
 import org.sessionthreads.conformance.junit.AuditChecks;
 import org.sessionthreads.conformance.junit.ScenarioJudgements;
+import org.sessionthreads.conformance.report.Ansi;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.Verdict;
 
 /**
  * Progress of a run: scenarios done of total, the scenario being waited on and for how long, and the time elapsed.
  * A scenario is a scenario method (a parameterized one counts once, whatever its invocations). On a terminal one
- * status line redraws itself twice a second; in a CI log every finished scenario is one line and a scenario that
- * keeps the run waiting gets a "still waiting" line every 15 s, so a log never holds carriage returns.
+ * status line redraws itself twice a second (through a {@link StatusLine}, so other output never lands on it); in a
+ * CI log a scenario that keeps the run waiting gets a "still waiting" line every 15 s, so a log never holds carriage
+ * returns. A scenario that did not pass always gets a line of its own; a passing one only with
+ * {@code console.verbose}, so a passing run fits on one screen.
  *
  * <p>A finished scenario's line says what the verdict table at the end says: {@code ok} for PASS, else the table's
  * word (ERROR, FAIL, WARN, WAIVED, UNTESTABLE, DISABLED), taken from its invocations by the same rule
@@ -45,6 +49,9 @@ final class Progress implements TestExecutionListener {
     private static final String PASSED = "ok";
     private final PrintStream out;
     private final ConsoleKind kind;
+    private final ConsoleOptions options;
+    private final Ansi ansi;
+    private final StatusLine status;
     private final Map<String, Instant> running = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
     /** Per scenario (unique id): the judgements of its invocations so far. */
@@ -62,9 +69,18 @@ final class Progress implements TestExecutionListener {
     private record Check(String name, Judgement judgement, Duration took) {
     }
 
+    /** Every finished scenario gets a line, without colour (what a test reads). */
     Progress(PrintStream out, ConsoleKind kind) {
+        this(out, kind, new ConsoleOptions(true, false), new StatusLine(out));
+    }
+
+    /** @param status the terminal's status line; {@code out} prints through it ({@link StatusLine#around}) */
+    Progress(PrintStream out, ConsoleKind kind, ConsoleOptions options, StatusLine status) {
         this.out = out;
         this.kind = kind;
+        this.options = options;
+        this.ansi = Ansi.of(options.colour());
+        this.status = status;
     }
 
     @Override
@@ -73,7 +89,6 @@ final class Progress implements TestExecutionListener {
         started = Instant.now();
         total = (int) testPlan.getRoots().stream().flatMap(root -> testPlan.getDescendants(root).stream())
                 .filter(this::isScenario).count();
-        line("running " + total + " scenario" + (total == 1 ? "" : "s"));
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "conformance-progress");
             thread.setDaemon(true);
@@ -135,9 +150,7 @@ final class Progress implements TestExecutionListener {
         if (ticker != null) {
             ticker.shutdownNow();
         }
-        if (kind == ConsoleKind.TERMINAL) {
-            out.print("\r\033[2K");
-        }
+        status.clear();
         line(done.get() + "/" + total + " scenarios done in " + clock(Duration.between(started, Instant.now())));
     }
 
@@ -153,11 +166,9 @@ final class Progress implements TestExecutionListener {
 
     private void finishedLine(int n, String name, Judgement judgement, Duration took) {
         String word = word(judgement);
-        if (kind == ConsoleKind.LOG || !PASSED.equals(word)) {
-            if (kind == ConsoleKind.TERMINAL) {
-                out.print("\r\033[2K");
-            }
-            line(n + "/" + total + " " + word + " " + name + " (" + seconds(took) + ", "
+        if (options.verbose() || !PASSED.equals(word)) {
+            status.clear();
+            line(n + "/" + total + " " + ansi.verdict(word, word) + " " + name + " (" + seconds(took) + ", "
                     + clock(Duration.between(started, Instant.now())) + " elapsed)");
         }
     }
@@ -170,14 +181,13 @@ final class Progress implements TestExecutionListener {
     private void redraw() {
         String waiting = longest().map(e -> " · waiting on " + shorten(names.get(e.getKey())) + " "
                 + seconds(Duration.between(e.getValue(), Instant.now()))).orElse("");
-        out.print("\r\033[2K[" + done.get() + "/" + total + "] " + clock(Duration.between(started, Instant.now()))
+        status.draw("[" + done.get() + "/" + total + "] " + clock(Duration.between(started, Instant.now()))
                 + waiting);
-        out.flush();
     }
 
     private void heartbeat() {
         longest().filter(e -> Duration.between(e.getValue(), Instant.now()).compareTo(LOG_HEARTBEAT) >= 0)
-                .ifPresent(e -> line(done.get() + "/" + total + " still waiting on " + names.get(e.getKey()) + " ("
+                .ifPresent(e -> line(done.get() + "/" + total + " still waiting on " + shorten(names.get(e.getKey())) + " ("
                         + seconds(Duration.between(e.getValue(), Instant.now())) + ", "
                         + clock(Duration.between(started, Instant.now())) + " elapsed)"));
     }

@@ -10,10 +10,10 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.config.ProfileException;
 
 /**
- * What {@code run --only} selects, in the catalogue's order: each word is a requirement id ({@code ARCH-001}), a
- * family (the id's prefix: {@code ARCH} selects ARCH-001 to ARCH-004) or a level as the catalogue states it
- * ({@code MUST}, {@code SHOULD}), in any case. A word that selects nothing is a usage error (exit 2), never an
- * empty run.
+ * What {@code run --only} selects, in the catalogue's order: each word is a requirement id ({@code ARCH-001}), an
+ * id prefix ({@code ARCH} or {@code ARCH-} selects ARCH-001 to ARCH-004, {@code EVT-00} the EVT requirements), a
+ * level as the catalogue states it ({@code MUST}, {@code SHOULD}) or one of the catalogue's tags ({@code smoke},
+ * {@code events}, …), in any case. A word that selects nothing is a usage error (exit 2), never an empty run.
  */
 final class RequirementSelection {
     private RequirementSelection() {
@@ -26,8 +26,9 @@ final class RequirementSelection {
             List<String> selected = catalogue.entries().stream().filter(entry -> selects(word, entry))
                     .map(CatalogueEntry::id).toList();
             if (selected.isEmpty()) {
-                throw new ProfileException("--only " + raw + ": selects no requirement; give an id (ARCH-001), a"
-                        + " family (ARCH) or a level (MUST, SHOULD) of the catalogue (see 'list')");
+                throw new ProfileException("--only " + raw + ": selects no requirement; give an id (ARCH-001), an id"
+                        + " prefix (ARCH), a level (MUST, SHOULD) or a tag (" + String.join(", ", tags(catalogue))
+                        + ") of the catalogue (see 'list')");
             }
             ids.addAll(selected);
         }
@@ -35,7 +36,13 @@ final class RequirementSelection {
     }
 
     private static boolean selects(String word, CatalogueEntry entry) {
-        return entry.id().equals(word) || entry.id().startsWith(word + "-")
-                || String.valueOf(entry.level()).toUpperCase(Locale.ROOT).equals(word);
+        return !word.isEmpty() && (entry.id().startsWith(word)
+                || String.valueOf(entry.level()).toUpperCase(Locale.ROOT).equals(word)
+                || entry.tags().stream().anyMatch(tag -> tag.toUpperCase(Locale.ROOT).equals(word)));
+    }
+
+    /** Every tag of the catalogue, sorted. */
+    static List<String> tags(RequirementCatalogue catalogue) {
+        return catalogue.entries().stream().flatMap(e -> e.tags().stream()).distinct().sorted().toList();
     }
 }

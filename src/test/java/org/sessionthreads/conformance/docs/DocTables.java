@@ -131,6 +131,35 @@ final class DocTables {
         return out.toString();
     }
 
+    /**
+     * The shipped resource {@value #DESCRIPTIONS}: each fault's and variation's Javadoc as one plain line, for
+     * {@code serve --help} (the Javadoc is not there at run time).
+     */
+    String serverDescriptions() {
+        StringBuilder out = new StringBuilder("# What each fault and variation of the reference server does, for"
+                + " 'serve --help'.\n# Generated from the Javadoc of refserver.Fault and refserver.Variation by"
+                + " GeneratedDocs; do not edit.\n");
+        Map<String, String> faults = javadocOf(Fault.class);
+        for (Fault f : Fault.values()) {
+            out.append("fault.").append(f.name()).append('=').append(plain(faults.getOrDefault(f.name(), ""))).append('\n');
+        }
+        Map<String, String> variations = javadocOf(Variation.class);
+        for (Variation v : Variation.values()) {
+            out.append("variation.").append(v.name()).append('=').append(plain(variations.getOrDefault(v.name(), "")))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    static final String DESCRIPTIONS = "src/main/resources/refserver/descriptions.properties";
+
+    /** The first sentence, without Markdown's backticks, escaped for a properties file. */
+    private static String plain(String markdown) {
+        String text = markdown.replace("`", "");
+        Matcher end = Pattern.compile("(?<!e\\.g|i\\.e|etc)\\.\\s+(?=[A-Z(])").matcher(text);
+        return (end.find() ? text.substring(0, end.start() + 1) : text).replace("\\", "\\\\");
+    }
+
     String variations() {
         Map<String, String> javadoc = javadocOf(Variation.class);
         StringBuilder out = new StringBuilder("| variation | what the server does (conformant) |\n|---|---|\n");

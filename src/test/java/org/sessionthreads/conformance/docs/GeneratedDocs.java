@@ -33,7 +33,15 @@ public final class GeneratedDocs {
 
     public static void main(String[] args) throws IOException {
         Path project = Path.of(args.length > 0 ? args[0] : ".");
-        Map<String, String> tables = new DocTables(project).all();
+        DocTables generated = new DocTables(project);
+        Map<String, String> tables = generated.all();
+        Path descriptions = project.resolve(DocTables.DESCRIPTIONS);
+        String current = Files.exists(descriptions) ? Files.readString(descriptions) : "";
+        if (!current.equals(generated.serverDescriptions())) {
+            Files.createDirectories(descriptions.getParent());
+            Files.writeString(descriptions, generated.serverDescriptions());
+            System.out.println("rewrote " + DocTables.DESCRIPTIONS);
+        }
         for (Path doc : documents(project)) {
             String text = Files.readString(doc);
             String updated = regenerate(text, tables);

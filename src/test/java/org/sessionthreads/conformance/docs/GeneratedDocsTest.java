@@ -30,6 +30,13 @@ class GeneratedDocsTest {
     }
 
     @Test
+    void should_ship_the_current_fault_and_variation_descriptions() throws IOException {
+        assertThat(Files.readString(project.resolve(DocTables.DESCRIPTIONS)))
+                .as("%s is stale: run %s", DocTables.DESCRIPTIONS, GeneratedDocs.COMMAND)
+                .isEqualTo(new DocTables(project).serverDescriptions());
+    }
+
+    @Test
     void should_place_every_table_in_some_document() throws IOException {
         List<String> placed = new ArrayList<>();
         for (Path doc : GeneratedDocs.documents(project)) {

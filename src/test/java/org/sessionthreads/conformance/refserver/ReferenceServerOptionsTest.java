@@ -95,11 +95,26 @@ class ReferenceServerOptionsTest {
         try (ReferenceServer server = launch.server()) {
             int port = server.port();
             assertThat(text(out)).isEqualTo("reference server listening on http://127.0.0.1:" + port
-                    + "/v1 (fixtures at http://127.0.0.1:" + port + "/_fixtures)" + System.lineSeparator());
+                    + "/v1 (fixtures at http://127.0.0.1:" + port + "/_fixtures); faults [LENIENT_AUTH], variations"
+                    + " [REARCHIVE_CONFLICT]" + System.lineSeparator());
             assertThat(new RefClient(server).send("GET", "/v1/sessions/x/threads", null,
                     "Authorization", "Bearer other").status()).isEqualTo(404);
         }
         assertThat(text(out) + text(err)).doesNotContain(RefClient.TOKEN);
+    }
+
+    @Test
+    void should_describe_every_fault_and_variation_in_the_help() {
+        assertThat(commandLine(Map.of()).launch(new String[] {"--help"}).exitCode()).isZero();
+        for (Fault fault : Fault.values()) {
+            assertThat(text(out).lines().filter(line -> line.startsWith("  " + fault.name() + " ")))
+                    .as(fault.name()).singleElement().asString().matches("  " + fault.name() + " +\\S.*");
+        }
+        for (Variation variation : Variation.values()) {
+            assertThat(text(out)).containsPattern("(?m)^  " + variation.name() + " +\\S");
+        }
+        assertThat(text(out)).contains("COORDINATOR_ARCHIVABLE", "Archiving the coordinator succeeds instead of"
+                + " answering 409.");
     }
 
     private CommandLine commandLine(Map<String, String> env) {

@@ -123,7 +123,7 @@ class ConformanceIndexTest {
         assertThat(json).contains("\"comparison\":\"KNOWN\"", "\"baseline\":{\"source\":\"baseline.json (suite 1.2.3,"
                 + " dialect archive-page)\",\"gate\":\"new\",\"new\":[],\"known\":[\"ARCH-001\"]");
         assertThat(SchemaRegistry.shared().validate(Schemas.RUN_SUMMARY, json)).isEmpty();
-        assertThat(ConsoleTable.of(compared)).contains("ARCH-001  MUST   FAIL       KNOWN  ",
+        assertThat(ConsoleTable.of(compared)).contains("ARCH-001  MUST   FAIL       KNOWN\n",
                 "baseline: NEW [], KNOWN [ARCH-001], FIXED [] (gate=new: KNOWN failures do not gate)");
     }
 }

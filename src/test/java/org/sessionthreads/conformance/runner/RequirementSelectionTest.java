@@ -27,10 +27,24 @@ class RequirementSelectionTest {
     }
 
     @Test
-    void refusesAWordThatSelectsNothingAndAPrefixThatIsNotAFamily() {
+    void selectsByIdPrefixAndTag() {
+        assertThat(RequirementSelection.ids(catalogue, List.of("EVT-00"))).containsExactly("EVT-001", "EVT-002",
+                "EVT-003", "EVT-004");
+        assertThat(RequirementSelection.ids(catalogue, List.of("ID"))).containsExactly("IDLE-001", "IDLE-002",
+                "IDEM-001", "IDEM-002");
+        assertThat(RequirementSelection.ids(catalogue, List.of("race"))).containsExactly("CONC-001", "CONC-002");
+        assertThat(RequirementSelection.ids(catalogue, List.of("SMOKE", "WIRE-001"))).contains("ARCH-001", "NF-001",
+                "WIRE-001").doesNotContain("EVT-001");
+        assertThat(RequirementSelection.tags(catalogue)).containsExactly("events", "race", "rejection", "repeat",
+                "smoke");
+    }
+
+    @Test
+    void refusesAWordThatSelectsNothing() {
         assertThatThrownBy(() -> RequirementSelection.ids(catalogue, List.of("ARCH-999")))
-                .isInstanceOf(ProfileException.class).hasMessageContaining("--only ARCH-999: selects no requirement");
-        assertThatThrownBy(() -> RequirementSelection.ids(catalogue, List.of("AR")))
-                .isInstanceOf(ProfileException.class).hasMessageContaining("a family (ARCH)");
+                .isInstanceOf(ProfileException.class).hasMessageContaining("--only ARCH-999: selects no requirement")
+                .hasMessageContaining("a tag (events, race, rejection, repeat, smoke)");
+        assertThatThrownBy(() -> RequirementSelection.ids(catalogue, List.of("")))
+                .isInstanceOf(ProfileException.class);
     }
 }

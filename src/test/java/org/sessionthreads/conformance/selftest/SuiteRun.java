@@ -159,6 +159,24 @@ public final class SuiteRun {
         }
     }
 
+    /** Per requirement with a skipped scenario (DISABLED): the reason JUnit was given. */
+    public Map<String, String> skipReasons() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        results.allEvents().skipped().stream().forEach(e -> requirementOf(e.getTestDescriptor()).ifPresent(id ->
+                reasons.put(id, e.getPayload(String.class).orElse(""))));
+        return reasons;
+    }
+
+    /** Ids of the requirements with a test that ran and a test that was skipped. */
+    public Set<String> requirementsPartlySkipped() {
+        Set<String> ran = results.testEvents().finished().stream().map(e -> requirementOf(e.getTestDescriptor()))
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+        Set<String> partly = new TreeSet<>(results.testEvents().skipped().stream()
+                .map(e -> requirementOf(e.getTestDescriptor())).flatMap(Optional::stream).toList());
+        partly.retainAll(ran);
+        return partly;
+    }
+
     /** Ids of the requirements with at least one scenario that was skipped (DISABLED), sorted. */
     public Set<String> requirementsSkipped() {
         return results.allEvents().skipped().stream().map(e -> requirementOf(e.getTestDescriptor()))

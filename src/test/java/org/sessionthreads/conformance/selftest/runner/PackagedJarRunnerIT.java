@@ -72,6 +72,11 @@ class PackagedJarRunnerIT {
         }
         assertThat(Files.readAllLines(reports.resolve("summary.md")).get(0)).isEqualTo("# Conformance summary");
         assertThat(result.lines()).last().asString().isEqualTo("[runner] exit 0: pass");
+        assertThat(result.lines()).as("the path of summary.md before the exit line")
+                .contains("[conformance] summary: " + reports.toAbsolutePath().normalize().resolve("summary.md"));
+        assertThat(screenLines(result.output(), 120)).as("a passing run fits on one screen:\n" + result.output())
+                .isLessThanOrEqualTo(45);
+        assertThat(result.output()).as("no colour when the output is not a terminal").doesNotContain("\u001b");
         // Allure's listener survived the shading: one result per scenario invocation
         try (Stream<Path> files = Files.list(reports.resolve("allure-results"))) {
             assertThat(files.filter(f -> f.toString().endsWith("-result.json")).count())
@@ -347,6 +352,11 @@ class PackagedJarRunnerIT {
                     "io/javalin/Javalin.class", "catalogue/requirements.yaml", "profiles/neutral.yaml",
                     "git.properties");
         }
+    }
+
+    /** The lines {@code output} takes on a terminal {@code columns} wide: a longer line wraps. */
+    static int screenLines(String output, int columns) {
+        return output.lines().mapToInt(line -> Math.max(1, (line.length() + columns - 1) / columns)).sum();
     }
 
     static void assertCompleteBundle(Path reports, boolean ran) throws IOException {
