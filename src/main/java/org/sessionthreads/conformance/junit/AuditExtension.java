@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import org.sessionthreads.conformance.audit.AuditReport;
-import org.sessionthreads.conformance.report.ExchangeArchive;
+import org.sessionthreads.conformance.report.har.ExchangeArchive;
 
 /**
  * Runs the audit once (lazily, when the factory asks for {@link AuditChecks}) and, after the class, releases the

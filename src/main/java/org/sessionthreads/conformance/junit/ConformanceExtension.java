@@ -23,7 +23,7 @@ import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.report.AllureScenarioReport;
-import org.sessionthreads.conformance.report.ExchangeArchive;
+import org.sessionthreads.conformance.report.har.ExchangeArchive;
 
 /**
  * Wires scenarios to the run: starts (once per engine execution) the {@link ConformanceRun}, checks each scenario's

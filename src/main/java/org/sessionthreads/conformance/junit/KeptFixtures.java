@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.sessionthreads.conformance.fixture.Fixtures;
-import org.sessionthreads.conformance.report.Reproduction;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 
 /**
  * What becomes of a finished scenario's fixtures: a scenario that failed (FAIL or ERROR, a SHOULD warning

@@ -27,7 +27,7 @@ import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.Judgement;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
-import org.sessionthreads.conformance.report.Reproduction;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
 import org.sessionthreads.conformance.report.ConsoleTable;
 import org.sessionthreads.conformance.report.Verdict;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.sessionthreads.conformance.config.EffectiveSettings;
 import org.sessionthreads.conformance.discovery.DiscoveryReport;
-import org.sessionthreads.conformance.report.ExchangeArchive;
+import org.sessionthreads.conformance.report.har.ExchangeArchive;
 import org.sessionthreads.conformance.report.RunSummary;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sessionthreads.conformance.client.Exchange;
-import org.sessionthreads.conformance.report.Reproduction;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 
 import org.sessionthreads.conformance.events.EventTimings;
 

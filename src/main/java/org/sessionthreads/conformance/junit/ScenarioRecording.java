@@ -13,7 +13,7 @@ import org.sessionthreads.conformance.race.Interleavings;
 import org.sessionthreads.conformance.events.EventTimings;
 import org.sessionthreads.conformance.events.SessionEvents;
 import org.sessionthreads.conformance.fixture.Fixtures;
-import org.sessionthreads.conformance.report.Reproduction;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 
 /**
  * Collects what each scenario did (its exchanges, the fixtures it got, what it measured) into the run's

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.qameta.allure.Allure;
 
+import org.sessionthreads.conformance.report.repro.ReproScript;
 import org.sessionthreads.conformance.catalogue.CatalogueEntry;
 import org.sessionthreads.conformance.catalogue.Level;
 import org.sessionthreads.conformance.client.Exchange;

@@ -2,6 +2,8 @@ package org.sessionthreads.conformance.report;
 
 import java.util.List;
 
+import org.sessionthreads.conformance.report.repro.ReproFiles;
+import org.sessionthreads.conformance.report.har.HarFile;
 import org.sessionthreads.conformance.report.html.SummaryHtml;
 
 /**

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.report;
 
+import org.sessionthreads.conformance.report.har.ExchangeArchive;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.report;
 
+import org.sessionthreads.conformance.report.har.ExchangeArchive;
+
 /**
  * What every report format writes from: the run's summary, the suite that produced it, the exit status and the
  * run's exchanges.

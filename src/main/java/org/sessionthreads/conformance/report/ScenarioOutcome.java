@@ -3,6 +3,7 @@ package org.sessionthreads.conformance.report;
 import java.time.Duration;
 import java.util.List;
 
+import org.sessionthreads.conformance.report.repro.Reproduction;
 import org.sessionthreads.conformance.client.Exchange;
 
 /**

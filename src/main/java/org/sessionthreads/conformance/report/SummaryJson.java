@@ -17,6 +17,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sessionthreads.conformance.report.repro.ReproFiles;
 import org.sessionthreads.conformance.discovery.DiscoveryReport;
 import org.sessionthreads.conformance.discovery.Finding;
 

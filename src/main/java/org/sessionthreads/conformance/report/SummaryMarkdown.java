@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.sessionthreads.conformance.report.repro.ReproFiles;
+import org.sessionthreads.conformance.report.har.HarPages;
+import org.sessionthreads.conformance.report.har.HarFile;
 import org.sessionthreads.conformance.discovery.DiscoveryReport;
 
 

@@ -12,7 +12,7 @@ import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.report.BuildInfo;
 import org.sessionthreads.conformance.report.ExitStatus;
 import org.sessionthreads.conformance.report.ReportFormats;
-import org.sessionthreads.conformance.report.ReproFiles;
+import org.sessionthreads.conformance.report.repro.ReproFiles;
 import org.sessionthreads.conformance.report.ResultsBundle;
 import org.sessionthreads.conformance.report.RunSummary;
 

@@ -25,6 +25,7 @@ import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sessionthreads.conformance.report.repro.Reproduction;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 
 /** The files of the results bundle besides the summary, each written into a fresh folder and read back. */

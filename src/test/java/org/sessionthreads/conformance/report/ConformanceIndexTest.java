@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sessionthreads.conformance.report.repro.Reproduction;
 import org.sessionthreads.conformance.catalogue.Level;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.schema.SchemaRegistry;

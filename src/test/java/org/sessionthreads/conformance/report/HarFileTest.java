@@ -20,6 +20,10 @@ import de.sstoehr.harreader.model.Har;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.report.har.ExchangeArchive;
+import org.sessionthreads.conformance.report.har.HarFile;
+import org.sessionthreads.conformance.report.har.HarPages;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 
 /** {@code exchanges.har} written from a hand-made summary and archive, read back as JSON and by a HAR reader. */
 class HarFileTest {

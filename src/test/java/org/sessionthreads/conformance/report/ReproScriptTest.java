@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.config.Secret;
+import org.sessionthreads.conformance.report.repro.ReproFiles;
+import org.sessionthreads.conformance.report.repro.ReproScript;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 
 /**
  * {@code repro/<ID>.sh}, run with bash against a tiny server: it sends exactly the recorded headers (nothing curl

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.sessionthreads.conformance.report.repro.Reproduction;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.discovery.DiscoveryReport;
 import org.sessionthreads.conformance.discovery.Finding;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.sessionthreads.conformance.report.HarFile;
+import org.sessionthreads.conformance.report.har.HarFile;
 
 /**
  * The other files of the bundle {@code summary.html} links to, as found in the bundle's folder when the page is

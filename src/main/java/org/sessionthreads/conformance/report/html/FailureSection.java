@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.sessionthreads.conformance.client.Exchange;
-import org.sessionthreads.conformance.report.HarFile;
-import org.sessionthreads.conformance.report.HarPages;
+import org.sessionthreads.conformance.report.har.HarFile;
+import org.sessionthreads.conformance.report.har.HarPages;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
 import org.sessionthreads.conformance.report.Verdict;

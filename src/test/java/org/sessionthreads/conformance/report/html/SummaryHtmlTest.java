@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.sessionthreads.conformance.report.Reproduction;
+import org.sessionthreads.conformance.report.repro.Reproduction;
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.config.Secret;

@@ -124,7 +124,9 @@ class CiExamplesRunnerIT {
                 Map.of("SUITE_VERSION", System.getProperty("suite.version")), workspace, JOB);
 
         assertThat(job.succeeded()).as(job.output()).isTrue();
-        assertThat(job.steps()).allMatch(s -> s.uses() != null || s.exitCode() != null);
+        // why: the optional steps need the previous run's bundle, which a first run has not (gh is not here either)
+        assertThat(job.steps()).allMatch(s -> s.uses() != null || s.exitCode() != null
+                || s.name().endsWith("(optional)"));
         assertThat(job.action("actions/setup-java").with().get("java-version"))
                 .isEqualTo(String.valueOf(Runtime.version().feature()));
         assertThat(workspace.resolve(job.action("actions/upload-artifact").with().get("path"))).isDirectory();
@@ -169,7 +171,9 @@ class CiExamplesRunnerIT {
         assertThat(job.succeeded()).as(job.output()).isFalse();
         List<Integer> scripts = job.steps().stream().filter(s -> s.uses() == null).map(WorkflowRun.Step::exitCode)
                 .toList();
-        assertThat(scripts).as(job.output()).containsExactly(1, null, 0);
+        // the fetch fails; the optional fetch of the previous bundle and the run are skipped after it; the summary
+        // step runs (always); the comparison has no previous bundle to compare with
+        assertThat(scripts).as(job.output()).containsExactly(1, null, null, 0, null);
     }
 
     private static void assertVerdict(Path reports, String verdict) throws IOException {

@@ -31,13 +31,13 @@ final class WorkflowRun {
     private static final Pattern CONTEXT = Pattern.compile("\\$\\{\\{\\s*(vars|secrets|github)\\.([A-Za-z0-9_]+)\\s*}}");
 
     /** One step as it went: a script's exit code, or {@code null} when skipped or an action's step. */
-    record Step(String name, String uses, Map<String, String> with, Integer exitCode) {
+    record Step(String name, String uses, Map<String, String> with, Integer exitCode, boolean continueOnError) {
     }
 
     /** The job as it went: its steps in order and everything its scripts printed. */
     record Result(List<Step> steps, String output) {
         boolean succeeded() {
-            return steps.stream().allMatch(s -> s.exitCode() == null || s.exitCode() == 0)
+            return steps.stream().allMatch(s -> s.exitCode() == null || s.exitCode() == 0 || s.continueOnError())
                     && steps.stream().anyMatch(s -> s.exitCode() != null);
         }
 
@@ -90,14 +90,14 @@ final class WorkflowRun {
                 throw new IllegalArgumentException(name + ": condition " + condition + " is not supported here");
             }
             if (step.has("uses")) {
-                steps.add(new Step(name, step.get("uses").asString(), inputs(step.path("with")), null));
+                steps.add(new Step(name, step.get("uses").asString(), inputs(step.path("with")), null, false));
                 continue;
             }
             boolean always = condition.startsWith("always()");
             boolean skipped = (failed && !always)
                     || (filesCondition && !Files.exists(workspace.resolve(files.group(1))));
             if (skipped) {
-                steps.add(new Step(name, null, Map.of(), null));
+                steps.add(new Step(name, null, Map.of(), null, false));
                 continue;
             }
             String script = step.path("run").asString();
@@ -109,8 +109,9 @@ final class WorkflowRun {
             Processes.Result result = runScript(workspace, index, script, stepEnv, limit);
             output.append("## ").append(name).append(" (exit ").append(result.exitCode()).append(")\n")
                     .append(result.output());
-            steps.add(new Step(name, null, Map.of(), result.exitCode()));
-            failed |= result.exitCode() != 0 && !step.path("continue-on-error").asBoolean(false);
+            boolean tolerated = step.path("continue-on-error").asBoolean(false);
+            steps.add(new Step(name, null, Map.of(), result.exitCode(), tolerated));
+            failed |= result.exitCode() != 0 && !tolerated;
         }
         return new Result(steps, output.toString());
     }

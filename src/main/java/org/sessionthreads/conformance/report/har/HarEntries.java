@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.har;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

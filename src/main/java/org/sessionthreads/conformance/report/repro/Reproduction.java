@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.repro;
 
 import java.util.List;
 import java.util.Locale;

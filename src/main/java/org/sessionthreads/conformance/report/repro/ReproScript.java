@@ -1,10 +1,11 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.repro;
 
 import java.util.List;
 import java.util.Map;
 
 import org.sessionthreads.conformance.client.Exchange;
 import org.sessionthreads.conformance.config.Secret;
+import org.sessionthreads.conformance.report.ScenarioOutcome;
 
 /**
  * The text of {@code repro/<ID>.sh}: a bash script that sends one recorded request again with curl, exactly as the
@@ -14,7 +15,7 @@ import org.sessionthreads.conformance.config.Secret;
  * profile's token is {@code $CONFORMANCE_TOKEN}; a credential the suite derived from it on purpose (a wrong one) is
  * {@code $CONFORMANCE_REPRO_CREDENTIAL}, which the script asks for.
  */
-final class ReproScript {
+public final class ReproScript {
     static final String TOKEN = "\"$CONFORMANCE_TOKEN\"";
     static final String OTHER_CREDENTIAL = "\"$CONFORMANCE_REPRO_CREDENTIAL\"";
     private static final int ANSWER_LINES = 40;
@@ -25,12 +26,12 @@ final class ReproScript {
     }
 
     /** The curl command alone (as {@code summary.md} shows it). */
-    static String curl(Exchange exchange) {
+    public static String curl(Exchange exchange) {
         return command(exchange, List.of("-i"));
     }
 
     /** The whole script for the scenario {@code outcome} of requirement {@code id}. */
-    static String script(String id, ScenarioOutcome outcome) {
+    public static String script(String id, ScenarioOutcome outcome) {
         Reproduction repro = outcome.reproduction();
         Exchange e = repro.exchange();
         StringBuilder sh = new StringBuilder("#!/usr/bin/env bash\n");

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.har;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,12 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.har;
 
 import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+
+import org.sessionthreads.conformance.report.RunSummary;
+import org.sessionthreads.conformance.report.ScenarioOutcome;
 
 /**
  * The page ids of {@code exchanges.har}, one convention for every file that links to a page (summary.md, the HTML

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.har;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +17,11 @@ import de.sstoehr.harreader.model.HarEntry;
 import de.sstoehr.harreader.model.HarLog;
 import de.sstoehr.harreader.model.HarPage;
 import de.sstoehr.harreader.model.HarPageTiming;
+
+import org.sessionthreads.conformance.report.ReportFormat;
+import org.sessionthreads.conformance.report.RunReport;
+import org.sessionthreads.conformance.report.RunSummary;
+import org.sessionthreads.conformance.report.ScenarioOutcome;
 
 /**
  * {@code exchanges.har}: every exchange of the run ({@link ExchangeArchive}) as HAR 1.2, one page per scenario

@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.report;
+package org.sessionthreads.conformance.report.repro;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.sessionthreads.conformance.report.ReportFormat;
+import org.sessionthreads.conformance.report.RunReport;
+import org.sessionthreads.conformance.report.RunSummary;
+import org.sessionthreads.conformance.report.ScenarioOutcome;
+import org.sessionthreads.conformance.report.Verdict;
+
 /**
  * {@code repro/<ID>.sh}: per requirement that did not pass, a script that repeats the request its failure was
  * judged on ({@link ReproScript}); a second failed scenario of the same requirement gets {@code <ID>-2.sh}, and so
@@ -20,7 +26,7 @@ import java.util.stream.Stream;
 public final class ReproFiles implements ReportFormat {
     public static final String FOLDER = "repro";
 
-    ReproFiles() {
+    public ReproFiles() {
     }
 
     @Override
