@@ -127,7 +127,7 @@ public final class ArchiveRaces {
         List<EventCursor> cursors = acts.stream().map(DeliveryAct::cursor).toList();
         List<Optional<Sighting>> deliveries = watch("no delivery to an archived child",
                 Duration.ofNanos(Math.max(0, until - System.nanoTime())), cursors,
-                i -> rounds.get(i).answer().status() == 200 ? cursors.get(i).first(EventMatcher.deliveryTo(
+                i -> rounds.get(i).answer().status() == 200 ? cursors.get(i).firstAfterMark(EventMatcher.deliveryTo(
                         rounds.get(i).thread().threadId())) : Optional.empty(), o -> o.event().brief());
         ArchiveAgainstDeliveryJudge judge = new ArchiveAgainstDeliveryJudge(readings.archivedStatus());
         List<JudgedRound> judged = new ArrayList<>();

@@ -97,11 +97,17 @@ class PlacedCursorTest {
 
         events.placedAfter(FakeEventsTarget.SESSION, "evt_not_listed")
                 .assertNoneDuring(EventMatcher.deliveryTo("sthr_x"), Duration.ofMillis(400));
+        EventCursor unlisted = events.placedAfter(FakeEventsTarget.SESSION, "evt_not_listed");
+        unlisted.assertNoneDuring(EventMatcher.deliveryTo("sthr_x"), Duration.ofMillis(200)); // why: reads the feed
+        assertThat(unlisted.first(EventMatcher.deliveryTo("sthr_x"))).as("seen through the placement").isPresent();
+        assertThat(unlisted.firstAfterMark(EventMatcher.deliveryTo("sthr_x"))).as("not after it").isEmpty();
 
         EventCursor placed = events.placedAfter(FakeEventsTarget.SESSION, "evt_2");
         target.append("evt_3", EventMatcher.THREAD_MESSAGE_RECEIVED, "sthr_x");
         assertThatThrownBy(() -> placed.assertNoneDuring(EventMatcher.deliveryTo("sthr_x"), Duration.ofSeconds(2)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("evt_3");
+        assertThat(placed.firstAfterMark(EventMatcher.deliveryTo("sthr_x"))).map(o -> o.event().id())
+                .contains("evt_3");
         events.close();
     }
 
