@@ -116,6 +116,9 @@ public final class SuiteRun {
                 .configurationParameters(SuiteConfiguration.PARAMETERS);
         ConcurrentScenarios.PARALLEL.forEach(kit::configurationParameter);
         setup.settings().forEach((key, value) -> kit.configurationParameter("conformance." + key, value));
+        // why: JUnit's parallelism strategy reads only its own spelling of the setting, which PARALLEL also sets
+        Optional.ofNullable(setup.settings().get("concurrency")).map(Integer::parseInt)
+                .map(SuiteConfiguration::concurrency).ifPresent(n -> n.forEach(kit::configurationParameter));
         setup.leftOut().ifPresent(requirementId -> kit.filters(leaveOut(requirementId)));
         setup.only().ifPresent(requirementIds -> kit.filters(keepOnly(requirementIds)));
         return new SuiteRun(kit.execute());
