@@ -61,6 +61,10 @@ public enum Behaviour {
             + "that read: one transition, but every racing archive emits a terminated event.", null, "CONC-001"),
     COORDINATOR_STOP_REASON_TOUCHED(false, "Archiving a child writes the 'last child stop reason' into the "
             + "coordinator's own stop_reason column: the coordinator shows {type: archive}.", null, "ISO-001"),
+    ARCHIVE_TOUCHES_SHARED_AGENT_ROWS(false, "Archive bumps updated_at of every thread running the same agent "
+            + "snapshot (a bulk 'agent usage' update keyed by agent id), in every session.", null, "ISO-001"),
+    MAILBOX_BOUNCED_TO_PARENT(false, "Archive does not drop the child's pending messages but dead-letters them to the "
+            + "coordinator, which receives them when due and runs a turn.", null, "MBX-001"),
     REARCHIVE_404(false, "The archive route looks up active threads only: re-archiving answers 404 "
             + "not_found_error.", null, "REA-001");
 

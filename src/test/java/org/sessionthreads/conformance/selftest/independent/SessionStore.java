@@ -51,6 +51,7 @@ final class SessionStore {
 
     static final class Pending {
         final String threadId;
+        String deadLetterTo;
         ScheduledFuture<?> future;
         boolean cancelled;
 
@@ -182,13 +183,15 @@ final class SessionStore {
                 return;
             }
             s.mailbox.remove(p);
-            SessionThread t = s.threads.get(p.threadId);
-            append(s, message(s, s.threads.get(t.parentId), t, "One more thing."));
+            SessionThread addressee = s.threads.get(p.threadId);
+            SessionThread sender = p.deadLetterTo != null ? addressee : s.threads.get(addressee.parentId);
+            SessionThread t = s.threads.get(p.deadLetterTo != null ? p.deadLetterTo : p.threadId);
+            append(s, message(s, sender, t, "One more thing."));
             setStatus(t, "running", null);
             statusEvent(s, t, "session.thread_status_running");
         }
         later(s, 3000, () -> {
-            SessionThread t = s.threads.get(p.threadId);
+            SessionThread t = s.threads.get(p.deadLetterTo != null ? p.deadLetterTo : p.threadId);
             if ("running".equals(t.status)) {
                 setStatus(t, "idle", "end_turn");
                 statusEvent(s, t, "session.thread_status_idle");
@@ -281,7 +284,9 @@ final class SessionStore {
         t.updatedAt = now;
         String mailboxKey = behaviour.is(Behaviour.MAILBOX_CANCEL_WRONG_KEY) ? t.parentId : t.id;
         for (Pending p : List.copyOf(s.mailbox)) {
-            if (p.threadId.equals(mailboxKey)) {
+            if (p.threadId.equals(t.id) && behaviour.is(Behaviour.MAILBOX_BOUNCED_TO_PARENT)) {
+                p.deadLetterTo = t.parentId;
+            } else if (p.threadId.equals(mailboxKey)) {
                 p.cancelled = true;
                 p.future.cancel(false);
                 s.mailbox.remove(p);
@@ -324,11 +329,24 @@ final class SessionStore {
                 unblock.run();
             }
         }
+        if (behaviour.is(Behaviour.ARCHIVE_TOUCHES_SHARED_AGENT_ROWS)) {
+            timers.execute(() -> touchThreadsOfAgent(t.id));
+        }
         if (behaviour.is(Behaviour.RUNTIME_OVERWRITES_ARCHIVED)) {
             later(s, 4000, () -> {
                 t.status = "terminated";
                 t.updatedAt = Instant.now();
             });
+        }
+    }
+
+    /** Every thread shares one agent snapshot here, so the bulk update keyed by agent id touches them all. */
+    private void touchThreadsOfAgent(String archivedId) {
+        for (Session other : sessions.values()) {
+            synchronized (other) {
+                other.threads.values().stream().filter(x -> !x.id.equals(archivedId))
+                        .forEach(x -> x.updatedAt = Instant.now());
+            }
         }
     }
 
