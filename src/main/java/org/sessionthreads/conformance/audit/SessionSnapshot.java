@@ -20,11 +20,12 @@ import org.sessionthreads.conformance.client.ThreadsApi;
  * <ul>
  *   <li>after a <b>rejected</b> request (401, 404, 409) nothing may change at all: status, stop_reason,
  *   archived_at and updated_at of every thread listed before;</li>
- *   <li>after an <b>accepted</b> archive the named thread changes, and its coordinator may change status and
- *   updated_at (the page: archive "unblocks the coordinator thread (if applicable)"); every other thread keeps
- *   status, stop_reason and archived_at, and no thread besides the named one may gain an archived_at.
- *   updated_at of the others is not compared: a target may touch the session's threads when it records the
- *   archive, and the page says nothing about it.</li>
+ *   <li>after an <b>accepted</b> archive the named thread changes, and its coordinator may change status,
+ *   stop_reason and updated_at (the page: archive "unblocks the coordinator thread (if applicable)"); every other
+ *   thread keeps status, stop_reason and archived_at, and no thread besides the named one may gain an archived_at.
+ *   The threads of other sessions keep updated_at too: nothing on the page connects them to the archive. The
+ *   updated_at of the archived child's own session is not compared: a target may touch the session's threads when
+ *   it records the archive, and the page says nothing about it.</li>
  * </ul>
  * Threads that appear only after the request are not judged (an agent may spawn a child at any time).
  *
@@ -81,16 +82,19 @@ public final class SessionSnapshot {
                             + " is no longer listed");
                     continue;
                 }
-                boolean mayResume = !rejected && before.isCoordinator();
+                // why: unblocking is the one effect on another thread the page names, and only the coordinator
+                // of the archived child's session can be unblocked
+                boolean sameSession = named.stream().anyMatch(session.getValue()::containsKey);
+                boolean mayResume = !rejected && before.isCoordinator() && sameSession;
                 List<String> fields = new ArrayList<>();
                 if (!mayResume) {
                     diff(fields, "status", before.status(), after.status());
                     diff(fields, "stop_reason", before.stopReason(), after.stopReason());
                 }
-                diff(fields, "archived_at", before.archivedAt(), after.archivedAt());
-                if (rejected) {
+                if (rejected || !sameSession) {
                     diff(fields, "updated_at", before.updatedAt(), after.updatedAt());
                 }
+                diff(fields, "archived_at", before.archivedAt(), after.archivedAt());
                 if (!fields.isEmpty()) {
                     changes.add("thread " + before.id() + " (" + before.role() + ") of session "
                             + session.getKey() + ": " + String.join(", ", fields));

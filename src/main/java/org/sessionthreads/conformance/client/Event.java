@@ -30,6 +30,16 @@ public final class Event {
         return JsonBody.text(json, "session_thread_id");
     }
 
+    /** The sending thread of an {@code agent.thread_message_*} event (api-digest §4a). */
+    public String fromSessionThreadId() {
+        return JsonBody.text(json, "from_session_thread_id");
+    }
+
+    /** The receiving thread of an {@code agent.thread_message_*} event (api-digest §4a). */
+    public String toSessionThreadId() {
+        return JsonBody.text(json, "to_session_thread_id");
+    }
+
     public String stopReasonType() {
         return JsonBody.text(json, "stop_reason", "type");
     }

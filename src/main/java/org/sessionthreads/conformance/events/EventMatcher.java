@@ -51,6 +51,19 @@ public record EventMatcher(String description, Predicate<Event> predicate) {
                 + THREAD_STATUS_RUNNING + ")", e -> received.matches(e) || running.matches(e));
     }
 
+    /**
+     * A pending message of the thread's mailbox showing up anywhere: a {@link #deliveryTo delivery to the thread}, or
+     * a message received on any thread that names it as sender or receiver (a message bounced or forwarded to
+     * another thread was not cancelled either).
+     */
+    public static EventMatcher mailboxMessageOf(String threadId) {
+        EventMatcher delivery = deliveryTo(threadId);
+        return new EventMatcher("mailbox message of " + threadId + " (" + THREAD_MESSAGE_RECEIVED + " on any thread"
+                + " from or to it, or " + THREAD_STATUS_RUNNING + " of it)", e -> delivery.matches(e)
+                || THREAD_MESSAGE_RECEIVED.equals(e.type())
+                && (threadId.equals(e.fromSessionThreadId()) || threadId.equals(e.toSessionThreadId())));
+    }
+
     /** This matcher, except the events whose ids are in {@code ids} (read when matching: the set may grow). */
     public EventMatcher excluding(java.util.Set<String> ids) {
         return new EventMatcher(description, e -> matches(e) && !ids.contains(e.id()));

@@ -144,6 +144,11 @@ public enum Fault {
      */
     ARCHIVE_ALSO_ARCHIVES_OTHER_SESSION(FaultSeam.ARCHIVE_RECORD, "ISO-001"),
     /**
+     * The archive also writes rows it shares by agent name: every idle thread of another session with the archived
+     * child's name (its agent's) gets a new {@code updated_at}, silently (status and the rest stay as they were).
+     */
+    ARCHIVE_TOUCHES_SHARED_AGENT_ROWS(FaultSeam.ARCHIVE_RECORD, "ISO-001"),
+    /**
      * A CAS server's archive also writes {@code archived_at} (and {@code updated_at}) on the session's coordinator
      * row, meant as "last child archived at" but stored in the thread's own column: the coordinator, not archived
      * and still running or idle, now shows an {@code archived_at}.
@@ -257,6 +262,11 @@ public enum Fault {
      * delivers them to the archived thread {@link #REDELIVER_AFTER_MILLIS} after the archive.
      */
     MAILBOX_RETRY_QUEUE_REDELIVERS(FaultSeam.ARCHIVE_MAILBOX, "MBX-001"),
+    /**
+     * The archive "cancels" a pending message by returning it to its sender: the coordinator receives it back from
+     * the archived child at once ({@code agent.thread_message_received} on the coordinator, from the child).
+     */
+    MAILBOX_BOUNCED_TO_SENDER(FaultSeam.ARCHIVE_MAILBOX, "MBX-001"),
 
     // -- unblocking the coordinator that waits on the archived child
     /** A coordinator blocked on the archived child is not unblocked. */

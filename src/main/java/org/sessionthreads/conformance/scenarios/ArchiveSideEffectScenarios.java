@@ -38,7 +38,7 @@ public class ArchiveSideEffectScenarios {
             return new Archived(child, events);
         });
 
-        archived.events().assertNoneDuring(EventMatcher.deliveryTo(archived.child().threadId()),
+        archived.events().assertNoneDuring(EventMatcher.mailboxMessageOf(archived.child().threadId()),
                 archived.child().deliverAfter().plus(timeouts.quiet()));
         assertThat(threads.get(archived.child().thread())).hasStatus(200).thread()
                 .hasStatus(readings.archivedStatus());

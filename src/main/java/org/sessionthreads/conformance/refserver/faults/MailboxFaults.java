@@ -44,6 +44,12 @@ final class MailboxFaults {
                         .thread(message.fromThreadId())
                         .ifPresent(from -> transitions.sendMessage(session, from, archived, message.text()))));
             };
+            case MAILBOX_BOUNCED_TO_SENDER -> (session, archived) -> {
+                List<PendingMessage> pending = session.mailbox().pendingFor(archived.id());
+                mailbox.settle(session, archived);
+                pending.forEach(message -> session.thread(message.fromThreadId())
+                        .ifPresent(sender -> transitions.sendMessage(session, archived, sender, message.text())));
+            };
             default -> throw FaultInjection.notOfThisSeam(fault, "archive mailbox");
         };
     }

@@ -82,6 +82,8 @@ final class RecordFaults {
                             parent.createdAt(), now)));
                 }
             });
+            case ARCHIVE_TOUCHES_SHARED_AGENT_ROWS -> afterwards(record, (session, before, archived, now) ->
+                    touchSameAgentElsewhere(session, archived, lookup, transitions));
             default -> throw FaultInjection.notOfThisSeam(fault, "archive record");
         };
     }
@@ -102,6 +104,21 @@ final class RecordFaults {
                 other.put(idle.get().archived(StopReason.ARCHIVE, transitions.now(), transitions.now()));
                 return;
             }
+        }
+    }
+
+    private static void touchSameAgentElsewhere(Session session, SessionThread archived, ThreadLookup lookup,
+                                                ThreadTransitions transitions) {
+        for (Session other : lookup.sessions()) {
+            if (other.id().equals(session.id())) {
+                continue;
+            }
+            // why: not under the other session's lock while holding this one's, so no lock-order deadlock
+            other.threads().stream().filter(t -> t.status() == ThreadStatus.IDLE
+                            && java.util.Objects.equals(t.name(), archived.name()))
+                    .forEach(t -> other.put(new SessionThread(t.id(), t.sessionId(), t.parentThreadId(), t.agent(),
+                            t.name(), t.role(), t.status(), t.stopReason(), t.createdByToolUseId(), t.archivedAt(),
+                            t.createdAt(), transitions.now())));
         }
     }
 
