@@ -63,6 +63,7 @@ final class ConformanceRun implements AutoCloseable {
     private final TargetHealth health;
     private final RequestCounts requestCounts = new RequestCounts();
     private final Redactor redactor;
+    private final EventsApi eventList;
 
     /** @param declared the profile as loaded; the run's {@link #profile()} is it plus what discovery adopted */
     private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
@@ -81,6 +82,7 @@ final class ConformanceRun implements AutoCloseable {
         SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
                 profile.transportLimits(), health, manners, requestCounts, redactor, listener);
         EventsApi eventList = new EventsApi(client, target.apiBase());
+        this.eventList = eventList;
         this.audit = new RunAudit(threads, eventList, new Waits(profile.timeouts()), profile.audit(),
                 profile.readings(), Math.max(4, profile.concurrency()));
         this.events = new SessionEvents(eventList,
@@ -213,6 +215,22 @@ final class ConformanceRun implements AutoCloseable {
     /** The end-of-run audit over every fixture the run handed out and every archive it sent. */
     AuditReport audit() {
         return audit.run(runFixtures.fixtures(), threads.journal());
+    }
+
+    /**
+     * Exploration (docs/explore.md) over fresh fixtures that are released after each sequence (not held for the
+     * audit); sequences run {@code max(8, 4 × concurrency)} at once, a wait step lasts {@code audit.settle}.
+     */
+    org.sessionthreads.conformance.explore.ExplorationReport explore() {
+        TargetProfile.Explore settings = profile.explore();
+        var model = new org.sessionthreads.conformance.explore.model.ArchiveModel(profile.readings(),
+                profile.capabilities().idempotencyKey());
+        var parallel = Math.max(8, 4 * profile.concurrency());
+        return new org.sessionthreads.conformance.explore.Exploration(threads,
+                () -> new Fixtures(fixtureChain, fixtureContext), model,
+                org.sessionthreads.conformance.explore.ExplorationParts.events(eventList, model),
+                new Waits(profile.timeouts()), new org.sessionthreads.conformance.explore.ExploreSettings(
+                settings.depth(), settings.budget(), parallel, settings.clients(), profile.audit().settle())).run();
     }
 
     /** Releases every fixture the run holds (after the audit); one line per failure. */
