@@ -265,7 +265,9 @@ public final class SuiteRun {
     }
 
     private static Optional<String> requirementOf(TestDescriptor descriptor) {
-        Optional<String> audited = AuditChecks.requirementOf(descriptor.getSource().orElse(null));
+        Optional<String> audited = AuditChecks.requirementOf(descriptor.getSource().orElse(null))
+                .or(() -> org.sessionthreads.conformance.junit.ExplorationChecks.requirementOf(
+                        descriptor.getSource().orElse(null)));
         if (audited.isPresent()) {
             return audited;
         }
