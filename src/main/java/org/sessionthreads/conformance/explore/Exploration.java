@@ -32,7 +32,11 @@ import org.sessionthreads.conformance.waits.Waits;
  * }</pre>
  */
 public final class Exploration {
+    /** Failing sequences of one rule tried in turn until one reproduces on fresh fixtures. */
+    static final int CANDIDATES = 3;
     private final SequenceRun runner;
+    private final ThreadsApi threads;
+    private final Supplier<Fixtures> fixtures;
     private final SequenceEnumerator enumerator;
     private final ExploreSettings settings;
     private final EventOracle events;
@@ -41,6 +45,8 @@ public final class Exploration {
     public Exploration(ThreadsApi threads, Supplier<Fixtures> fixtures, ArchiveModel model, EventOracle events,
                        Waits waits, ExploreSettings settings) {
         this.runner = new SequenceRun(threads, fixtures, model, events, waits, settings.settle());
+        this.threads = threads;
+        this.fixtures = fixtures;
         this.enumerator = new SequenceEnumerator(model);
         this.settings = settings;
         this.events = events;
@@ -52,7 +58,12 @@ public final class Exploration {
         for (FixtureKind kind : FixtureKind.values()) {
             planned.put(kind, enumerator.sequences(kind, settings.depth()));
         }
-        Map<FixtureKind, List<Optional<SequenceResult>>> results = runAll(planned);
+        Map<FixtureKind, List<Optional<SequenceResult>>> results;
+        try (Fixtures shared = fixtures.get()) {
+            requests.incrementAndGet();
+            Bystander bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
+            results = runAll(planned, bystander);
+        }
         Map<FixtureKind, ExplorationReport.KindTally> tallies = new EnumMap<>(FixtureKind.class);
         Map<String, List<SequenceResult>> failures = new LinkedHashMap<>();
         results.forEach((kind, list) -> {
@@ -72,7 +83,8 @@ public final class Exploration {
                 java.time.Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
-    private Map<FixtureKind, List<Optional<SequenceResult>>> runAll(Map<FixtureKind, List<List<Step>>> planned) {
+    private Map<FixtureKind, List<Optional<SequenceResult>>> runAll(Map<FixtureKind, List<List<Step>>> planned,
+                                                                     Bystander bystander) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), task -> {
             Thread daemon = new Thread(task, "exploration");
             daemon.setDaemon(true);
@@ -80,8 +92,15 @@ public final class Exploration {
         });
         Map<FixtureKind, List<Future<Optional<SequenceResult>>>> pending = new LinkedHashMap<>();
         try {
+            // why: the sequences that wait go first, so their waits overlap the rest instead of ending the run
+            Map<List<Step>, Future<Optional<SequenceResult>>> submitted = new java.util.IdentityHashMap<>();
+            for (boolean waits : new boolean[]{true, false}) {
+                planned.forEach((kind, sequences) -> sequences.stream().filter(steps -> waits == steps.stream()
+                        .anyMatch(Step.Wait.class::isInstance)).forEach(steps -> submitted.put(steps,
+                        pool.submit(() -> within(kind, steps, bystander)))));
+            }
             planned.forEach((kind, sequences) -> sequences.forEach(steps -> pending
-                    .computeIfAbsent(kind, k -> new ArrayList<>()).add(pool.submit(() -> within(kind, steps)))));
+                    .computeIfAbsent(kind, k -> new ArrayList<>()).add(submitted.get(steps))));
             Map<FixtureKind, List<Optional<SequenceResult>>> results = new LinkedHashMap<>();
             for (var entry : pending.entrySet()) {
                 List<Optional<SequenceResult>> list = new ArrayList<>();
@@ -97,34 +116,69 @@ public final class Exploration {
     }
 
     /** The sequence's result, or empty when the budget was spent before it started. */
-    private Optional<SequenceResult> within(FixtureKind kind, List<Step> steps) {
+    private Optional<SequenceResult> within(FixtureKind kind, List<Step> steps, Bystander bystander) {
         if (requests.get() >= settings.budget()) {
             return Optional.empty();
         }
-        SequenceResult result = runner.run(kind, steps);
+        SequenceResult result = runner.run(kind, steps, Optional.of(bystander));
         requests.addAndGet(result.requests());
         return Optional.of(result);
     }
 
-    /** The first failing sequence of a rule, shrunk, then replayed on fresh fixtures. */
+    /**
+     * A rule's finding: the first of its failing sequences (at most {@link #CANDIDATES}) whose failing prefix breaks
+     * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces.
+     */
     private Finding minimal(String key, List<SequenceResult> failing) {
-        SequenceResult first = failing.get(0);
         String requirement = key.substring(0, key.indexOf(' '));
         String rule = key.substring(key.indexOf(' ') + 1);
-        List<Step> prefix = first.steps().subList(0, first.failedAt() + 1);
-        List<Step> shrunk = Shrinker.ddmin(prefix, candidate -> replay(first.kind(), candidate)
-                .breaks(requirement, rule));
-        SequenceResult confirming = replay(first.kind(), shrunk);
-        Violation shown = (confirming.breaks(requirement, rule) ? confirming : first).violations().stream()
+        for (SequenceResult candidate : failing.subList(0, Math.min(CANDIDATES, failing.size()))) {
+            List<Step> prefix = candidate.steps().subList(0, candidate.failedAt() + 1);
+            if (!replay(candidate.kind(), prefix).breaks(requirement, rule)) {
+                continue;
+            }
+            List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
+                    steps -> replay(candidate.kind(), steps).breaks(requirement, rule));
+            SequenceResult confirming = replay(candidate.kind(), shrunk);
+            if (confirming.breaks(requirement, rule)) {
+                return finding(requirement, rule, confirming, shrunk, true, failing.size());
+            }
+        }
+        SequenceResult first = failing.get(0);
+        return finding(requirement, rule, first, first.steps().subList(0, first.failedAt() + 1), false,
+                failing.size());
+    }
+
+    /**
+     * Where ddmin starts: the failing step alone, or the steps that move the fixture and the failing step, when that
+     * already breaks the rule (the chained steps before it are then not replayed again and again), else the prefix.
+     */
+    private List<Step> start(FixtureKind kind, List<Step> prefix, String requirement, String rule) {
+        Step failing = prefix.get(prefix.size() - 1);
+        List<Step> alone = List.of(failing);
+        if (prefix.size() > 1 && replay(kind, alone).breaks(requirement, rule)) {
+            return alone;
+        }
+        List<Step> moving = new ArrayList<>(prefix.subList(0, prefix.size() - 1).stream()
+                .filter(step -> enumerator.movesAnywhere(step)).toList());
+        moving.add(failing);
+        if (moving.size() > 1 && moving.size() < prefix.size() && replay(kind, moving).breaks(requirement, rule)) {
+            return List.copyOf(moving);
+        }
+        return prefix;
+    }
+
+    private static Finding finding(String requirement, String rule, SequenceResult shown, List<Step> steps,
+                                   boolean confirmed, int sequences) {
+        Violation violation = shown.violations().stream()
                 .filter(v -> v.requirementId().equals(requirement) && v.rule().equals(rule)).findFirst()
                 .orElseThrow();
-        return new Finding(requirement, rule, first.kind(), shrunk.stream().map(Step::label).toList(),
-                shown.allowed(), shown.observed(), confirming.breaks(requirement, rule), failing.size(),
-                shown.evidence());
+        return new Finding(requirement, rule, shown.kind(), steps.stream().map(Step::label).toList(),
+                violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
     }
 
     private SequenceResult replay(FixtureKind kind, List<Step> steps) {
-        SequenceResult result = runner.run(kind, steps);
+        SequenceResult result = runner.run(kind, steps, Optional.empty());
         requests.addAndGet(result.requests());
         return result;
     }

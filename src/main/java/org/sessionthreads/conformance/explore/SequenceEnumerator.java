@@ -14,16 +14,20 @@ import org.sessionthreads.conformance.explore.model.Target;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 
 /**
- * Every sequence of up to {@code depth} steps from a fixture kind, in a fixed order, with two reductions that lose
- * nothing the views can see (docs/explore.md, "What is enumerated"):
+ * Every sequence of operations from a fixture kind, in a fixed order (docs/explore.md, "What is enumerated"). Steps
+ * come in two sorts: those that move the fixture (an accepted archive of the child, a wait that lets a queued
+ * delivery happen) and those after which the model allows no change of the fixture (every refusal, a re-archive, a
+ * wait on a settled fixture; archiving the other session's child, which moves only that thread).
  * <ul>
- *   <li>A step after which the model allows no change of state (every refusal, a re-archive, a wait on a settled
- *   fixture) ends its sequence: the views are read after every step, so a refusal that did change something is
- *   seen at once, and what follows it would repeat the prefix.</li>
- *   <li>Those ending steps are tried once per model state: a second prefix that reaches a state already reached
- *   continues only with the steps that change it. The wrong-credential variants are tried in full on the fresh
- *   fixture; elsewhere one wrong token stands for them (the 401 trigger, "PAT invalid or expired", holds whatever
- *   the thread's state).</li>
+ *   <li>Every sequence of up to {@code depth - 1} moving steps is a prefix, and each prefix that reaches a model state
+ *   not reached before goes on with ALL the state's non-moving steps chained in the alphabet's order, then a wait
+ *   (the settle time, which outlasts a late effect) when the state allows one: a step that changes nothing leaves
+ *   the next one in the same model state, so chaining loses nothing the views can see, each step's answer is
+ *   judged, the child is read after each and every view at the end; a chained step that did change something is
+ *   found by the shrinker, which replays the chain on fresh fixtures.</li>
+ *   <li>The wrong-credential variants are chained in full on the fresh fixture; elsewhere one wrong token stands
+ *   for them (the 401 trigger, "PAT invalid or expired", holds whatever the thread's state).</li>
+ *   <li>A prefix of {@code depth} moving steps is a sequence of its own.</li>
  * </ul>
  * Runs are the sequences that are no prefix of another run: each run's prefixes are judged on its way.
  */
@@ -37,29 +41,52 @@ public final class SequenceEnumerator {
     /** The sequences to run from {@code kind}, in the order they are run and reported. */
     public List<List<Step>> sequences(FixtureKind kind, int depth) {
         List<List<Step>> runs = new ArrayList<>();
-        Set<ModelState> visited = new HashSet<>();
-        ModelState initial = model.initial(kind);
-        walk(List.of(), initial, initial, depth, visited, runs);
+        walk(List.of(), model.initial(kind), depth, new HashSet<>(), runs);
         return runs;
     }
 
-    private void walk(List<Step> prefix, ModelState state, ModelState initial, int depth, Set<ModelState> visited,
+    private void walk(List<Step> prefix, ModelState state, int depth, Set<ModelState> visited,
                       List<List<Step>> runs) {
-        boolean first = visited.add(state);
         int before = runs.size();
-        for (Step step : alphabet(state.equals(initial) && prefix.isEmpty())) {
-            Expectation expectation = model.expect(state, step);
+        List<Step> chain = new ArrayList<>(prefix);
+        List<Step> moving = new ArrayList<>();
+        Step wait = null;
+        for (Step step : alphabet(prefix.isEmpty())) {
+            if (moves(state, step)) {
+                moving.add(step);
+            } else if (step instanceof Step.Wait) {
+                wait = step;
+            } else {
+                chain.add(step);
+            }
+        }
+        if (visited.add(state)) {
+            if (wait != null) {
+                chain.add(wait);
+            }
+            runs.add(List.copyOf(chain));
+        }
+        for (Step step : moving) {
             List<Step> longer = append(prefix, step);
-            boolean extendable = changesFixture(step) && !expectation.changesNothing(state);
-            if (extendable && longer.size() < depth) {
-                walk(longer, next(expectation), initial, depth, visited, runs);
-            } else if (first || extendable) {
+            if (longer.size() < depth) {
+                walk(longer, next(model.expect(state, step)), depth, visited, runs);
+            } else {
                 runs.add(longer);
             }
         }
         if (runs.size() == before && !prefix.isEmpty()) {
             runs.add(prefix);
         }
+    }
+
+    /** Whether {@code step} moves the fixture in {@code state} (the model allows a change of its threads). */
+    boolean moves(ModelState state, Step step) {
+        return changesFixture(step) && !model.expect(state, step).changesNothing(state);
+    }
+
+    /** Whether {@code step} is of the sort that may move the fixture (an archive of the child, a wait). */
+    boolean movesAnywhere(Step step) {
+        return changesFixture(step);
     }
 
     /** The steps in their fixed order: those that move the fixture first, then every refusal and the bystander. */

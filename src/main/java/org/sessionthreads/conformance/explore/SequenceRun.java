@@ -26,10 +26,11 @@ import org.sessionthreads.conformance.outcome.Untestable;
 import org.sessionthreads.conformance.waits.Waits;
 
 /**
- * Runs one sequence on fresh fixtures (the kind asked for, and an idle child of another session as a bystander):
- * observes the views, then for each step sends it (or waits), judges the answer against the model, observes every
- * view again and judges them; at the end the event views are judged by the {@link EventOracle} with the facts of
- * every archive request. Stops at the first step that breaks a rule.
+ * Runs one sequence on a fresh fixture (the kind asked for) beside a {@link Bystander}: observes the views, then for
+ * each step sends it (or waits) and judges the answer against the model, then reads the child (every view after a
+ * step that may move a thread, and at the end) and judges what it read; at the end the bystander must be as it was
+ * and the event views are judged by the {@link EventOracle} with the facts of every archive request. Stops at the
+ * first step that breaks a rule.
  */
 final class SequenceRun {
     private final ThreadsApi threads;
@@ -49,12 +50,21 @@ final class SequenceRun {
         this.settle = settle;
     }
 
-    SequenceResult run(FixtureKind kind, List<Step> steps) {
+    /**
+     * Runs {@code steps} from a fresh fixture of {@code kind}. {@code shared}: the exploration's bystander, or empty
+     * for a replay, which makes its own. An idle child of another session is made too when a step archives it.
+     */
+    SequenceResult run(FixtureKind kind, List<Step> steps, Optional<Bystander> shared) {
         AtomicInteger requests = new AtomicInteger();
         try (Fixtures made = fixtures.get()) {
             Fixture fixture = made.obtain(kind);
-            Fixture other = made.obtain(FixtureKind.IDLE_CHILD);
-            return judge(kind, steps, fixture, other, requests);
+            Bystander bystander = shared.orElseGet(() -> {
+                requests.incrementAndGet();
+                return Bystander.read(threads, made.obtain(FixtureKind.IDLE_CHILD));
+            });
+            Fixture other = steps.stream().anyMatch(SequenceRun::archivesOtherChild)
+                    ? made.obtain(FixtureKind.IDLE_CHILD) : null;
+            return judge(kind, steps, fixture, bystander, other, requests);
         } catch (Untestable untestable) {
             return new SequenceResult(kind, steps, -1, List.of(), Optional.of(untestable.getMessage()),
                     requests.get(), List.of());
@@ -64,10 +74,15 @@ final class SequenceRun {
         }
     }
 
-    private SequenceResult judge(FixtureKind kind, List<Step> steps, Fixture fixture, Fixture other,
-                                 AtomicInteger requests) {
+    private static boolean archivesOtherChild(Step step) {
+        return step instanceof Step.Archive a
+                && a.target() == org.sessionthreads.conformance.explore.model.Target.OTHER_SESSION_CHILD;
+    }
+
+    private SequenceResult judge(FixtureKind kind, List<Step> steps, Fixture fixture, Bystander bystander,
+                                 Fixture other, AtomicInteger requests) {
         ThreadViews views = new ThreadViews(threads, requests);
-        StepSender sender = new StepSender(threads, fixture, other);
+        StepSender sender = new StepSender(threads, fixture, bystander.fixture(), other);
         AnswerRules answers = new AnswerRules(model.readings());
         ViewRules rules = new ViewRules(model.readings());
         List<String> problems = new ArrayList<>();
@@ -76,11 +91,13 @@ final class SequenceRun {
         Observation last = first;
         ModelState state = model.initial(kind);
         SessionThread archived = null;
+        SessionThread otherArchived = null;
         List<ArchiveAttempt> attempts = new ArrayList<>();
         boolean waited = false;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             Expectation expectation = model.expect(state, step);
+            boolean mayMove = !expectation.changesNothing(state);
             ModelState next;
             List<Violation> broken = new ArrayList<>();
             if (step instanceof Step.Archive archive) {
@@ -92,13 +109,17 @@ final class SequenceRun {
                         && a.threadId().equals(named.threadId()));
                 attempts.add(new ArchiveAttempt(named.threadId(), response.status(), accepted, sent,
                         System.nanoTime()));
-                AnswerRules.Judged judged = answers.judge(expectation, response, archived,
-                        last.child().orElse(null), named.threadId(), named.sessionId());
+                boolean otherChild = archivesOtherChild(archive);
+                AnswerRules.Judged judged = answers.judge(expectation, response, otherChild ? otherArchived : archived,
+                        (otherChild ? last.otherChild() : last.child()).orElse(null), named.threadId(),
+                        named.sessionId());
                 broken.addAll(judged.violations());
                 if (judged.answer().isEmpty()) {
                     return failed(kind, steps, i, broken, requests, problems);
                 }
-                if (judged.answer().get() == Answer.ARCHIVED && archived == null
+                if (judged.answer().get() == Answer.ARCHIVED && otherChild && otherArchived == null) {
+                    otherArchived = response.thread();
+                } else if (judged.answer().get() == Answer.ARCHIVED && archived == null
                         && archive.target() == org.sessionthreads.conformance.explore.model.Target.CHILD) {
                     archived = response.thread();
                 }
@@ -109,13 +130,21 @@ final class SequenceRun {
                 next = expectation.afterWait();
                 waited = true;
             }
-            last = views.observe(fixture, other, i == steps.size() - 1);
+            // why: after a step the model lets change nothing, the child shows a change at once; every view is read
+            // after a step that may move a thread and at the end, where a chained step's effect is found by ddmin
+            last = i == steps.size() - 1 ? views.observe(fixture, other, true)
+                    : mayMove ? views.observe(fixture, other, false) : views.child(fixture);
             problems.addAll(last.problems());
             broken.addAll(rules.judge(expectation, next, first, last, archived));
             if (!broken.isEmpty()) {
                 return failed(kind, steps, i, broken, requests, problems);
             }
             state = next;
+        }
+        requests.incrementAndGet();
+        Optional<Violation> bystanderMoved = bystander.check(threads);
+        if (bystanderMoved.isPresent()) {
+            return failed(kind, steps, steps.size() - 1, List.of(bystanderMoved.get()), requests, problems);
         }
         List<Violation> eventViolations = events.check(new ArchiveFacts(fixture, attempts, waited));
         if (!eventViolations.isEmpty()) {

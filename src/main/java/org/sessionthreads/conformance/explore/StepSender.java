@@ -15,20 +15,23 @@ import org.sessionthreads.conformance.fixture.UnknownIds;
 
 /**
  * Sends the archive steps of one sequence: the thread each {@link org.sessionthreads.conformance.explore.model.Target}
- * names for this fixture and its bystander (another session's idle child), the credentials, and the sequence's own
+ * names for this fixture, its bystander and the other session's child (idle children of other sessions), the credentials, and the sequence's own
  * Idempotency-Key. The unknown ids are drawn once per sequence, so a replay names the same ones.
  */
 final class StepSender {
     private final ThreadsApi threads;
     private final Fixture fixture;
+    private final Fixture bystander;
     private final Fixture other;
     private final String unknownSession = UnknownIds.session();
     private final String unknownThread = UnknownIds.thread();
     private final String key = "explore-" + UUID.randomUUID();
 
-    StepSender(ThreadsApi threads, Fixture fixture, Fixture other) {
+    /** @param other another session's child the sequence may archive (null when no step archives it) */
+    StepSender(ThreadsApi threads, Fixture fixture, Fixture bystander, Fixture other) {
         this.threads = threads;
         this.fixture = fixture;
+        this.bystander = bystander;
         this.other = other;
     }
 
@@ -42,7 +45,7 @@ final class StepSender {
         return switch (step.target()) {
             case CHILD -> fixture.thread();
             case COORDINATOR -> fixture.coordinator();
-            case FOREIGN_THREAD -> new ThreadRef(fixture.sessionId(), other.threadId());
+            case FOREIGN_THREAD -> new ThreadRef(fixture.sessionId(), bystander.threadId());
             case UNKNOWN_THREAD -> new ThreadRef(fixture.sessionId(), unknownThread);
             case UNKNOWN_SESSION -> new ThreadRef(unknownSession, fixture.threadId());
             case MALFORMED_THREAD -> new ThreadRef(fixture.sessionId(), "not-a-thread-id");

@@ -16,7 +16,8 @@ import org.sessionthreads.conformance.fixture.Fixture;
 
 /**
  * Reads the documented thread views of a sequence's fixture after each step: GET of the child and the coordinator,
- * the session's thread list, GET of the bystander's child, and (when {@code full}) the list again in pages of one.
+ * the session's thread list, GET of the other session's child (when the sequence has one), and (when {@code full})
+ * the list again in pages of one; or the child alone.
  * Counts the requests it sends.
  */
 final class ThreadViews {
@@ -38,8 +39,18 @@ final class ThreadViews {
         Optional<List<SessionThread>> list = list(fixture.sessionId(), ThreadsApi.PAGE_SIZE, exchanges, problems);
         Optional<List<SessionThread>> paged = full ? list(fixture.sessionId(), 1, exchanges, problems)
                 : Optional.empty();
-        Optional<SessionThread> otherChild = get(other.thread(), exchanges, problems);
+        Optional<SessionThread> otherChild = other == null ? Optional.empty()
+                : get(other.thread(), exchanges, problems);
         return new Observation(child, coordinator, list, paged, otherChild, exchanges, problems);
+    }
+
+    /** The child alone (after a step the model lets change nothing: the child shows a change first). */
+    Observation child(Fixture fixture) {
+        List<Exchange> exchanges = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Optional<SessionThread> child = get(fixture.thread(), exchanges, problems);
+        return new Observation(child, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                exchanges, problems);
     }
 
     private Optional<SessionThread> get(ThreadRef thread, List<Exchange> exchanges, List<String> problems) {

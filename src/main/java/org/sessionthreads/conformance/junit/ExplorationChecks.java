@@ -55,6 +55,18 @@ public final class ExplorationChecks {
                 .filter(uri -> SCHEME.equals(uri.getScheme())).map(URI::getSchemeSpecificPart);
     }
 
+    /**
+     * The exploration's figures as report entries (keys {@code explore.*}): requests, sequences judged, milliseconds,
+     * and each finding as {@code requirement rule steps confirmed}, one per line, for tools that read the run.
+     */
+    public static java.util.Map<String, String> entry(ExplorationReport report) {
+        return java.util.Map.of("explore.requests", String.valueOf(report.requests()),
+                "explore.sequences", String.valueOf(report.sequencesRun()),
+                "explore.millis", String.valueOf(report.took().toMillis()),
+                "explore.findings", report.findings().stream().map(f -> f.requirementId() + " " + f.rule() + " "
+                        + f.steps().size() + " " + f.confirmed()).collect(Collectors.joining("\n")));
+    }
+
     public Stream<DynamicTest> tests() {
         if (report == null) {
             return Stream.empty();

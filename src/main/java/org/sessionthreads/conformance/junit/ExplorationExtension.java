@@ -34,6 +34,7 @@ final class ExplorationExtension implements BeforeAllCallback, ParameterResolver
             System.out.println("[conformance] exploration: " + report.scope());
         }
         RunRecord.of(context).explored(report);
+        ExplorationChecks.entry(report).forEach((key, value) -> ReportEntries.publish(context, key, value));
         return new ExplorationChecks(report, run.catalogue(), run.waivers(), run.profile());
     }
 

@@ -16,7 +16,8 @@ import org.sessionthreads.conformance.fixture.FixtureKind;
  * <p>Readings decide where the documentation sets disagree (the archived status, the 409 type, re-archive) and
  * {@code idempotency} whether the dialect documents the Idempotency-Key. A running child stays running for the
  * fixture's promised time (the fixture contract, docs/fixtures.md), so it is not idle within a sequence; a child with
- * pending messages may be woken by their delivery after a wait, so from then on the model allows idle or running.
+ * pending messages may be woken by their delivery at any time (it comes at the fixture's deliver_after, whatever the
+ * steps do), so the model allows it idle or running until it is archived.
  */
 public final class ArchiveModel {
     private final Readings readings;
@@ -40,7 +41,10 @@ public final class ArchiveModel {
     public ModelState initial(FixtureKind kind) {
         Set<ChildStatus> child = kind == FixtureKind.RUNNING_CHILD ? EnumSet.of(ChildStatus.RUNNING)
                 : EnumSet.of(ChildStatus.IDLE);
-        return new ModelState(child, false, false, kind == FixtureKind.CHILD_WITH_PENDING_MESSAGE, false, false);
+        ModelState fresh = new ModelState(child, false, false, kind == FixtureKind.CHILD_WITH_PENDING_MESSAGE, false,
+                false);
+        // why: the delivery comes at the fixture's deliver_after whatever the steps do, so it may come before any
+        return fresh.pendingMessages() ? fresh.delivered() : fresh;
     }
 
     /** What the model allows {@code step} in {@code state}. */
