@@ -22,11 +22,12 @@ record Disagreement(String view, Kind kind, Seen event, List<Exchange> evidence)
 
     /**
      * Compares the events of a list view, in its order, with the plain log on the window they share: from the
-     * first event both list, to the end of the log when {@code toTheEnd}, else to the last event both list. Only
-     * log events {@code inScope} (the view's thread, its types) are expected in the view.
+     * log's start when the view was read from its list's start ({@code fromTheStart}: it covers all the log), else
+     * from the first event both list; to the end of the log when {@code toTheEnd}, else to the last event both
+     * list. Only log events {@code inScope} (the view's thread, its types) are expected in the view.
      */
     static List<Disagreement> compare(String view, List<Seen> listed, PlainLog log, Predicate<Seen> inScope,
-                                      boolean toTheEnd, List<Exchange> evidence) {
+                                      boolean fromTheStart, boolean toTheEnd, List<Exchange> evidence) {
         List<Disagreement> found = new ArrayList<>();
         Map<String, Integer> times = new HashMap<>();
         int first = Integer.MAX_VALUE;
@@ -46,7 +47,9 @@ record Disagreement(String view, Kind kind, Seen event, List<Exchange> evidence)
                 found.add(new Disagreement(view, Kind.EXTRA, event, evidence));
             }
         }
-        if (lastShared < 0) {
+        if (fromTheStart) {
+            first = 0;
+        } else if (lastShared < 0) {
             return found;
         }
         int end = toTheEnd ? log.size() - 1 : lastShared;

@@ -62,7 +62,7 @@ final class ListViews {
             return List.of();
         }
         return !walk.readable() ? List.of() : Disagreement.compare(view, list.events, log,
-                e -> TYPES.contains(e.type()), walk.complete(), walk.evidence());
+                e -> TYPES.contains(e.type()), true, list.complete, walk.evidence());
     }
 
     /** The judged events the first complete filtered view listed from the session's start; empty when none. */
@@ -92,7 +92,7 @@ final class ListViews {
         List<Seen> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return !page.walk().readable() ? List.of()
-                : Disagreement.compare(view, oldestFirst, log, e -> true, false, page.walk().evidence());
+                : Disagreement.compare(view, oldestFirst, log, e -> true, false, false, page.walk().evidence());
     }
 
     /** Small pages after {@code afterId} (an event of the log), compared with the log on the window they read. */
@@ -105,7 +105,7 @@ final class ListViews {
             return List.of();
         }
         return Disagreement.compare(view + " after " + afterId, pages.events().stream().map(Seen::of).toList(), log,
-                e -> true, pages.walk().complete(), pages.walk().evidence());
+                e -> true, false, pages.walk().complete(), pages.walk().evidence());
     }
 
     /** The thread's own list ({@code /threads/{id}/events}), compared with the log's events of the thread. */
@@ -121,7 +121,7 @@ final class ListViews {
             support.lacks(view, Support.REJECTED);
         }
         return !walk.readable() ? List.of() : Disagreement.compare(view + " " + threadId, list.events, log,
-                e -> threadId.equals(e.thread()), walk.complete(), walk.evidence());
+                e -> threadId.equals(e.thread()), true, list.complete, walk.evidence());
     }
 
     /** Threads whose own list is read: the ones given, if the log shows them in this session. */

@@ -26,6 +26,7 @@ final class PlainLog {
     private final List<Seen> events = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private final Map<String, Long> absentUntil = new HashMap<>();
+    private final Map<String, Long> listedAt = new HashMap<>();
     private String lastId;
     private long endSeenNanos;
     private boolean complete;
@@ -56,6 +57,7 @@ final class PlainLog {
             positions.put(event.id(), events.size());
             events.add(Seen.of(event));
             absentUntil.put(event.id(), previousEnd);
+            listedAt.put(event.id(), System.nanoTime());
         });
         last = walk.last();
         complete = walk.complete();
@@ -97,6 +99,11 @@ final class PlainLog {
     /** The last moment the list's end was seen without {@code id} (see the class comment). */
     long absentUntil(String id) {
         return absentUntil.getOrDefault(id, endSeenNanos);
+    }
+
+    /** When the read that first listed {@code id} received it. */
+    long listedAt(String id) {
+        return listedAt.getOrDefault(id, Long.MAX_VALUE);
     }
 
     /** When the request of the last read that reached the list's end went out. */

@@ -56,6 +56,7 @@ final class StreamFeed implements AutoCloseable {
                 if (!open()) {
                     return false;
                 }
+                deadline = Math.max(deadline, System.nanoTime() + bound.toNanos()); // why: from the answer's headers
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -69,6 +70,11 @@ final class StreamFeed implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Opens the stream unless it is open; false when it could not be opened ({@link #status()}). */
+    boolean ensureOpen() {
+        return !ended || open();
     }
 
     /** The events of the judged types delivered so far, in delivery order. */

@@ -47,6 +47,10 @@ final class StreamViews implements AutoCloseable {
         liveAfter = log.base() != null ? log.base() : log.size() == 0 ? null : log.get(log.size() - 1).id();
         liveFrom = log.base() != null ? 0 : log.size();
         live = new StreamFeed(api, sessionId, liveAfter);
+        if (!live.ensureOpen()) {
+            unavailable(live);
+        }
+        requests++;
     }
 
     /** Waits up to {@code bound} for the live stream to deliver what the log lists, then compares. */
@@ -75,6 +79,12 @@ final class StreamViews implements AutoCloseable {
         }
     }
 
+    private void unavailable(StreamFeed feed) {
+        if (feed.status() == 400 || feed.status() == 404 || feed.status() == 405 || feed.status() == 406) {
+            support.lacks(VIEW, Support.REJECTED);
+        }
+    }
+
     private List<Disagreement> read(StreamFeed feed, String view, PlainLog log, int from, Duration bound) {
         Set<String> wanted = new LinkedHashSet<>();
         for (int at = from; at < log.size(); at++) {
@@ -86,9 +96,7 @@ final class StreamViews implements AutoCloseable {
         boolean readable = feed.collect(wanted, bound, MAX_CONNECTIONS);
         requests += feed.connections() - before;
         if (!readable) {
-            if (feed.status() == 400 || feed.status() == 404 || feed.status() == 405 || feed.status() == 406) {
-                support.lacks(VIEW, Support.REJECTED);
-            }
+            unavailable(feed);
             return List.of();
         }
         List<Seen> delivered = feed.delivered();

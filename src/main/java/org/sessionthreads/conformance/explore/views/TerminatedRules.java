@@ -36,11 +36,39 @@ final class TerminatedRules {
                         + " archive of which was refused", j.where(thread) + ": " + Judging.briefs(terminated)
                         + " although every request naming it was refused (" + statuses(model, thread) + ")");
             } else if (!terminated.isEmpty() && !model.isNamed(thread)) {
-                j.report("ISO-001", "events.terminated.only_named", "a terminated event only for a thread an archive"
-                        + " named", j.where(thread) + ": " + Judging.briefs(terminated) + " although no request named it");
+                unnamed(j, thread, terminated);
             }
             if (!terminated.isEmpty()) {
                 nothingAfter(j, thread, terminated.get(0));
+            }
+        }
+    }
+
+    /**
+     * A terminated event of a thread no request named: with an accepted archive in the sequence, that archive
+     * changed another thread (ISO-001); with none, a refused request changed something, and the requirement is the
+     * refusal's (COORD-002 for the coordinator's 409, IDLE-002 for another 409, NF-002 for a 404, AUTH-003 for a
+     * 401).
+     */
+    private static void unnamed(Judging j, String thread, List<Seen> terminated) {
+        List<ArchiveAttempt> attempts = j.model().facts().attempts();
+        String observed = j.where(thread) + ": " + Judging.briefs(terminated) + " although no request named it";
+        if (attempts.stream().anyMatch(ArchiveAttempt::accepted) || attempts.isEmpty()) {
+            j.report("ISO-001", "events.terminated.only_named", "a terminated event only for a thread an archive"
+                    + " named", observed);
+            return;
+        }
+        for (ArchiveAttempt refused : attempts) {
+            String requirement = switch (refused.status()) {
+                case 401 -> "AUTH-003";
+                case 404 -> "NF-002";
+                case 409 -> refused.threadId().equals(j.model().coordinator()) ? "COORD-002" : "IDLE-002";
+                default -> null;
+            };
+            if (requirement != null) {
+                j.report(requirement, "events.terminated.refused_changes_nothing", "a refused request ("
+                        + refused.status() + " for " + refused.threadId() + ") changes nothing", observed);
+                return;
             }
         }
     }
@@ -78,8 +106,9 @@ final class TerminatedRules {
     private static void once(Judging j, String thread, List<Seen> terminated) {
         List<ArchiveAttempt> rearchives = j.model().rearchives(thread);
         List<Seen> extra = terminated.subList(1, terminated.size());
+        // why: one listed before the first re-archive was sent is the archive's own duplicate
         boolean afterRearchive = !rearchives.isEmpty() && extra.stream()
-                .anyMatch(e -> j.log().absentUntil(e.id()) >= rearchives.get(0).sentNanos());
+                .allMatch(e -> j.log().listedAt(e.id()) > rearchives.get(0).sentNanos());
         if (afterRearchive) {
             j.report("REA-002", "events.terminated.none_for_rearchive", "no terminated event for a re-archive",
                     j.where(thread) + ": " + Judging.briefs(terminated) + ", the later listed only after "
