@@ -41,35 +41,53 @@ final class StreamFeed implements AutoCloseable {
         this.lastId = after;
     }
 
+    /** How a {@link #collect} ended. */
+    enum Read {
+        /** Every wanted event came. */
+        DELIVERED,
+        /** The stream delivered nothing for the quiet bound (or was ended too often) before every wanted event. */
+        QUIET,
+        /** It was still delivering at the hard limit: behind, not known to miss anything. */
+        MOVING,
+        /** It could not be opened ({@link #status()}). */
+        UNAVAILABLE
+    }
+
     /**
-     * Reads until every id of {@code wanted} was delivered, or {@code bound} passed, or {@code maxConnections}
-     * were opened (resuming each time the target ends the stream). Returns false when the stream could not be
-     * opened ({@link #status()}).
+     * Reads until every id of {@code wanted} was delivered, or the stream delivered nothing for {@code quiet}
+     * (counted from the answer's headers, then from each frame), or {@code limit} passed, resuming each time the
+     * target ends the stream, at most {@code maxConnections} times.
      */
-    boolean collect(Set<String> wanted, Duration bound, int maxConnections) {
-        long deadline = System.nanoTime() + bound.toNanos();
+    Read collect(Set<String> wanted, Duration quiet, Duration limit, int maxConnections) {
+        long hardLimit = System.nanoTime() + limit.toNanos();
+        long deadline = System.nanoTime() + quiet.toNanos();
         while (!deliveredAll(wanted)) {
             if (ended) {
                 if (connections >= maxConnections) {
-                    return true;
+                    return Read.QUIET;
                 }
                 if (!open()) {
-                    return false;
+                    return Read.UNAVAILABLE;
                 }
-                deadline = Math.max(deadline, System.nanoTime() + bound.toNanos()); // why: from the answer's headers
+                deadline = System.nanoTime() + quiet.toNanos(); // why: from the answer's headers
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return true;
+            long now = System.nanoTime();
+            if (now >= hardLimit) {
+                return Read.MOVING;
+            }
+            if (now >= deadline) {
+                return Read.QUIET;
             }
             try {
-                signals.poll(left, TimeUnit.NANOSECONDS);
+                if (signals.poll(Math.min(deadline, hardLimit) - now, TimeUnit.NANOSECONDS) != null) {
+                    deadline = System.nanoTime() + quiet.toNanos(); // why: a stream still delivering is behind
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return true;
+                return Read.MOVING;
             }
         }
-        return true;
+        return Read.DELIVERED;
     }
 
     /** Opens the stream unless it is open; false when it could not be opened ({@link #status()}). */

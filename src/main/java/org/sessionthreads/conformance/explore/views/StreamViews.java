@@ -53,22 +53,25 @@ final class StreamViews implements AutoCloseable {
         requests++;
     }
 
-    /** Waits up to {@code bound} for the live stream to deliver what the log lists, then compares. */
-    List<Disagreement> live(PlainLog log, Duration bound) {
+    /**
+     * Waits for the live stream to deliver what the log lists (while it delivers, up to {@code limit}; once it is
+     * quiet for {@code quiet}, no longer), then compares.
+     */
+    List<Disagreement> live(PlainLog log, Duration quiet, Duration limit) {
         if (live == null || !support.offered(VIEW)) {
             return List.of();
         }
-        return read(live, "stream (live since " + liveAfter + ")", log, liveFrom, bound);
+        return read(live, "stream (live since " + liveAfter + ")", log, liveFrom, quiet, limit);
     }
 
     /** A stream resumed after {@code middleId} (an event of the log), read until it delivered what follows. */
-    List<Disagreement> resumed(PlainLog log, String middleId, Duration bound) {
+    List<Disagreement> resumed(PlainLog log, String middleId, Duration quiet, Duration limit) {
         if (api == null || !support.offered(VIEW)) {
             return List.of();
         }
         try (StreamFeed resumed = new StreamFeed(api, sessionId, middleId)) {
             return read(resumed, "stream resumed with Last-Event-ID " + middleId, log,
-                    log.positionOf(middleId) + 1, bound);
+                    log.positionOf(middleId) + 1, quiet, limit);
         }
     }
 
@@ -85,7 +88,8 @@ final class StreamViews implements AutoCloseable {
         }
     }
 
-    private List<Disagreement> read(StreamFeed feed, String view, PlainLog log, int from, Duration bound) {
+    private List<Disagreement> read(StreamFeed feed, String view, PlainLog log, int from, Duration quiet,
+                                    Duration limit) {
         Set<String> wanted = new LinkedHashSet<>();
         for (int at = from; at < log.size(); at++) {
             if (log.get(at).event() != null) {
@@ -93,9 +97,9 @@ final class StreamViews implements AutoCloseable {
             }
         }
         int before = feed.connections();
-        boolean readable = feed.collect(wanted, bound, MAX_CONNECTIONS);
+        StreamFeed.Read read = feed.collect(wanted, quiet, limit, MAX_CONNECTIONS);
         requests += feed.connections() - before;
-        if (!readable) {
+        if (read == StreamFeed.Read.UNAVAILABLE) {
             unavailable(feed);
             return List.of();
         }
@@ -109,7 +113,7 @@ final class StreamViews implements AutoCloseable {
             }
         }
         for (String id : wanted) {
-            if (!ids.contains(id)) {
+            if (!ids.contains(id) && read == StreamFeed.Read.QUIET) { // why: a stream still delivering is behind
                 found.add(new Disagreement(view, Disagreement.Kind.MISSING, log.get(log.positionOf(id)),
                         feed.evidence()));
             }

@@ -206,9 +206,9 @@ public final class ViewsOracle implements EventOracle, AutoCloseable {
             threads.add(model.coordinator());
         }
         ListViews.inSession(threads, log).forEach(thread -> found.addAll(views.lists.thread(thread, log)));
-        found.addAll(views.streams.live(log, timeouts.eventExpected()));
+        found.addAll(views.streams.live(log, timeouts.eventExpected(), timeouts.event()));
         if (middle != null) {
-            found.addAll(views.streams.resumed(log, middle, timeouts.eventExpected()));
+            found.addAll(views.streams.resumed(log, middle, timeouts.eventExpected(), timeouts.event()));
         }
         if (found.stream().anyMatch(d -> d.kind() == Disagreement.Kind.EXTRA)) {
             views.refresh(api); // why: an event a view lists and the log did not may be new: the log reads on first

@@ -29,7 +29,8 @@ class ViewsOracleConformantTest {
     @BeforeAll
     static void playEveryTourAtOnce() {
         for (String name : targets()) {
-            TARGETS.start(name, () -> tour(target(name)));
+            TARGETS.start(name, () -> name.equals(Variation.HUGE_HISTORY.name()) ? shortTour(target(name))
+                    : tour(target(name)));
         }
     }
 
@@ -63,6 +64,14 @@ class ViewsOracleConformantTest {
             case "dialect forward" -> new ViewsTarget(options.withDialect(ServerDialect.FORWARD), Dialect.FORWARD);
             default -> ViewsTarget.of(options.withVariation(Variation.valueOf(name)));
         };
+    }
+
+    /**
+     * {@code HUGE_HISTORY} puts 100,000 events between each archive and its terminated event, which the plain log
+     * reads in full (1,000 pages): one archive and a re-archive, not the whole tour.
+     */
+    private static ViewsTarget shortTour(ViewsTarget target) {
+        return target.fixture(FixtureKind.IDLE_CHILD).archiveChild().archiveChild();
     }
 
     private static ViewsTarget tour(ViewsTarget target) {
