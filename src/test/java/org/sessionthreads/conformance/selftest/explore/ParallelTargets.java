@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.explore.views;
+package org.sessionthreads.conformance.selftest.explore;
 
 import java.util.List;
 import java.util.Map;

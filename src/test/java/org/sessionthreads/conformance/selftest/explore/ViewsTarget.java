@@ -1,4 +1,4 @@
-package org.sessionthreads.conformance.explore.views;
+package org.sessionthreads.conformance.selftest.explore;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import org.sessionthreads.conformance.config.Timeouts;
 import org.sessionthreads.conformance.explore.ArchiveAttempt;
 import org.sessionthreads.conformance.explore.ArchiveFacts;
 import org.sessionthreads.conformance.explore.Violation;
+import org.sessionthreads.conformance.explore.views.ViewsOracle;
 import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.refserver.ReferenceServer;
