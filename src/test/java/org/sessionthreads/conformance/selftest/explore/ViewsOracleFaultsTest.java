@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.sessionthreads.conformance.config.Dialect;
+import org.sessionthreads.conformance.config.Timeouts;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.refserver.Fault;
 import org.sessionthreads.conformance.refserver.ServerOptions;
@@ -72,10 +74,19 @@ class ViewsOracleFaultsTest {
         CASES.put(Fault.RESUME_BEFORE_TOOL_RESULT, new Case("UNB-002", unblock));
     }
 
+    /**
+     * For {@code TERMINATED_EVENT_SLOW} (3 s): {@code event_expected} 1 s, so that a read proves the event absent
+     * past it even when a loaded machine answers the archive late.
+     */
+    private static final Timeouts EXPECTED_SOON = new Timeouts(ViewsTarget.TIMEOUTS.event(),
+            ViewsTarget.TIMEOUTS.quiet(), ViewsTarget.TIMEOUTS.request(), ViewsTarget.TIMEOUTS.pollInterval(),
+            Duration.ofSeconds(1));
+
     @BeforeAll
     static void playEverySequenceAtOnce() {
-        CASES.forEach((fault, c) -> TARGETS.start(fault.name(),
-                () -> c.sequence().apply(ViewsTarget.of(ServerOptions.defaults("unused").withFault(fault)))));
+        CASES.forEach((fault, c) -> TARGETS.start(fault.name(), () -> c.sequence().apply(new ViewsTarget(
+                ServerOptions.defaults("unused").withFault(fault), Dialect.ARCHIVE_PAGE,
+                fault == Fault.TERMINATED_EVENT_SLOW ? EXPECTED_SOON : ViewsTarget.TIMEOUTS))));
     }
 
     @AfterAll

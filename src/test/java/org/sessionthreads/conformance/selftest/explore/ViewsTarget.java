@@ -45,13 +45,18 @@ final class ViewsTarget implements AutoCloseable {
     private final ApiClient api;
     private final ThreadsApi threads;
     private final ViewsOracle oracle;
-    private final Waits waits = new Waits(TIMEOUTS);
+    private final Waits waits;
     private final List<Violation> violations = new ArrayList<>();
     private final List<Integer> requests = new ArrayList<>();
     private Fixture fixture;
     private final List<ArchiveAttempt> attempts = new ArrayList<>();
 
     ViewsTarget(ServerOptions options, Dialect dialect) {
+        this(options, dialect, TIMEOUTS);
+    }
+
+    ViewsTarget(ServerOptions options, Dialect dialect, Timeouts timeouts) {
+        this.waits = new Waits(timeouts);
         this.server = ReferenceServer.start(options.withToken(TOKEN.reveal()).withDeliverAfter(DELIVER_AFTER));
         Redactor redactor = new Redactor(List.of(TOKEN));
         this.api = new ApiClient(TOKEN, TIMEOUTS.request(), redactor, exchange -> { });
