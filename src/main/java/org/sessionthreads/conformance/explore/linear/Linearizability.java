@@ -20,14 +20,17 @@ public final class Linearizability {
     public enum Verdict { LINEARIZABLE, NOT_LINEARIZABLE, UNKNOWN }
 
     /**
-     * A check's answer. For a history that is not linearizable, {@code stuck} is the furthest the search came: the
-     * operations placed in that order, the model's state there, and why each operation that could come next cannot.
+     * A check's answer. For a history that is not linearizable, {@code stuck} says where the search got stuck: the
+     * furthest it came, and why operations could not be placed.
      */
     public record Result<S>(Verdict verdict, long configurations, Optional<Stuck<S>> stuck) {
     }
 
-    /** The furthest configuration of a failed search. */
-    public record Stuck<S>(List<Integer> placed, S state, Map<Integer, String> refused) {
+    /**
+     * A failed search: the operations placed in the furthest configuration, in order, the model's state there, and
+     * for every answered operation the model refused somewhere, what the model allowed instead in each distinct case.
+     */
+    public record Stuck<S>(List<Integer> placed, S state, Map<Integer, Set<String>> refused) {
     }
 
     private final long budget;
@@ -62,7 +65,9 @@ public final class Linearizability {
         private final List<Integer> order = new ArrayList<>();
         private long configurations;
         private int furthestCount = -1;
-        private Stuck<S> furthest;
+        private List<Integer> furthestOrder = List.of();
+        private S furthestState;
+        private final Map<Integer, Set<String>> refusals = new java.util.TreeMap<>();
 
         Search(History<I, R> history, SequentialSpec<S, I, R> spec, long budget) {
             this.ops = history.operations();
@@ -95,7 +100,7 @@ public final class Linearizability {
         }
 
         Stuck<S> furthest() {
-            return furthest;
+            return new Stuck<>(furthestOrder, furthestState, refusals);
         }
 
         private boolean place(BitSet placed, S state) {
@@ -114,7 +119,6 @@ public final class Linearizability {
             for (int i = remaining.nextSetBit(0); i >= 0; i = remaining.nextSetBit(i + 1)) {
                 deadline = Math.min(deadline, ops.get(i).returnNanos());
             }
-            Map<Integer, String> refused = new java.util.LinkedHashMap<>();
             for (int i = 0; i < ops.size(); i++) {
                 Operation<I, R> op = ops.get(i);
                 if (placed.get(i) || op.invokeNanos() > deadline || !predecessorsPlaced(i, placed)) {
@@ -126,7 +130,8 @@ public final class Linearizability {
                     continue;
                 }
                 if (next.isEmpty() && !op.pending()) {
-                    refused.put(op.id(), spec.allowed(state, op.input()));
+                    refusals.computeIfAbsent(op.id(), k -> new java.util.LinkedHashSet<>())
+                            .add(spec.allowed(state, op.input()));
                 }
                 placed.set(i);
                 order.add(op.id());
@@ -141,7 +146,8 @@ public final class Linearizability {
             int count = placed.cardinality();
             if (count > furthestCount) {
                 furthestCount = count;
-                furthest = new Stuck<>(List.copyOf(order), state, refused);
+                furthestOrder = List.copyOf(order);
+                furthestState = state;
             }
             return false;
         }

@@ -26,12 +26,14 @@ public final class Timeline {
                                           Linearizability.Stuck<S> stuck, SequentialSpec<S, I, R> spec) {
         Map<Integer, Operation<I, R>> before = new LinkedHashMap<>();
         original.operations().forEach(op -> before.put(op.id(), op));
+        List<Operation<I, R>> drawn = shown.operations().stream().filter(op -> !leftOut(op, before)).toList();
+        List<Operation<I, R>> forgotten = shown.operations().stream().filter(op -> leftOut(op, before)).toList();
         long start = shown.operations().stream().mapToLong(Operation::invokeNanos).min().orElse(0);
-        long end = shown.operations().stream().mapToLong(op -> op.pending() ? op.invokeNanos() : op.returnNanos())
+        long end = drawn.stream().mapToLong(op -> op.pending() ? op.invokeNanos() : op.returnNanos())
                 .max().orElse(start);
         double span = Math.max(1, end - start);
         Map<String, List<Operation<I, R>>> lanes = new LinkedHashMap<>();
-        shown.operations().forEach(op -> lanes.computeIfAbsent(op.client(), k -> new ArrayList<>()).add(op));
+        drawn.forEach(op -> lanes.computeIfAbsent(op.client(), k -> new ArrayList<>()).add(op));
         int name = lanes.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder out = new StringBuilder("timeline, ms from the first invocation ([ invoked, ] answered,"
                 + " > no answer):\n");
@@ -48,24 +50,29 @@ public final class Timeline {
             }
             out.append("  ").append(pad(lane.getKey(), name)).append(" |").append(new String(axis)).append("|\n");
             for (Operation<I, R> op : lane.getValue()) {
-                out.append("  ").append(" ".repeat(name)).append("   ").append(line(op, before.get(op.id()), start,
-                        spec)).append('\n');
+                out.append("  ").append(" ".repeat(name)).append("   ").append(line(op, start, spec)).append('\n');
             }
+        }
+        if (!forgotten.isEmpty()) {
+            out.append("  also invoked, answers left out (each may or may not have taken effect; no order works either"
+                    + " way): ").append(forgotten.stream().map(op -> "#" + op.id() + " " + spec.describe(op.input(),
+                    null) + " by " + op.client() + " from " + ms(op.invokeNanos() - start) + " ms")
+                    .collect(Collectors.joining(", "))).append('\n');
         }
         return out.append(why(shown, stuck, spec)).toString();
     }
 
-    private static <I, R> String line(Operation<I, R> op, Operation<I, R> original, long start,
-                                      SequentialSpec<?, I, R> spec) {
-        String at = ms(op.invokeNanos() - start) + (op.pending() ? " ms, " : " – " + ms(op.returnNanos() - start)
-                + " ms");
-        if (!op.pending()) {
-            return "#" + op.id() + " " + spec.describe(op.input(), op.result()) + "  (" + at + ")";
+    private static <I, R> boolean leftOut(Operation<I, R> op, Map<Integer, Operation<I, R>> original) {
+        return op.pending() && original.containsKey(op.id()) && !original.get(op.id()).pending();
+    }
+
+    private static <I, R> String line(Operation<I, R> op, long start, SequentialSpec<?, I, R> spec) {
+        if (op.pending()) {
+            return "#" + op.id() + " " + spec.describe(op.input(), null) + "  (from " + ms(op.invokeNanos() - start)
+                    + " ms, no answer: it may or may not have taken effect)";
         }
-        String why = original != null && !original.pending()
-                ? "answer left out: it may or may not have taken effect, and no order works either way"
-                : "no answer: it may or may not have taken effect";
-        return "#" + op.id() + " " + spec.describe(op.input(), null) + "  (" + at + why + ")";
+        return "#" + op.id() + " " + spec.describe(op.input(), op.result()) + "  (" + ms(op.invokeNanos() - start)
+                + " – " + ms(op.returnNanos() - start) + " ms)";
     }
 
     private static <S, I, R> String why(History<I, R> shown, Linearizability.Stuck<S> stuck,
@@ -77,15 +84,15 @@ public final class Timeline {
                 .collect(Collectors.toMap(Operation::id, op -> op, (a, b) -> a, LinkedHashMap::new));
         String placed = stuck.placed().stream().map(id -> "#" + id).collect(Collectors.joining(", "));
         StringBuilder why = new StringBuilder("why no order works: ");
-        why.append(stuck.placed().isEmpty() ? "from the start (" + stuck.state() + ")"
+        why.append(stuck.placed().isEmpty() ? "no operation can come first (" + stuck.state() + ")"
                 : "the furthest any order gets is " + placed + " (then " + stuck.state() + ")");
         if (stuck.refused().isEmpty()) {
-            return why.append(", and every way on from there fails").toString();
+            return why.toString();
         }
-        why.append(", where:");
+        why.append("; the model refuses:");
         stuck.refused().forEach((id, allowed) -> why.append("\n  #").append(id).append(' ')
-                .append(spec.describe(byId.get(id).input(), byId.get(id).result())).append(" is not allowed there: ")
-                .append(allowed));
+                .append(spec.describe(byId.get(id).input(), byId.get(id).result())).append(" where ")
+                .append(String.join("; or where ", allowed)));
         return why.toString();
     }
 

@@ -81,7 +81,7 @@ class LinearizabilityTest {
         assertThat(result.stuck()).get().satisfies(stuck -> {
             assertThat(stuck.placed()).containsExactly(1);
             assertThat(stuck.state()).isEqualTo(1);
-            assertThat(stuck.refused()).containsEntry(2, "read → 1");
+            assertThat(stuck.refused()).containsEntry(2, Set.of("read → 1"));
         });
     }
 

@@ -34,15 +34,15 @@ class ShrinkerTest {
                 org.assertj.core.groups.Tuple.tuple(9, false));
         assertThat(timeline).isEqualTo("""
                 timeline, ms from the first invocation ([ invoked, ] answered, > no answer):
-                  c1 |[===============================================>|
-                       #1 write 1  (0.0 ms, answer left out: it may or may not have taken effect, and no order works\
-                 either way)
                   c8 |                  []                             |
                        #8 read → 1  (8.0 – 8.5 ms)
                   c9 |                                              [=]|
                        #9 read → 0  (20.0 – 21.0 ms)
-                why no order works: the furthest any order gets is #1, #8 (then 1), where:
-                  #9 read → 0 is not allowed there: read → 1""");
+                  also invoked, answers left out (each may or may not have taken effect; no order works either way):\
+                 #1 write 1 by c1 from 0.0 ms
+                why no order works: the furthest any order gets is #1, #8 (then 1); the model refuses:
+                  #8 read → 1 where read → 0
+                  #9 read → 0 where read → 1""");
     }
 
     @Test
@@ -60,7 +60,7 @@ class ShrinkerTest {
         assertThat(shrunk.operations()).extracting(Operation::id, Operation::pending)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1, true),
                         org.assertj.core.groups.Tuple.tuple(2, true), org.assertj.core.groups.Tuple.tuple(3, false));
-        assertThat(timeline).contains("#1 write 1  (0.0 ms, answer left out: it may or may not have taken effect,"
-                + " and no order works either way)");
+        assertThat(timeline).contains("also invoked, answers left out (each may or may not have taken effect; no"
+                + " order works either way): #1 write 1 by c1 from 0.0 ms, #2 write 2 by c2 from 0.0 ms");
     }
 }
