@@ -60,8 +60,8 @@ public final class ArchiveConcurrency implements ConcurrentExploration {
     public List<Violation> explore(Fixture fixture, int clients) {
         int spent = 0;
         Fixture current = fixture;
+        long start = System.nanoTime();
         for (int round = 1; ; round++) {
-            long start = System.nanoTime();
             ConcurrentRound.Recorded recorded = run(current, clients, round, start);
             spent += recorded.requests();
             Optional<Violation> violation = judge(recorded.history(), current.kind());
@@ -71,6 +71,7 @@ public final class ArchiveConcurrency implements ConcurrentExploration {
             if (spent + recorded.requests() + 1 > requestBudget) {
                 return List.of();
             }
+            start = System.nanoTime();
             current = fresh.apply(fixture.kind());
             spent++;
         }
@@ -91,13 +92,14 @@ public final class ArchiveConcurrency implements ConcurrentExploration {
     }
 
     /**
-     * Where a round's archive lands around the message's due moment (as counted from the round's start, a little
-     * late for a fixture handed over after its message was queued): from −spread to +2 × spread over four rounds,
-     * spread = min(100 ms, deliver_after / 4), so some rounds archive while a delivery is under way.
+     * Where a round's archive is released around the message's due moment, counted from when the fixture was asked
+     * for (from when the round started for the fixture handed to {@link #explore}): from −2 × spread to +spread over
+     * four rounds, spread = min(100 ms, deliver_after / 4), so that with the archive's own latency some rounds
+     * archive while a delivery is under way.
      */
     private static long offset(int round, Duration deliverAfter) {
         long spread = Math.min(Duration.ofMillis(100).toNanos(), deliverAfter.toNanos() / 4);
-        return -spread + ((round - 1) % 4) * spread;
+        return -2 * spread + ((round - 1) % 4) * spread;
     }
 
     /** The violation a round's history proves, if it proves one. */

@@ -59,6 +59,11 @@ public final class Timeline {
                     null) + " by " + op.client() + " from " + ms(op.invokeNanos() - start) + " ms")
                     .collect(Collectors.joining(", "))).append('\n');
         }
+        if (!shown.precedences().isEmpty()) {
+            out.append("  known orders besides the clock (from the target's own record): ").append(shown.precedences()
+                    .stream().map(p -> "#" + p.before() + " before #" + p.after()).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
         return out.append(why(shown, stuck, spec)).toString();
     }
 
