@@ -27,7 +27,7 @@ import org.sessionthreads.conformance.waits.Waits;
  * fixtures before it is reported ({@link Finding#confirmed()}).
  *
  * <pre>{@code
- * ExplorationReport report = new Exploration(threads, fixtures, model, events, waits, settings).run();
+ * ExplorationReport report = new Exploration(threads, fixtures, model, events, concurrency, waits, settings).run();
  * report.confirmed("ARCH-004");   // findings that fail ARCH-004
  * }</pre>
  */
@@ -39,17 +39,17 @@ public final class Exploration {
     private final Supplier<Fixtures> fixtures;
     private final SequenceEnumerator enumerator;
     private final ExploreSettings settings;
-    private final EventOracle events;
+    private final ConcurrentPass concurrent;
     private final AtomicInteger requests = new AtomicInteger();
 
     public Exploration(ThreadsApi threads, Supplier<Fixtures> fixtures, ArchiveModel model, EventOracle events,
-                       Waits waits, ExploreSettings settings) {
+                       ConcurrentExploration concurrency, Waits waits, ExploreSettings settings) {
         this.runner = new SequenceRun(threads, fixtures, model, events, waits, settings.settle());
         this.threads = threads;
         this.fixtures = fixtures;
         this.enumerator = new SequenceEnumerator(model);
         this.settings = settings;
-        this.events = events;
+        this.concurrent = new ConcurrentPass(concurrency, fixtures, settings.clients());
     }
 
     public ExplorationReport run() {
@@ -59,10 +59,17 @@ public final class Exploration {
             planned.put(kind, enumerator.sequences(kind, settings.depth()));
         }
         Map<FixtureKind, List<Optional<SequenceResult>>> results;
+        List<Future<List<Finding>>> histories = new ArrayList<>();
+        ExecutorService pool = pool();
         try (Fixtures shared = fixtures.get()) {
+            for (FixtureKind kind : FixtureKind.values()) {
+                histories.add(pool.submit(() -> concurrent.run(kind)));
+            }
             requests.incrementAndGet();
             Bystander bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
-            results = runAll(planned, bystander);
+            results = runAll(pool, planned, bystander);
+        } finally {
+            pool.shutdown();
         }
         Map<FixtureKind, ExplorationReport.KindTally> tallies = new EnumMap<>(FixtureKind.class);
         Map<String, List<SequenceResult>> failures = new LinkedHashMap<>();
@@ -74,45 +81,42 @@ public final class Exploration {
         });
         List<Finding> findings = new ArrayList<>();
         failures.forEach((key, failing) -> findings.add(minimal(key, failing)));
+        histories.forEach(history -> findings.addAll(outcome(history)));
         List<String> notes = new ArrayList<>();
-        if (ExplorationParts.placeholder(events)) {
-            notes.add("event views, mailbox and waiting coordinator not judged: no EventOracle is plugged in"
-                    + " (explore.ExplorationParts)");
-        }
         return new ExplorationReport(settings.depth(), tallies, findings, requests.get(),
                 java.time.Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
-    private Map<FixtureKind, List<Optional<SequenceResult>>> runAll(Map<FixtureKind, List<List<Step>>> planned,
-                                                                     Bystander bystander) {
-        ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), task -> {
+    private ExecutorService pool() {
+        return Executors.newFixedThreadPool(settings.parallel(), task -> {
             Thread daemon = new Thread(task, "exploration");
             daemon.setDaemon(true);
             return daemon;
         });
+    }
+
+    private Map<FixtureKind, List<Optional<SequenceResult>>> runAll(ExecutorService pool,
+                                                                     Map<FixtureKind, List<List<Step>>> planned,
+                                                                     Bystander bystander) {
         Map<FixtureKind, List<Future<Optional<SequenceResult>>>> pending = new LinkedHashMap<>();
-        try {
-            // why: the sequences that wait go first, so their waits overlap the rest instead of ending the run
-            Map<List<Step>, Future<Optional<SequenceResult>>> submitted = new java.util.IdentityHashMap<>();
-            for (boolean waits : new boolean[]{true, false}) {
-                planned.forEach((kind, sequences) -> sequences.stream().filter(steps -> waits == steps.stream()
-                        .anyMatch(Step.Wait.class::isInstance)).forEach(steps -> submitted.put(steps,
-                        pool.submit(() -> within(kind, steps, bystander)))));
-            }
-            planned.forEach((kind, sequences) -> sequences.forEach(steps -> pending
-                    .computeIfAbsent(kind, k -> new ArrayList<>()).add(submitted.get(steps))));
-            Map<FixtureKind, List<Optional<SequenceResult>>> results = new LinkedHashMap<>();
-            for (var entry : pending.entrySet()) {
-                List<Optional<SequenceResult>> list = new ArrayList<>();
-                for (Future<Optional<SequenceResult>> future : entry.getValue()) {
-                    list.add(outcome(future));
-                }
-                results.put(entry.getKey(), list);
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+        // why: the sequences that wait go first, so their waits overlap the rest instead of ending the run
+        Map<List<Step>, Future<Optional<SequenceResult>>> submitted = new java.util.IdentityHashMap<>();
+        for (boolean waits : new boolean[]{true, false}) {
+            planned.forEach((kind, sequences) -> sequences.stream().filter(steps -> waits == steps.stream()
+                    .anyMatch(Step.Wait.class::isInstance)).forEach(steps -> submitted.put(steps,
+                    pool.submit(() -> within(kind, steps, bystander)))));
         }
+        planned.forEach((kind, sequences) -> sequences.forEach(steps -> pending
+                .computeIfAbsent(kind, k -> new ArrayList<>()).add(submitted.get(steps))));
+        Map<FixtureKind, List<Optional<SequenceResult>>> results = new LinkedHashMap<>();
+        for (var entry : pending.entrySet()) {
+            List<Optional<SequenceResult>> list = new ArrayList<>();
+            for (Future<Optional<SequenceResult>> future : entry.getValue()) {
+                list.add(outcome(future));
+            }
+            results.put(entry.getKey(), list);
+        }
+        return results;
     }
 
     /** The sequence's result, or empty when the budget was spent before it started. */
@@ -192,7 +196,7 @@ public final class Exploration {
                 .orElse(""));
     }
 
-    private static Optional<SequenceResult> outcome(Future<Optional<SequenceResult>> future) {
+    private static <T> T outcome(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -1,38 +1,40 @@
 package org.sessionthreads.conformance.explore;
 
-import java.util.List;
+import java.util.function.Function;
 
+import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
+import org.sessionthreads.conformance.client.EventStreamApi;
 import org.sessionthreads.conformance.client.EventsApi;
 import org.sessionthreads.conformance.client.ThreadsApi;
-import org.sessionthreads.conformance.explore.model.ArchiveModel;
+import org.sessionthreads.conformance.config.Readings;
+import org.sessionthreads.conformance.explore.linear.ArchiveConcurrency;
+import org.sessionthreads.conformance.explore.views.ViewsOracle;
+import org.sessionthreads.conformance.fixture.Fixture;
+import org.sessionthreads.conformance.fixture.FixtureKind;
+import org.sessionthreads.conformance.waits.Waits;
 
 /**
  * The one place where the parts of exploration behind the shared interfaces are chosen: the {@link EventOracle}
- * (every event view, the mailbox, the waiting coordinator) and the {@link ConcurrentExploration} (linearizability of
- * concurrent histories). Until their implementations are plugged in here, {@link #PLACEHOLDER_EVENTS} and
- * {@link #PLACEHOLDER_CONCURRENCY} stand in: they judge nothing and say so in the report.
+ * ({@code explore.views.ViewsOracle}: every event view, the mailbox, the waiting coordinator) and the
+ * {@link ConcurrentExploration} ({@code explore.linear.ArchiveConcurrency}: linearizability of concurrent histories).
  */
 public final class ExplorationParts {
-    /** Placeholder: judges no event view; the report says events were not judged. */
-    public static final EventOracle PLACEHOLDER_EVENTS = facts -> List.of();
-    /** Placeholder: explores no concurrent history; the report says so. */
-    public static final ConcurrentExploration PLACEHOLDER_CONCURRENCY = (fixture, clients) -> List.of();
-
     private ExplorationParts() {
     }
 
-    /** The event oracle of a run. */
-    public static EventOracle events(EventsApi events, ArchiveModel model) {
-        return PLACEHOLDER_EVENTS;
+    /**
+     * The event oracle of a run ({@code streams}: null when the profile's event channels do not list sse); close it
+     * when the exploration ends (its live streams).
+     */
+    public static ViewsOracle events(EventsApi events, EventStreamApi streams, Waits waits, Readings readings,
+                                     RequirementCatalogue catalogue) {
+        return new ViewsOracle(events, streams, waits, readings.dialect(), catalogue);
     }
 
-    /** The concurrent exploration of a run. */
-    public static ConcurrentExploration concurrency(ThreadsApi threads, EventsApi events, ArchiveModel model) {
-        return PLACEHOLDER_CONCURRENCY;
-    }
-
-    /** Whether {@code oracle} is the placeholder (the report then says the event views were not judged). */
-    public static boolean placeholder(Object part) {
-        return part == PLACEHOLDER_EVENTS || part == PLACEHOLDER_CONCURRENCY;
+    /** The concurrent exploration of a run: rounds on fixtures from {@code fresh}, within {@code requestBudget}. */
+    public static ConcurrentExploration concurrency(ThreadsApi threads, EventsApi events, Waits waits,
+                                                    Function<FixtureKind, Fixture> fresh, Readings readings,
+                                                    int requestBudget) {
+        return new ArchiveConcurrency(threads, events, waits, fresh, readings, requestBudget);
     }
 }

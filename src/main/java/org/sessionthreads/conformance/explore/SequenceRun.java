@@ -58,6 +58,7 @@ final class SequenceRun {
         AtomicInteger requests = new AtomicInteger();
         try (Fixtures made = fixtures.get()) {
             Fixture fixture = made.obtain(kind);
+            events.check(new ArchiveFacts(fixture, List.of(), false)); // why: opens its live stream before any step
             Bystander bystander = shared.orElseGet(() -> {
                 requests.incrementAndGet();
                 return Bystander.read(threads, made.obtain(FixtureKind.IDLE_CHILD));
@@ -107,8 +108,10 @@ final class SequenceRun {
                 requests.incrementAndGet();
                 boolean accepted = response.status() == 200 && attempts.stream().noneMatch(a -> a.accepted()
                         && a.threadId().equals(named.threadId()));
-                attempts.add(new ArchiveAttempt(named.threadId(), response.status(), accepted, sent,
-                        System.nanoTime()));
+                if (named.sessionId().equals(fixture.sessionId())) { // why: the facts are of the fixture's session
+                    attempts.add(new ArchiveAttempt(named.threadId(), response.status(), accepted, sent,
+                            System.nanoTime()));
+                }
                 boolean otherChild = archivesOtherChild(archive);
                 AnswerRules.Judged judged = answers.judge(expectation, response, otherChild ? otherArchived : archived,
                         (otherChild ? last.otherChild() : last.child()).orElse(null), named.threadId(),

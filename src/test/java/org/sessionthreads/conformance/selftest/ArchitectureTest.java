@@ -85,8 +85,8 @@ class ArchitectureTest {
             .whereLayer("fixture").mayOnlyAccessLayers("config", "outcome", "client", "schema", "waits")
             .whereLayer("race").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
             .whereLayer("audit").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
-            .whereLayer("explore").mayOnlyAccessLayers("config", "outcome", "client", "schema", "waits", "events",
-                    "fixture")
+            .whereLayer("explore").mayOnlyAccessLayers("config", "outcome", "catalogue", "client", "schema", "waits",
+                    "events", "fixture")
             .whereLayer("discovery").mayOnlyAccessLayers("config", "client", "schema", "waits", "fixture")
             .whereLayer("report").mayOnlyAccessLayers("config", "catalogue", "client", "schema", "discovery")
             .whereLayer("waiver").mayOnlyAccessLayers("config", "catalogue")
