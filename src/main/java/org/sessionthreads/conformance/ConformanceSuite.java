@@ -11,6 +11,7 @@ import org.sessionthreads.conformance.scenarios.ArchiveThreadScenarios;
 import org.sessionthreads.conformance.scenarios.AuthenticationScenarios;
 import org.sessionthreads.conformance.scenarios.ConcurrentArchiveScenarios;
 import org.sessionthreads.conformance.scenarios.EndOfRunAuditScenarios;
+import org.sessionthreads.conformance.scenarios.ExplorationScenarios;
 import org.sessionthreads.conformance.scenarios.IdempotencyScenarios;
 import org.sessionthreads.conformance.scenarios.NotFoundScenarios;
 import org.sessionthreads.conformance.scenarios.ReArchiveScenarios;
@@ -41,6 +42,7 @@ import org.sessionthreads.conformance.scenarios.WireFormatScenarios;
         IdempotencyScenarios.class,
         ConcurrentArchiveScenarios.class,
         WireFormatScenarios.class,
+        ExplorationScenarios.class,
         EndOfRunAuditScenarios.class})
 @ConfigurationParameter(key = SuiteConfiguration.DISPLAY_NAME_GENERATOR, value = SuiteConfiguration.REQUIREMENT_NAMES)
 @ConfigurationParameter(key = SuiteConfiguration.CLASS_ORDER, value = SuiteConfiguration.BY_ORDER_ANNOTATION)

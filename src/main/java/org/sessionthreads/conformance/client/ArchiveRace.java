@@ -32,17 +32,29 @@ public final class ArchiveRace {
      * by a barrier (so they overlap as much as the client allows); returns every answer in sending order.
      */
     public List<ApiResponse> simultaneously(ThreadRef thread, int requests) {
-        CyclicBarrier start = new CyclicBarrier(requests);
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Callable<ApiResponse>> archives = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            archives.add(() -> threads.archive(thread));
+        }
+        return together(archives);
+    }
+
+    /**
+     * Runs {@code tasks} from as many threads, released at the same instant by a barrier; returns their results in
+     * order. The clients of a concurrent history (each task a client's short sequence of requests) use it too.
+     */
+    public static <T> List<T> together(List<Callable<T>> tasks) {
+        CyclicBarrier start = new CyclicBarrier(tasks.size());
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                answers.add(pool.submit(() -> {
+            List<Future<T>> results = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                results.add(pool.submit(() -> {
                     start.await();
-                    return threads.archive(thread);
+                    return task.call();
                 }));
             }
-            return collect(answers);
+            return collect(results);
         } finally {
             pool.shutdownNow();
         }
@@ -50,24 +62,37 @@ public final class ArchiveRace {
 
     /** Sends each planned archive at its moment (all of them concurrently); returns the answers in plan order. */
     public List<ApiResponse> atPlannedMoments(List<PlannedArchive> plan) {
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(Math.max(1, plan.size()));
+        List<Callable<ApiResponse>> archives = new ArrayList<>();
+        List<Long> moments = new ArrayList<>();
+        for (PlannedArchive archive : plan) {
+            archives.add(() -> threads.archive(archive.thread()));
+            moments.add(archive.releaseNanos());
+        }
+        return atMoments(archives, moments);
+    }
+
+    /**
+     * Runs each task at its moment ({@link System#nanoTime()} values, in the order of the tasks), all of them
+     * concurrently; returns their results in order.
+     */
+    public static <T> List<T> atMoments(List<Callable<T>> tasks, List<Long> releaseNanos) {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(Math.max(1, tasks.size()));
         try {
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (PlannedArchive archive : plan) {
-                Callable<ApiResponse> send = () -> threads.archive(archive.thread());
-                answers.add(scheduler.schedule(send, Math.max(0, archive.releaseNanos() - System.nanoTime()),
+            List<Future<T>> results = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                results.add(scheduler.schedule(tasks.get(i), Math.max(0, releaseNanos.get(i) - System.nanoTime()),
                         TimeUnit.NANOSECONDS));
             }
-            return collect(answers);
+            return collect(results);
         } finally {
             scheduler.shutdownNow();
         }
     }
 
-    private static List<ApiResponse> collect(List<Future<ApiResponse>> answers) {
+    private static <T> List<T> collect(List<Future<T>> answers) {
         try {
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> answer : answers) {
+            List<T> responses = new ArrayList<>();
+            for (Future<T> answer : answers) {
                 responses.add(answer.get());
             }
             return responses;

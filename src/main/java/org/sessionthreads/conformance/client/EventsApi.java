@@ -50,6 +50,14 @@ public final class EventsApi {
         return list(sessionId, afterId, 1, false, java.util.List.of());
     }
 
+    /** One page as {@code query} asks for it (the session's list or a thread's; see {@link EventQuery}). */
+    public ApiResponse page(EventQuery query) {
+        java.net.URI list = query.threadId() == null
+                ? Paths.under(apiBase, "sessions", query.sessionId(), "events")
+                : Paths.under(apiBase, "sessions", query.sessionId(), "threads", query.threadId(), "events");
+        return client.send("GET", Paths.withQuery(list, query.query()), Credentials.profileToken(), null);
+    }
+
     private ApiResponse list(String sessionId, String afterId, int limit, boolean newestFirst,
                              Collection<String> types) {
         String query = Paths.param("limit", String.valueOf(limit))

@@ -76,10 +76,15 @@ public final class ThreadsApi {
      * loop.
      */
     public ThreadList list(String sessionId, int maxPages) {
+        return list(sessionId, maxPages, PAGE_SIZE);
+    }
+
+    /** As {@link #list(String, int)}, asking {@code pageSize} threads per page (small pages test the paging). */
+    public ThreadList list(String sessionId, int maxPages, int pageSize) {
         URI url = Paths.under(apiBase, "sessions", sessionId, "threads");
         List<SessionThread> threads = new ArrayList<>();
         Set<String> cursors = new HashSet<>();
-        String query = Paths.param("limit", String.valueOf(PAGE_SIZE));
+        String query = Paths.param("limit", String.valueOf(pageSize));
         Exchange last = null;
         for (int page = 1; page <= maxPages; page++) {
             ApiResponse response = client.send("GET", Paths.withQuery(url, query), Credentials.profileToken(), null);
@@ -98,7 +103,7 @@ public final class ThreadsApi {
                 return new ThreadList(threads, page, Optional.of("page " + page + " says has_more but gives no new"
                         + " next_page or last_id: " + response), last);
             }
-            query = Paths.param("limit", String.valueOf(PAGE_SIZE)) + "&" + next;
+            query = Paths.param("limit", String.valueOf(pageSize)) + "&" + next;
         }
         return new ThreadList(threads, maxPages, Optional.of("more than " + maxPages + " pages"), last);
     }

@@ -60,6 +60,11 @@ final class Settings {
         d.put("audit.settle", "2s");
         d.put("audit.max_sessions", "500");
         d.put("audit.max_pages", "20");
+        // exploration (docs/explore.md): on, off, or certify (on exactly when certify is)
+        d.put("explore.enabled", "certify");
+        d.put("explore.depth", "3");
+        d.put("explore.budget", "20000");
+        d.put("explore.clients", "4");
         d.put("readings.archived_status", dialect.get("readings.archived_status"));
         d.put("readings.conflict_error_type", dialect.get("readings.conflict_error_type"));
         d.put("readings.rearchive", dialect.get("readings.rearchive"));
@@ -129,6 +134,7 @@ final class Settings {
                                    EffectiveSettings effective) {
         List.of("fail_fast", "console.verbose", "console.color").forEach(key -> bool(v, key)); // why: read from effective
         concurrency(v); // why: validated with the rest; TargetProfile.concurrency() reads the effective value
+        explore(v); // why: the same; TargetProfile.explore() reads the effective values
         GateSettings.check(v); // why: the same; the run's summary reads the effective values (baseline.BaselineGate)
         Map<String, String> embeddedOptions = v.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("embedded_options.") && !e.getValue().isBlank())
@@ -220,6 +226,17 @@ final class Settings {
      * {@code concurrency}: how many scenarios run at once (read by {@code junit.ConcurrencyStrategy} before the
      * run starts, so a profile error is reported by the run's start, not here).
      */
+    static TargetProfile.Explore explore(Map<String, String> v) {
+        String enabled = v.get("explore.enabled").strip().toLowerCase(Locale.ROOT);
+        if (!List.of("true", "false", "certify").contains(enabled)) {
+            throw new ProfileException("explore.enabled must be true, false or certify; got '"
+                    + v.get("explore.enabled") + "'");
+        }
+        boolean on = enabled.equals("certify") ? bool(v, "certify") : Boolean.parseBoolean(enabled);
+        return new TargetProfile.Explore(on, count(v, "explore.depth", 1), count(v, "explore.budget", 1),
+                count(v, "explore.clients", 1));
+    }
+
     static int concurrency(Map<String, String> v) {
         return count(v, "concurrency", 1);
     }

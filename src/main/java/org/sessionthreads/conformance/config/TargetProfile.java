@@ -78,6 +78,26 @@ public record TargetProfile(
                 .map(e -> Integer.parseInt(e.value().strip())).findFirst().orElse(1);
     }
 
+    /**
+     * Exploration (settings {@code explore.*}, docs/explore.md): whether it runs ({@code explore.enabled}: true,
+     * false, or certify, on exactly when {@code certify} is), its depth, request budget and concurrent clients. Kept
+     * among the effective settings; the values were validated when the profile was built.
+     */
+    public Explore explore() {
+        java.util.Map<String, String> values = new java.util.HashMap<>(Settings.DEFAULTS);
+        effective.entries().forEach(e -> values.put(e.key(), e.value()));
+        return Settings.explore(values);
+    }
+
+    /**
+     * @param enabled whether the run explores
+     * @param depth   steps per sequence at most
+     * @param budget  requests the exploration may send at most (sequences left over are reported, never passed)
+     * @param clients clients of the concurrent histories
+     */
+    public record Explore(boolean enabled, int depth, int budget, int clients) {
+    }
+
     /** What the console shows and whether in colour (settings {@code console.*}). */
     public ConsoleOptions console() {
         return ConsoleOptions.of(effective);

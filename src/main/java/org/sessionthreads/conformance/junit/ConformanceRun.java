@@ -63,6 +63,8 @@ final class ConformanceRun implements AutoCloseable {
     private final TargetHealth health;
     private final RequestCounts requestCounts = new RequestCounts();
     private final Redactor redactor;
+    private final EventsApi eventList;
+    private final EventStreamApi eventStream;
 
     /** @param declared the profile as loaded; the run's {@link #profile()} is it plus what discovery adopted */
     private ConformanceRun(TargetProfile declared, Target target, ExchangeListener listener) {
@@ -81,10 +83,11 @@ final class ConformanceRun implements AutoCloseable {
         SseClient streams = new SseClient(target.token(), profile.timeouts().request(),
                 profile.transportLimits(), health, manners, requestCounts, redactor, listener);
         EventsApi eventList = new EventsApi(client, target.apiBase());
+        this.eventList = eventList;
         this.audit = new RunAudit(threads, eventList, new Waits(profile.timeouts()), profile.audit(),
                 profile.readings(), Math.max(4, profile.concurrency()));
-        this.events = new SessionEvents(eventList,
-                new EventStreamApi(streams, target.apiBase()),
+        this.eventStream = new EventStreamApi(streams, target.apiBase());
+        this.events = new SessionEvents(eventList, eventStream,
                 new Waits(profile.timeouts(), AllureScenarioReport::attachWait),
                 new EventTimings()); // why: a template only; each scenario records into its own (on(channel, timings))
         this.fixtureChain = Fixtures.chainFor(profile.fixtureStrategies());
@@ -213,6 +216,32 @@ final class ConformanceRun implements AutoCloseable {
     /** The end-of-run audit over every fixture the run handed out and every archive it sent. */
     AuditReport audit() {
         return audit.run(runFixtures.fixtures(), threads.journal());
+    }
+
+    /**
+     * Exploration (docs/explore.md) over fresh fixtures that are released after each sequence (not held for the
+     * audit); sequences run {@code max(16, 4 × concurrency)} at once (most of a sequence that waits is its wait), a
+     * wait step lasts {@code audit.settle}; the event views and the concurrent histories are the parts
+     * {@code explore.ExplorationParts} names.
+     */
+    org.sessionthreads.conformance.explore.ExplorationReport explore() {
+        TargetProfile.Explore settings = profile.explore();
+        var model = new org.sessionthreads.conformance.explore.model.ArchiveModel(profile.readings(),
+                profile.capabilities().idempotencyKey());
+        var parallel = Math.max(16, 4 * profile.concurrency());
+        Waits waits = new Waits(profile.timeouts());
+        try (Fixtures rounds = new Fixtures(fixtureChain, fixtureContext);
+             var oracle = org.sessionthreads.conformance.explore.ExplorationParts.events(eventList,
+                     profile.capabilities().eventChannels().contains("sse") ? eventStream : null, waits,
+                     profile.readings(), catalogue)) {
+            var concurrency = org.sessionthreads.conformance.explore.ExplorationParts.concurrency(threads, eventList,
+                    waits, rounds::obtain, profile.readings(),
+                    org.sessionthreads.conformance.explore.linear.ArchiveConcurrency.DEFAULT_REQUEST_BUDGET);
+            return new org.sessionthreads.conformance.explore.Exploration(threads,
+                    () -> new Fixtures(fixtureChain, fixtureContext), model, oracle, concurrency, waits,
+                    new org.sessionthreads.conformance.explore.ExploreSettings(settings.depth(), settings.budget(),
+                            parallel, settings.clients(), profile.audit().settle())).run();
+        }
     }
 
     /** Releases every fixture the run holds (after the audit); one line per failure. */

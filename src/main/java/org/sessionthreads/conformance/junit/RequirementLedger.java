@@ -185,6 +185,10 @@ public final class RequirementLedger implements TestExecutionListener {
         if (audited.isPresent()) {
             return audited;
         }
+        Optional<String> explored = ExplorationChecks.requirementOf(id.getSource().orElse(null));
+        if (explored.isPresent()) {
+            return explored;
+        }
         Optional<String> recorded = record.scenario(id.getUniqueId()).map(ScenarioRecord::requirement);
         if (recorded.isPresent()) {
             return recorded;

@@ -29,6 +29,8 @@ final class RunRecord {
     private final AtomicReference<String> startFailure = new AtomicReference<>();
     private final AtomicReference<DiscoveryReport> discovery = new AtomicReference<>();
     private final AtomicReference<String> fixtures = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<org.sessionthreads.conformance.explore.ExplorationReport>
+            exploration = new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicReference<String> auditScope = new AtomicReference<>();
     private final AtomicReference<Map<String, Long>> requests = new AtomicReference<>(Map.of());
     private final LinkedHashSet<String> findings = new LinkedHashSet<>();
@@ -82,6 +84,15 @@ final class RunRecord {
     /** The run's fixture line once the run released (or kept) everything it held. */
     void fixturesSettled(String fixtureLine) {
         fixtures.set(fixtureLine);
+    }
+
+    /** The run's exploration, when it explored (explore.md, explore.json). */
+    void explored(org.sessionthreads.conformance.explore.ExplorationReport report) {
+        exploration.set(report);
+    }
+
+    java.util.Optional<org.sessionthreads.conformance.explore.ExplorationReport> exploration() {
+        return java.util.Optional.ofNullable(exploration.get());
     }
 
     void audited(String scope) {

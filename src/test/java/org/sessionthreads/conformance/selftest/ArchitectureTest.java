@@ -66,6 +66,7 @@ class ArchitectureTest {
             .layer("fixture").definedBy(BASE + ".fixture..")
             .layer("race").definedBy(BASE + ".race..")
             .layer("audit").definedBy(BASE + ".audit..")
+            .layer("explore").definedBy(BASE + ".explore..")
             .layer("discovery").definedBy(BASE + ".discovery..")
             .layer("report").definedBy(BASE + ".report..")
             .layer("waiver").definedBy(BASE + ".waiver..")
@@ -84,6 +85,8 @@ class ArchitectureTest {
             .whereLayer("fixture").mayOnlyAccessLayers("config", "outcome", "client", "schema", "waits")
             .whereLayer("race").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
             .whereLayer("audit").mayOnlyAccessLayers("config", "client", "schema", "waits", "events", "fixture")
+            .whereLayer("explore").mayOnlyAccessLayers("config", "outcome", "catalogue", "client", "schema", "waits",
+                    "events", "fixture")
             .whereLayer("discovery").mayOnlyAccessLayers("config", "client", "schema", "waits", "fixture")
             .whereLayer("report").mayOnlyAccessLayers("config", "catalogue", "client", "schema", "discovery")
             .whereLayer("waiver").mayOnlyAccessLayers("config", "catalogue")

@@ -229,6 +229,15 @@ public final class SuiteRun {
                 .map(Requirement::value).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Every report entry the run published, merged (a later entry of the same key wins). */
+    public Map<String, String> reportEntries() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class))
+                .flatMap(Optional::stream).forEach(entry -> entries.putAll(entry.getKeyValuePairs()));
+        return entries;
+    }
+
     public long succeeded() {
         return results.testEvents().succeeded().count();
     }
@@ -268,7 +277,9 @@ public final class SuiteRun {
     }
 
     private static Optional<String> requirementOf(TestDescriptor descriptor) {
-        Optional<String> audited = AuditChecks.requirementOf(descriptor.getSource().orElse(null));
+        Optional<String> audited = AuditChecks.requirementOf(descriptor.getSource().orElse(null))
+                .or(() -> org.sessionthreads.conformance.junit.ExplorationChecks.requirementOf(
+                        descriptor.getSource().orElse(null)));
         if (audited.isPresent()) {
             return audited;
         }

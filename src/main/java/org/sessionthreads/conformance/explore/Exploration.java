@@ -1,0 +1,209 @@
+package org.sessionthreads.conformance.explore;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.sessionthreads.conformance.client.ThreadsApi;
+import org.sessionthreads.conformance.explore.model.ArchiveModel;
+import org.sessionthreads.conformance.explore.model.Step;
+import org.sessionthreads.conformance.fixture.FixtureKind;
+import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.waits.Waits;
+
+/**
+ * Bounded exhaustive exploration: from each fixture kind every sequence the {@link SequenceEnumerator} gives, run on
+ * fresh fixtures ({@code parallel} at once, in a fixed order, within the request budget) and judged against the
+ * {@link ArchiveModel}; each rule broken is shrunk ({@link Shrinker}) to a minimal sequence and replayed on fresh
+ * fixtures before it is reported ({@link Finding#confirmed()}).
+ *
+ * <pre>{@code
+ * ExplorationReport report = new Exploration(threads, fixtures, model, events, concurrency, waits, settings).run();
+ * report.confirmed("ARCH-004");   // findings that fail ARCH-004
+ * }</pre>
+ */
+public final class Exploration {
+    /** Failing sequences of one rule tried in turn until one reproduces on fresh fixtures. */
+    static final int CANDIDATES = 3;
+    private final SequenceRun runner;
+    private final ThreadsApi threads;
+    private final Supplier<Fixtures> fixtures;
+    private final SequenceEnumerator enumerator;
+    private final ExploreSettings settings;
+    private final ConcurrentPass concurrent;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    public Exploration(ThreadsApi threads, Supplier<Fixtures> fixtures, ArchiveModel model, EventOracle events,
+                       ConcurrentExploration concurrency, Waits waits, ExploreSettings settings) {
+        this.runner = new SequenceRun(threads, fixtures, model, events, waits, settings.settle());
+        this.threads = threads;
+        this.fixtures = fixtures;
+        this.enumerator = new SequenceEnumerator(model);
+        this.settings = settings;
+        this.concurrent = new ConcurrentPass(concurrency, fixtures, settings.clients());
+    }
+
+    public ExplorationReport run() {
+        long start = System.nanoTime();
+        Map<FixtureKind, List<List<Step>>> planned = new LinkedHashMap<>();
+        for (FixtureKind kind : FixtureKind.values()) {
+            planned.put(kind, enumerator.sequences(kind, settings.depth()));
+        }
+        Map<FixtureKind, List<Optional<SequenceResult>>> results;
+        List<Future<List<Finding>>> histories = new ArrayList<>();
+        ExecutorService pool = pool();
+        try (Fixtures shared = fixtures.get()) {
+            for (FixtureKind kind : FixtureKind.values()) {
+                histories.add(pool.submit(() -> concurrent.run(kind)));
+            }
+            requests.incrementAndGet();
+            Bystander bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
+            results = runAll(pool, planned, bystander);
+        } finally {
+            pool.shutdown();
+        }
+        Map<FixtureKind, ExplorationReport.KindTally> tallies = new EnumMap<>(FixtureKind.class);
+        Map<String, List<SequenceResult>> failures = new LinkedHashMap<>();
+        results.forEach((kind, list) -> {
+            tallies.put(kind, tally(planned.get(kind).size(), list));
+            list.stream().flatMap(Optional::stream).filter(SequenceResult::failed).forEach(r -> r.violations()
+                    .forEach(v -> failures.computeIfAbsent(v.requirementId() + " " + v.rule(),
+                            k -> new ArrayList<>()).add(r)));
+        });
+        List<Finding> findings = new ArrayList<>();
+        failures.forEach((key, failing) -> findings.add(minimal(key, failing)));
+        histories.forEach(history -> findings.addAll(outcome(history)));
+        List<String> notes = new ArrayList<>();
+        return new ExplorationReport(settings.depth(), tallies, findings, requests.get(),
+                java.time.Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    private ExecutorService pool() {
+        return Executors.newFixedThreadPool(settings.parallel(), task -> {
+            Thread daemon = new Thread(task, "exploration");
+            daemon.setDaemon(true);
+            return daemon;
+        });
+    }
+
+    private Map<FixtureKind, List<Optional<SequenceResult>>> runAll(ExecutorService pool,
+                                                                     Map<FixtureKind, List<List<Step>>> planned,
+                                                                     Bystander bystander) {
+        Map<FixtureKind, List<Future<Optional<SequenceResult>>>> pending = new LinkedHashMap<>();
+        // why: the sequences that wait go first, so their waits overlap the rest instead of ending the run
+        Map<List<Step>, Future<Optional<SequenceResult>>> submitted = new java.util.IdentityHashMap<>();
+        for (boolean waits : new boolean[]{true, false}) {
+            planned.forEach((kind, sequences) -> sequences.stream().filter(steps -> waits == steps.stream()
+                    .anyMatch(Step.Wait.class::isInstance)).forEach(steps -> submitted.put(steps,
+                    pool.submit(() -> within(kind, steps, bystander)))));
+        }
+        planned.forEach((kind, sequences) -> sequences.forEach(steps -> pending
+                .computeIfAbsent(kind, k -> new ArrayList<>()).add(submitted.get(steps))));
+        Map<FixtureKind, List<Optional<SequenceResult>>> results = new LinkedHashMap<>();
+        for (var entry : pending.entrySet()) {
+            List<Optional<SequenceResult>> list = new ArrayList<>();
+            for (Future<Optional<SequenceResult>> future : entry.getValue()) {
+                list.add(outcome(future));
+            }
+            results.put(entry.getKey(), list);
+        }
+        return results;
+    }
+
+    /** The sequence's result, or empty when the budget was spent before it started. */
+    private Optional<SequenceResult> within(FixtureKind kind, List<Step> steps, Bystander bystander) {
+        if (requests.get() >= settings.budget()) {
+            return Optional.empty();
+        }
+        SequenceResult result = runner.run(kind, steps, Optional.of(bystander));
+        requests.addAndGet(result.requests());
+        return Optional.of(result);
+    }
+
+    /**
+     * A rule's finding: the first of its failing sequences (at most {@link #CANDIDATES}) whose failing prefix breaks
+     * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces.
+     */
+    private Finding minimal(String key, List<SequenceResult> failing) {
+        String requirement = key.substring(0, key.indexOf(' '));
+        String rule = key.substring(key.indexOf(' ') + 1);
+        for (SequenceResult candidate : failing.subList(0, Math.min(CANDIDATES, failing.size()))) {
+            List<Step> prefix = candidate.steps().subList(0, candidate.failedAt() + 1);
+            if (!replay(candidate.kind(), prefix).breaks(requirement, rule)) {
+                continue;
+            }
+            List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
+                    steps -> replay(candidate.kind(), steps).breaks(requirement, rule));
+            SequenceResult confirming = replay(candidate.kind(), shrunk);
+            if (confirming.breaks(requirement, rule)) {
+                return finding(requirement, rule, confirming, shrunk, true, failing.size());
+            }
+        }
+        SequenceResult first = failing.get(0);
+        return finding(requirement, rule, first, first.steps().subList(0, first.failedAt() + 1), false,
+                failing.size());
+    }
+
+    /**
+     * Where ddmin starts: the failing step alone, or the steps that move the fixture and the failing step, when that
+     * already breaks the rule (the chained steps before it are then not replayed again and again), else the prefix.
+     */
+    private List<Step> start(FixtureKind kind, List<Step> prefix, String requirement, String rule) {
+        Step failing = prefix.get(prefix.size() - 1);
+        List<Step> alone = List.of(failing);
+        if (prefix.size() > 1 && replay(kind, alone).breaks(requirement, rule)) {
+            return alone;
+        }
+        List<Step> moving = new ArrayList<>(prefix.subList(0, prefix.size() - 1).stream()
+                .filter(step -> enumerator.movesAnywhere(step)).toList());
+        moving.add(failing);
+        if (moving.size() > 1 && moving.size() < prefix.size() && replay(kind, moving).breaks(requirement, rule)) {
+            return List.copyOf(moving);
+        }
+        return prefix;
+    }
+
+    private static Finding finding(String requirement, String rule, SequenceResult shown, List<Step> steps,
+                                   boolean confirmed, int sequences) {
+        Violation violation = shown.violations().stream()
+                .filter(v -> v.requirementId().equals(requirement) && v.rule().equals(rule)).findFirst()
+                .orElseThrow();
+        return new Finding(requirement, rule, shown.kind(), steps.stream().map(Step::label).toList(),
+                violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
+    }
+
+    private SequenceResult replay(FixtureKind kind, List<Step> steps) {
+        SequenceResult result = runner.run(kind, steps, Optional.empty());
+        requests.addAndGet(result.requests());
+        return result;
+    }
+
+    private static ExplorationReport.KindTally tally(int sequences, List<Optional<SequenceResult>> results) {
+        List<SequenceResult> ran = results.stream().flatMap(Optional::stream).toList();
+        List<SequenceResult> untestable = ran.stream().filter(r -> r.untestable().isPresent()).toList();
+        return new ExplorationReport.KindTally(sequences, ran.size() - untestable.size(),
+                (int) ran.stream().filter(SequenceResult::failed).count(), untestable.size(),
+                sequences - ran.size(), untestable.stream().findFirst().flatMap(SequenceResult::untestable)
+                .orElse(""));
+    }
+
+    private static <T> T outcome(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("exploration interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a sequence could not run: " + e.getCause(), e.getCause());
+        }
+    }
+}

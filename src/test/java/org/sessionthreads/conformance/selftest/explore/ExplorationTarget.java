@@ -1,0 +1,64 @@
+package org.sessionthreads.conformance.selftest.explore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sessionthreads.conformance.refserver.Fault;
+import org.sessionthreads.conformance.refserver.ServerDialect;
+import org.sessionthreads.conformance.refserver.Variation;
+
+/**
+ * One target of the exploration campaign: the embedded server in a dialect, conformant or with one variation or one
+ * fault (a fault of a dialect's own rule on that dialect only; every other fault on each dialect).
+ *
+ * @param fault the fault, empty for a conformant target
+ */
+record ExplorationTarget(ServerDialect dialect, Optional<Fault> fault, Optional<Variation> variation) {
+    String label() {
+        return dialect.wireName() + " " + fault.map(Enum::name).or(() -> variation.map(Enum::name))
+                .orElse("conformant");
+    }
+
+    String profile() {
+        return dialect == ServerDialect.ARCHIVE_PAGE ? "reference" : "reference-" + dialect.wireName();
+    }
+
+    Map<String, String> options() {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("dialect", dialect.wireName()));
+        fault.ifPresent(f -> options.put("faults", f.name()));
+        variation.ifPresent(v -> options.put("variations", v.name()));
+        return options;
+    }
+
+    boolean mustPass() {
+        return fault.isEmpty();
+    }
+
+    /**
+     * Every target: each dialect conformant; every variation on the archive page; every fault that declares a
+     * requirement (not the fixture-hook faults, which make a run ERROR), on its own dialect, or on each dialect.
+     */
+    static List<ExplorationTarget> all() {
+        List<ExplorationTarget> targets = new ArrayList<>();
+        for (ServerDialect dialect : ServerDialect.values()) {
+            targets.add(new ExplorationTarget(dialect, Optional.empty(), Optional.empty()));
+        }
+        for (Variation variation : Variation.values()) {
+            targets.add(new ExplorationTarget(ServerDialect.ARCHIVE_PAGE, Optional.empty(), Optional.of(variation)));
+        }
+        for (Fault fault : Fault.values()) {
+            if (fault.breaks().isEmpty()) {
+                continue;
+            }
+            for (ServerDialect dialect : ServerDialect.values()) {
+                if (fault.dialect().map(dialect::equals).orElse(true)) {
+                    targets.add(new ExplorationTarget(dialect, Optional.of(fault), Optional.empty()));
+                }
+            }
+        }
+        return targets;
+    }
+}
