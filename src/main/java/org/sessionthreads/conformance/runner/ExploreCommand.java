@@ -18,8 +18,12 @@ import org.sessionthreads.conformance.report.ExitStatus;
         description = {"Explore the target alone: every short sequence of operations from each fixture kind, judged"
                 + " against the model of the archive page (docs/explore.md); scenarios and the end-of-run audit are"
                 + " not run. A confirmed finding fails its requirement; the bundle holds explore.md and explore.json.",
-                "Settings: --set explore.depth=N (steps per sequence, default 3), explore.budget=N (requests),"
-                        + " explore.clients=N; a wait step lasts audit.settle."},
+                "Settings (--set KEY=VALUE):",
+                "  explore.depth=N    steps per sequence (default 3)",
+                "  explore.budget=N   requests at most (default 20000); the rest not run",
+                "  explore.clients=N  clients of the concurrent histories (default 4)",
+                "  audit.settle=D     how long a wait step lasts (default 2s)",
+                "Inside run, exploration is on in certify mode only (explore.enabled)."},
         footerHeading = "%nExit codes (as run):%n", footer = Main.EXIT_CODES)
 final class ExploreCommand implements Callable<Integer> {
     @Mixin
