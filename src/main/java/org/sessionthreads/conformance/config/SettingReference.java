@@ -166,6 +166,13 @@ public final class SettingReference {
         m.put("audit.max_pages", new String[] {null,
                 "the most pages of 100 the audit reads per session from the thread list and from the event list; "
                         + "more is an ERROR of the audit, not a pass"});
+        m.put("explore.enabled", new String[] {null,
+                "exploration ([explore](explore.md)) inside `run`: `certify` (on exactly when `certify` is), `true` "
+                        + "or `false`; the `explore` command turns it on (`--set explore.enabled=false` is refused there)"});
+        m.put("explore.depth", new String[] {null, "steps per explored sequence at most (at least 1)"});
+        m.put("explore.budget", new String[] {null,
+                "requests exploration may send; sequences left over are reported as not run, never as passed"});
+        m.put("explore.clients", new String[] {null, "clients of exploration's concurrent histories (at least 1)"});
         m.put("race.requests", new String[] {null,
                 "archive requests the race kit releases at the same instant (at least 2)"});
         m.put("race.repetitions", new String[] {null, "rounds of each race, each on a fresh fixture (at least 1)"});

@@ -37,6 +37,14 @@ final class ConformanceExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        startRecorded(context);
+    }
+
+    /**
+     * The run, started on the first call, and its start recorded (profile, target, settings, discovery) or why it
+     * could not start; every class that talks to the target calls it before its first test.
+     */
+    static void startRecorded(ExtensionContext context) {
         ConformanceRun run;
         try {
             run = run(context);

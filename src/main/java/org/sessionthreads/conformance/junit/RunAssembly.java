@@ -40,7 +40,8 @@ final class RunAssembly {
                 ? Optional.empty() : Optional.of(new RunSummary.AuditSection(
                         record.auditScope().orElse("(the audit did not run)"), audit));
         RunSummary.Facts facts = new RunSummary.Facts(record.fixtures(), settings, record.discovery(), auditSection,
-                record.requests(), tally.measurements().withFindings(record.findings()));
+                record.requests(), tally.measurements().withFindings(record.findings()))
+                .withExploration(record.exploration().map(e -> ExplorationSections.of(e, settings)));
         RunSummary base = RunSummary.of(RequirementCatalogue.load().forDialect(dialect), outcomes, run,
                 tally.tokenAnswers(), tally.tokenRefused(), facts).withProblems(problems);
         // why: a run that could not start names the one line every scenario would have errored with, once

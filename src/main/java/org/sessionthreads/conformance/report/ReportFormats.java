@@ -8,11 +8,12 @@ import org.sessionthreads.conformance.report.html.SummaryHtml;
 
 /**
  * The formats of the results bundle, in the order they are written: the manifest last, it hashes the others;
- * {@code summary.html} just before it, it links to the files the others wrote (such as {@code repro/}).
+ * {@code summary.html} just before it, it links to the files the others wrote (such as {@code repro/} and
+ * {@code explore.md}).
  */
 public final class ReportFormats {
     private static final List<ReportFormat> ALL = List.of(new SummaryJson(), new SummaryMarkdown(),
-            new JUnitXmlWriter(), new Badge(), new HarFile(), new ReproFiles(), new SummaryHtml(),
+            new JUnitXmlWriter(), new Badge(), new HarFile(), new ReproFiles(), new ExploreFiles(), new SummaryHtml(),
             new BundleManifest());
 
     private ReportFormats() {

@@ -49,12 +49,25 @@ public record RunSummary(Run run, List<RequirementResult> requirements, List<Str
      * @param requests  requests the run sent per endpoint ({@code POST /v1/sessions/{id}/threads/{id}/archive}),
      *                  every attempt counted; empty when the run did not start
      * @param measured  the event latency per channel, the race interleavings and the findings about the target
+     * @param explored  the run's exploration, when it explored (explore.md, explore.json)
      */
     public record Facts(String fixtures, List<Setting> settings, Optional<DiscoveryReport> discovery,
-                        Optional<AuditSection> audit, Map<String, Long> requests, Measurements measured) {
+                        Optional<AuditSection> audit, Map<String, Long> requests, Measurements measured,
+                        Optional<ExplorationSection> explored) {
         public Facts {
             settings = List.copyOf(settings);
             requests = Collections.unmodifiableMap(new TreeMap<>(requests));
+        }
+
+        /** The facts of a run that did not explore. */
+        public Facts(String fixtures, List<Setting> settings, Optional<DiscoveryReport> discovery,
+                     Optional<AuditSection> audit, Map<String, Long> requests, Measurements measured) {
+            this(fixtures, settings, discovery, audit, requests, measured, Optional.empty());
+        }
+
+        /** These facts with {@code section} as the run's exploration. */
+        public Facts withExploration(Optional<ExplorationSection> section) {
+            return new Facts(fixtures, settings, discovery, audit, requests, measured, section);
         }
 
         /** Nothing recorded but the fixture line (a run that did not start, or a test). */

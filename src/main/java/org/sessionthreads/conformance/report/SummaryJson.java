@@ -57,6 +57,7 @@ final class SummaryJson implements ReportFormat {
                 s.facts().requests().isEmpty() ? null : new Requests(s.facts().requestsSent(), s.facts().requests()),
                 s.facts().audit().map(a -> new Audit(a.scope(), a.checks().stream().map(c -> new Check(c.name(),
                         c.requirement(), c.verdict().name(), c.reason())).toList())).orElse(null),
+                s.facts().explored().map(Exploration::of).orElse(null),
                 counts, Conformance.of(s), s.requirements().stream().map(r -> requirement(r, s.gate(), repro)).toList(),
                 s.gate().baseline().map(b -> BaselineJson.of(b, s.gate())).orElse(null),
                 Discovery.of(s.facts().discovery()), latency, measured.races().stream().map(r -> new Race(r.race(),
@@ -85,7 +86,8 @@ final class SummaryJson implements ReportFormat {
                 @JsonProperty("duration_ms") long durationMs, String gate, List<String> problems,
                 List<RunSummary.Setting> settings, String fixtures,
                 @JsonInclude(JsonInclude.Include.NON_NULL) Requests requests,
-                @JsonInclude(JsonInclude.Include.NON_NULL) Audit audit, Map<String, Long> counts,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Audit audit,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Exploration exploration, Map<String, Long> counts,
                 Conformance conformance, List<Requirement> requirements,
                 @JsonInclude(JsonInclude.Include.NON_NULL) BaselineJson baseline, Discovery discovery,
                 @JsonProperty("event_latency") Map<String, Latency> eventLatency, List<Race> races,
@@ -103,6 +105,18 @@ final class SummaryJson implements ReportFormat {
     }
 
     record Check(String name, String requirement, String verdict, String reason) {
+    }
+
+    /** The exploration in short; its whole report is in {@code explore.md} and {@code explore.json}. */
+    record Exploration(String scope, int depth, int budget, int clients, @JsonProperty("sequences_run") int run,
+                       int requests, @JsonProperty("duration_ms") long durationMs, int findings, long confirmed,
+                       @JsonProperty("failed_requirements") List<String> failedRequirements, String report,
+                       String data) {
+        static Exploration of(ExplorationSection e) {
+            return new Exploration(e.scope(), e.settings().depth(), e.settings().budget(), e.settings().clients(),
+                    e.sequencesRun(), e.requests(), e.took().toMillis(), e.findings().size(), e.confirmed(),
+                    e.failedRequirements(), ExploreFiles.MARKDOWN, ExploreFiles.JSON);
+        }
     }
 
     record Requirement(String id, String level, String title, String text, String source, String verdict,

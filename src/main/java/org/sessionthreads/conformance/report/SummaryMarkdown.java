@@ -87,6 +87,7 @@ final class SummaryMarkdown implements ReportFormat {
         }
         appendMeasurements(md, summary.facts().measured());
         appendAudit(md, summary);
+        appendExploration(md, summary);
         appendFailures(md, summary);
         appendRequests(md, summary);
         appendSettings(md, summary);
@@ -152,6 +153,16 @@ final class SummaryMarkdown implements ReportFormat {
                         .append(" | ").append(check.verdict()).append(" |\n");
             }
         });
+    }
+
+    /** The exploration's counts and the link to its own report, when the run explored. */
+    private static void appendExploration(StringBuilder md, RunSummary summary) {
+        summary.facts().explored().ifPresent(e -> md.append("\n## Exploration\n\n- ").append(e.scope())
+                .append("\n- findings: ").append(e.confirmed()).append(" confirmed")
+                .append(e.failedRequirements().isEmpty() ? "" : " (" + String.join(", ", e.failedRequirements()) + ")")
+                .append(", ").append(e.findings().size() - e.confirmed()).append(" not confirmed\n- steps, evidence: [")
+                .append(ExploreFiles.MARKDOWN).append("](").append(ExploreFiles.MARKDOWN).append("), [")
+                .append(ExploreFiles.JSON).append("](").append(ExploreFiles.JSON).append(")\n"));
     }
 
     /** Per scenario that did not pass: its message and a curl line that repeats the exchange it is about. */

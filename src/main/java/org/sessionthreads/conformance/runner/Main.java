@@ -15,7 +15,7 @@ import org.sessionthreads.conformance.report.ExitStatus;
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Conformance suite for POST /v1/sessions/{session_id}/threads/{thread_id}/archive.",
-        subcommands = {RunCommand.class, ListCommand.class, DiscoverCommand.class, SweepCommand.class,
+        subcommands = {RunCommand.class, ExploreCommand.class, ListCommand.class, DiscoverCommand.class, SweepCommand.class,
                 ServeCommand.class, VersionCommand.class, BaselineCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes (every command):%n", footer = {Main.EXIT_CODES,
@@ -60,6 +60,8 @@ public final class Main implements Runnable {
         err.println("conformance: see '" + command.getCommandSpec().qualifiedName() + " --help'");
         if (command.getCommand() instanceof RunCommand run) {
             run.writeUsageBundle(ExitStatus.usage(why));
+        } else if (command.getCommand() instanceof ExploreCommand explore) {
+            explore.writeUsageBundle(ExitStatus.usage(why));
         }
         return ExitStatus.USAGE;
     }
@@ -81,7 +83,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, list, discover, sweep,"
-                + " serve, version, baseline, compare)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command (run, explore, list, discover,"
+                + " sweep, serve, version, baseline, compare)");
     }
 }

@@ -79,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
             + " NO_COLOR is set)")
     boolean noColor;
 
+    /** Set by {@code explore}: exploration alone, scenarios and the end-of-run audit left out (not an option). */
+    boolean explorationOnly;
+
     @Override
     public Integer call() {
         Optional<Set<String>> rerun;
@@ -106,6 +109,9 @@ final class RunCommand implements Callable<Integer> {
             parameters.put("conformance.reports_dir", bundle.dir().toString());
             flagSettings(parameters);
             results.addTo(parameters);
+            if (explorationOnly) {
+                ExplorationFilter.forceOn(parameters);
+            }
             selected = RerunSelection.within(checkedIds(), rerun);
             console = preflight(parameters).console();
         } catch (ProfileException e) {
@@ -191,6 +197,9 @@ final class RunCommand implements Callable<Integer> {
                 .configurationParameters(parameters);
         if (!selected.isEmpty()) {
             request.filters(new RequirementFilter(selected));
+        }
+        if (explorationOnly) {
+            request.filters(new ExplorationFilter());
         }
         LauncherDiscoveryRequest built = request.build();
         ConsoleKind console = noProgress ? ConsoleKind.LOG : ConsoleKind.ofThisProcess();

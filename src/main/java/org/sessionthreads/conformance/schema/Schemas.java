@@ -41,6 +41,8 @@ public final class Schemas {
 
     /** reports/summary.json, the run's verdicts per requirement. */
     public static final SchemaRef RUN_SUMMARY = new SchemaRef("summary.schema.json");
+    /** reports/explore.json, the run's exploration (when it explored). */
+    public static final SchemaRef EXPLORATION = new SchemaRef("explore.schema.json");
 
     private Schemas() {
     }
@@ -55,7 +57,7 @@ public final class Schemas {
         Set<SchemaRef> all = new LinkedHashSet<>(List.of(SESSION_THREAD));
         Arrays.stream(Dialect.values()).map(Schemas::sessionThread).forEach(all::add);
         all.addAll(List.of(ERROR_ENVELOPE, EVENT, EVENT_THREAD_STATUS_TERMINATED, LIST_PAGE, FIXTURE_REQUEST,
-                FIXTURE_RESPONSE, RUN_SUMMARY));
+                FIXTURE_RESPONSE, RUN_SUMMARY, EXPLORATION));
         return List.copyOf(all);
     }
 }

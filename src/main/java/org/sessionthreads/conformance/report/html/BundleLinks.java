@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.sessionthreads.conformance.report.ExploreFiles;
 import org.sessionthreads.conformance.report.har.HarFile;
 
 /**
@@ -17,8 +18,9 @@ import org.sessionthreads.conformance.report.har.HarFile;
  * @param allure the Allure report's path, {@code allure-report/index.html}, when the bundle holds
  *               {@code allure-results/} (the report is made from them after the run), else empty
  * @param har    true when the bundle holds {@code exchanges.har} (written before the page)
+ * @param explore true when the bundle holds {@code explore.md} (the run explored; written before the page)
  */
-record BundleLinks(Set<String> repro, String allure, boolean har) {
+record BundleLinks(Set<String> repro, String allure, boolean har, boolean explore) {
     static final String REPRO_FOLDER = "repro";
     static final String ALLURE_REPORT = "allure-report/index.html";
 
@@ -40,7 +42,8 @@ record BundleLinks(Set<String> repro, String allure, boolean har) {
         }
         boolean allure = Files.isDirectory(dir.resolve("allure-results"))
                 || Files.isRegularFile(dir.resolve(ALLURE_REPORT));
-        return new BundleLinks(repro, allure ? ALLURE_REPORT : "", Files.isRegularFile(dir.resolve(HarFile.FILE)));
+        return new BundleLinks(repro, allure ? ALLURE_REPORT : "", Files.isRegularFile(dir.resolve(HarFile.FILE)),
+                Files.isRegularFile(dir.resolve(ExploreFiles.MARKDOWN)));
     }
 
     /** {@code repro/<ID>.sh} when the bundle has it. */

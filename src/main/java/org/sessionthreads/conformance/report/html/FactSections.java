@@ -5,20 +5,22 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.sessionthreads.conformance.discovery.DiscoveryReport;
+import org.sessionthreads.conformance.report.ExploreFiles;
 import org.sessionthreads.conformance.report.Measurements;
 import org.sessionthreads.conformance.report.RunSummary;
 import org.sessionthreads.conformance.report.ScenarioOutcome;
 
 /**
  * What {@code summary.html} shows after the failures, in the order of {@code summary.md}: findings about the
- * target, event latency per channel, race interleavings, the end-of-run audit, requests per endpoint, discovery
+ * target, event latency per channel, race interleavings, the end-of-run audit, the exploration (linked to
+ * explore.md), requests per endpoint, discovery
  * and the effective settings (folded). A section without content is left out.
  */
 final class FactSections {
     private FactSections() {
     }
 
-    static void append(StringBuilder html, RunSummary summary) {
+    static void append(StringBuilder html, RunSummary summary, BundleLinks links) {
         Measurements measured = summary.facts().measured();
         if (!measured.findings().isEmpty()) {
             html.append("<h2 id=\"findings\">Findings about the target (WARN, not verdicts)</h2>\n<ul>\n");
@@ -42,6 +44,11 @@ final class FactSections {
             }
             html.append("</table>\n");
         });
+        summary.facts().explored().ifPresent(e -> html.append("<h2 id=\"exploration\">Exploration</h2>\n<p>")
+                .append(Html.text(e.scope())).append("</p>\n<p>").append(e.confirmed()).append(" confirmed finding(s)")
+                .append(Html.text(e.failedRequirements().isEmpty() ? "" : " (" + String.join(", ",
+                        e.failedRequirements()) + ")")).append(links.explore() ? ": steps and evidence in <a href=\""
+                        + ExploreFiles.MARKDOWN + "\">" + ExploreFiles.MARKDOWN + "</a>" : "").append("</p>\n"));
         if (!summary.facts().requests().isEmpty()) {
             html.append("<h2 id=\"requests\">Requests sent (").append(summary.facts().requestsSent())
                     .append(")</h2>\n<table>\n").append(Html.row("th", "endpoint", "requests"));

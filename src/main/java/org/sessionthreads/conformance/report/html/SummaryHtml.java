@@ -46,7 +46,7 @@ public final class SummaryHtml implements ReportFormat {
                 .append("</title>\n<style>\n").append(PageStyle.CSS).append("</style>\n</head>\n<body>\n");
         VerdictSection.append(html, summary, build, status, links);
         FailureSection.append(html, summary, links);
-        FactSections.append(html, summary);
+        FactSections.append(html, summary, links);
         return html.append("</body>\n</html>\n").toString();
     }
 }
