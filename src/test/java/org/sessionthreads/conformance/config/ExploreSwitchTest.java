@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,12 +18,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExploreSwitchTest {
     @ParameterizedTest
     @CsvSource({"reference, false", "neutral, false", "reference-cas, false", "reference-forward, false",
-            "reference-api, true"})
+            "certify, true"})
     void should_explore_exactly_in_the_shipped_profiles_that_certify(String name, boolean explores) {
         TargetProfile profile = load(Map.of("conformance.profile", name));
 
         assertThat(profile.certify()).isEqualTo(explores);
         assertThat(profile.explore().enabled()).as(name).isEqualTo(explores);
+    }
+
+    @Test
+    void should_not_explore_in_the_api_profile_which_certifies_its_fixtures_only() {
+        TargetProfile profile = load(Map.of("conformance.profile", "reference-api"));
+
+        assertThat(profile.certify()).isTrue();
+        assertThat(profile.explore().enabled()).isFalse();
     }
 
     @ParameterizedTest
