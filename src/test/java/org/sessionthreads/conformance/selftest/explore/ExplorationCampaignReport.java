@@ -57,11 +57,15 @@ record ExplorationCampaignReport(List<ExplorationOutcome> outcomes, long millis)
                 .collect(Collectors.joining(", "));
     }
 
+    /** One target's line: label, verdict, requests, seconds, the longest killing minimal sequence, failed. */
+    static String line(ExplorationOutcome o) {
+        return String.format("%-60s %-5s %5d requests %6.1f s steps %d %s", o.target().label(),
+                o.target().mustPass() ? (o.falseAlarm() ? "ALARM" : "pass") : o.killed() ? "KILL" : "lives",
+                o.explored().requests(), o.millis() / 1000.0, o.longestKill(), o.notMet());
+    }
+
     String text() {
-        String perTarget = outcomes.stream().map(o -> String.format("  %-60s %-5s %5d requests %6.1f s steps %d %s",
-                o.target().label(), o.target().mustPass() ? (o.falseAlarm() ? "ALARM" : "pass")
-                        : o.killed() ? "KILL" : "lives", o.explored().requests(), o.millis() / 1000.0,
-                o.longestKill(), o.notMet())).collect(Collectors.joining("\n"));
+        String perTarget = outcomes.stream().map(o -> "  " + line(o)).collect(Collectors.joining("\n"));
         return "Exploration campaign: " + outcomes.size() + " targets in " + millis / 1000 + " s; " + killed() + " of "
                 + faults() + " faults killed (" + Math.round(100 * killRatio()) + "%, declared survivors not counted);"
                 + " false alarms "

@@ -81,7 +81,10 @@ class ExplorationCampaignTest {
                 ".*ExplorationScenarios");
         ExploredRun explored = ExploredRun.of(run).orElseThrow(() -> new AssertionError(target.label()
                 + ": exploration did not run: " + run.problems()));
-        return new ExplorationOutcome(target, run.requirementsNotMet(), explored,
+        ExplorationOutcome outcome = new ExplorationOutcome(target, run.requirementsNotMet(), explored,
                 (System.nanoTime() - start) / 1_000_000);
+        System.out.println("[campaign] " + ExplorationCampaignReport.line(outcome) + " findings "
+                + explored.findings());
+        return outcome;
     }
 }
