@@ -20,6 +20,9 @@ public final class RequirementDisplayNames extends DisplayNameGenerator.Standard
      * The end-of-run audit's factory: it checks several requirements, each of its dynamic tests is named after one
      * ({@code "LIST-001 audit: …"}), so the container is named after what it is, with the requirements it checks.
      */
+    /** Exploration's factory: each of its dynamic tests is named after the requirement its findings fail. */
+    static final String EXPLORATION = "Exploration of every short sequence against the model";
+
     static final String AUDIT = "End-of-run audit of " + Arrays.stream(Invariant.values())
             .map(Invariant::requirement).distinct().collect(Collectors.joining(", "));
     private final RequirementCatalogue catalogue = RequirementCatalogue.load();
@@ -30,6 +33,9 @@ public final class RequirementDisplayNames extends DisplayNameGenerator.Standard
         Requirement requirement = testMethod.getAnnotation(Requirement.class);
         if (requirement == null && testClass.isAnnotationPresent(EndOfRunAudit.class)) {
             return AUDIT;
+        }
+        if (requirement == null && testClass.isAnnotationPresent(ExplorationRun.class)) {
+            return EXPLORATION;
         }
         if (requirement == null) {
             return super.generateDisplayNameForMethod(enclosingInstanceTypes, testClass, testMethod);

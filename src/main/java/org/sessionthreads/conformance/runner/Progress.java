@@ -15,7 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -24,6 +26,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.sessionthreads.conformance.config.ConsoleKind;
 import org.sessionthreads.conformance.config.ConsoleOptions;
 import org.sessionthreads.conformance.junit.AuditChecks;
+import org.sessionthreads.conformance.junit.ExplorationChecks;
 import org.sessionthreads.conformance.junit.ScenarioJudgements;
 import org.sessionthreads.conformance.report.Ansi;
 import org.sessionthreads.conformance.report.Judgement;
@@ -157,7 +160,9 @@ final class Progress implements TestExecutionListener {
     private void finished(TestIdentifier id, Judgement judgement, Duration took) {
         int n = done.incrementAndGet();
         List<Check> ofScenario = checks.getOrDefault(id.getUniqueId(), List.of());
-        if (ofScenario.isEmpty()) {
+        if (ofScenario.isEmpty() && isFactory(id) && judgement.verdict() == Verdict.DISABLED) {
+            return; // why: a factory switched off (exploration outside certify) judged no requirement: no line
+        } else if (ofScenario.isEmpty()) {
             finishedLine(n, id.getDisplayName(), judgement, took);
         } else {
             ofScenario.forEach(check -> finishedLine(n, check.name(), check.judgement(), check.took()));
@@ -211,9 +216,17 @@ final class Progress implements TestExecutionListener {
                 .filter(MethodSource.class::isInstance).isEmpty();
     }
 
-    /** An audit check: a dynamic test whose source names the requirement it checks. */
+    /** An audit or exploration check: a dynamic test whose source names the requirement it checks. */
     private static boolean isCheck(TestIdentifier id) {
-        return id.isTest() && AuditChecks.requirementOf(id.getSource().orElse(null)).isPresent();
+        TestSource source = id.getSource().orElse(null);
+        return id.isTest() && (AuditChecks.requirementOf(source).isPresent()
+                || ExplorationChecks.requirementOf(source).isPresent());
+    }
+
+    /** The audit's or exploration's factory: told by its checks, each named by a requirement. */
+    private static boolean isFactory(TestIdentifier id) {
+        return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(source -> source.getJavaMethod().isAnnotationPresent(TestFactory.class)).orElse(false);
     }
 
     /** The scenario (method) an invocation or check belongs to. */
