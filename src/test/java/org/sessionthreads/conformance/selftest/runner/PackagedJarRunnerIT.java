@@ -18,8 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,11 +30,8 @@ import org.sessionthreads.conformance.selftest.Canaries;
 /**
  * The packaged runner jar ({@code mvn package}), driven as a separate process against a reference server that is
  * itself a separate process ({@code java -jar … serve}): every exit code of docs/runner.md on the case it stands
- * for, each leaving a complete results bundle whose summary.md says in its first line why the code is not 0. The
- * tests are independent (each its own folder, servers on ports of their own) and run at once, as many as the
- * runner-jar-tests execution allows: each one mostly waits on the JVMs it starts.
+ * for, each leaving a complete results bundle whose summary.md says in its first line why the code is not 0.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class PackagedJarRunnerIT {
     private static final Duration FULL_RUN = Duration.ofMinutes(6);
     private static final Duration SHORT_RUN = Duration.ofMinutes(2);
