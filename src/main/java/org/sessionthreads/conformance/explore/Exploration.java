@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.sessionthreads.conformance.client.ThreadsApi;
@@ -40,7 +39,7 @@ public final class Exploration {
     private final SequenceEnumerator enumerator;
     private final ExploreSettings settings;
     private final ConcurrentPass concurrent;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final RequestBudget budget;
 
     public Exploration(ThreadsApi threads, Supplier<Fixtures> fixtures, ArchiveModel model, EventOracle events,
                        ConcurrentExploration concurrency, Waits waits, ExploreSettings settings) {
@@ -50,6 +49,7 @@ public final class Exploration {
         this.enumerator = new SequenceEnumerator(model);
         this.settings = settings;
         this.concurrent = new ConcurrentPass(concurrency, fixtures, settings.clients());
+        this.budget = new RequestBudget(settings.budget());
     }
 
     public ExplorationReport run() {
@@ -65,7 +65,7 @@ public final class Exploration {
             for (FixtureKind kind : FixtureKind.values()) {
                 histories.add(pool.submit(() -> concurrent.run(kind)));
             }
-            requests.incrementAndGet();
+            budget.spend(1);
             Bystander bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
             results = runAll(pool, planned, bystander);
         } finally {
@@ -83,7 +83,11 @@ public final class Exploration {
         failures.forEach((key, failing) -> findings.add(minimal(key, failing)));
         histories.forEach(history -> findings.addAll(outcome(history)));
         List<String> notes = new ArrayList<>();
-        return new ExplorationReport(settings.depth(), tallies, findings, requests.get(),
+        if (budget.refusedAny()) {
+            notes.add("the request budget (explore.budget " + settings.budget() + ") left sequences or the replays"
+                    + " that shrink and confirm a finding unrun: such a finding is reported unconfirmed");
+        }
+        return new ExplorationReport(settings.depth(), tallies, findings, budget.spent(),
                 java.time.Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
@@ -121,11 +125,17 @@ public final class Exploration {
 
     /** The sequence's result, or empty when the budget was spent before it started. */
     private Optional<SequenceResult> within(FixtureKind kind, List<Step> steps, Bystander bystander) {
-        if (requests.get() >= settings.budget()) {
+        return run(kind, steps, Optional.of(bystander));
+    }
+
+    /** The sequence's result, or empty when its estimated cost no longer fits in the budget. */
+    private Optional<SequenceResult> run(FixtureKind kind, List<Step> steps, Optional<Bystander> bystander) {
+        int held = budget.hold(steps.size());
+        if (held < 0) {
             return Optional.empty();
         }
-        SequenceResult result = runner.run(kind, steps, Optional.of(bystander));
-        requests.addAndGet(result.requests());
+        SequenceResult result = runner.run(kind, steps, bystander);
+        budget.spend(held, steps.size(), result.requests());
         return Optional.of(result);
     }
 
@@ -143,9 +153,9 @@ public final class Exploration {
             }
             List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
                     steps -> replay(candidate.kind(), steps).breaks(requirement, rule));
-            SequenceResult confirming = replay(candidate.kind(), shrunk);
-            if (confirming.breaks(requirement, rule)) {
-                return finding(requirement, rule, confirming, shrunk, true, failing.size());
+            Optional<SequenceResult> confirming = replay(candidate.kind(), shrunk).result();
+            if (confirming.isPresent() && confirming.get().breaks(requirement, rule)) {
+                return finding(requirement, rule, confirming.get(), shrunk, true, failing.size());
             }
         }
         SequenceResult first = failing.get(0);
@@ -181,10 +191,15 @@ public final class Exploration {
                 violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
     }
 
-    private SequenceResult replay(FixtureKind kind, List<Step> steps) {
-        SequenceResult result = runner.run(kind, steps, Optional.empty());
-        requests.addAndGet(result.requests());
-        return result;
+    /** A replay on fresh fixtures; one the budget no longer allows breaks nothing (what it would show is unknown). */
+    private Replayed replay(FixtureKind kind, List<Step> steps) {
+        return new Replayed(run(kind, steps, Optional.empty()));
+    }
+
+    private record Replayed(Optional<SequenceResult> result) {
+        boolean breaks(String requirement, String rule) {
+            return result.map(r -> r.breaks(requirement, rule)).orElse(false);
+        }
     }
 
     private static ExplorationReport.KindTally tally(int sequences, List<Optional<SequenceResult>> results) {
