@@ -13,6 +13,7 @@ import org.sessionthreads.conformance.client.ThreadsApi;
 import org.sessionthreads.conformance.client.TransportException;
 import org.sessionthreads.conformance.explore.model.Answer;
 import org.sessionthreads.conformance.explore.model.AnswerRules;
+import org.sessionthreads.conformance.explore.model.Credential;
 import org.sessionthreads.conformance.explore.model.ArchiveModel;
 import org.sessionthreads.conformance.explore.model.Expectation;
 import org.sessionthreads.conformance.explore.model.ModelState;
@@ -105,7 +106,12 @@ final class SequenceRun {
                 ThreadRef named = sender.named(archive);
                 long sent = System.nanoTime();
                 ApiResponse response = sender.send(archive);
-                requests.incrementAndGet();
+                requests.addAndGet(StepSender.requests(archive));
+                if (archive.credential() == Credential.WRONG_TOKEN_KEPT_ALIVE && !sender.keptAlive()) {
+                    // why: on a connection of its own it is a wrong token like another (AUTH-001, not AUTH-004)
+                    expectation = model.expect(state, new Step.Archive(archive.target(), Credential.WRONG_TOKEN,
+                            archive.keyed()));
+                }
                 boolean accepted = response.status() == 200 && attempts.stream().noneMatch(a -> a.accepted()
                         && a.threadId().equals(named.threadId()));
                 if (named.sessionId().equals(fixture.sessionId())) { // why: the facts are of the fixture's session
