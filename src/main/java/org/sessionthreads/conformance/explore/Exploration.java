@@ -80,7 +80,13 @@ public final class Exploration {
                             k -> new ArrayList<>()).add(r)));
         });
         List<Finding> findings = new ArrayList<>();
-        failures.forEach((key, failing) -> findings.add(minimal(key, failing)));
+        Map<String, Finding> distinct = new LinkedHashMap<>(); // why: two rules' groups may shrink to one finding
+        failures.forEach((key, failing) -> {
+            Finding finding = minimal(key, failing);
+            distinct.putIfAbsent(finding.requirementId() + " " + finding.rule() + " " + finding.confirmed() + " "
+                    + finding.steps(), finding);
+        });
+        findings.addAll(distinct.values());
         histories.forEach(history -> findings.addAll(outcome(history)));
         List<String> notes = new ArrayList<>();
         if (budget.refusedAny()) {
@@ -141,20 +147,22 @@ public final class Exploration {
 
     /**
      * A rule's finding: the first of its failing sequences (at most {@link #CANDIDATES}) whose failing prefix breaks
-     * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces.
+     * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces. The shrink
+     * keeps the rule, not the requirement: a change first seen after a later step (a wait, the end's full read) is
+     * then judged after the step that made it, whose requirement the confirmed finding names.
      */
     private Finding minimal(String key, List<SequenceResult> failing) {
         String requirement = key.substring(0, key.indexOf(' '));
         String rule = key.substring(key.indexOf(' ') + 1);
         for (SequenceResult candidate : failing.subList(0, Math.min(CANDIDATES, failing.size()))) {
             List<Step> prefix = candidate.steps().subList(0, candidate.failedAt() + 1);
-            if (!replay(candidate.kind(), prefix).breaks(requirement, rule)) {
+            if (!replay(candidate.kind(), prefix).breaks(rule)) {
                 continue;
             }
-            List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
-                    steps -> replay(candidate.kind(), steps).breaks(requirement, rule));
+            List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, rule),
+                    steps -> replay(candidate.kind(), steps).breaks(rule));
             Optional<SequenceResult> confirming = replay(candidate.kind(), shrunk).result();
-            if (confirming.isPresent() && confirming.get().breaks(requirement, rule)) {
+            if (confirming.isPresent() && confirming.get().breaksRule(rule)) {
                 return finding(requirement, rule, confirming.get(), shrunk, true, failing.size());
             }
         }
@@ -167,16 +175,16 @@ public final class Exploration {
      * Where ddmin starts: the failing step alone, or the steps that move the fixture and the failing step, when that
      * already breaks the rule (the chained steps before it are then not replayed again and again), else the prefix.
      */
-    private List<Step> start(FixtureKind kind, List<Step> prefix, String requirement, String rule) {
+    private List<Step> start(FixtureKind kind, List<Step> prefix, String rule) {
         Step failing = prefix.get(prefix.size() - 1);
         List<Step> alone = List.of(failing);
-        if (prefix.size() > 1 && replay(kind, alone).breaks(requirement, rule)) {
+        if (prefix.size() > 1 && replay(kind, alone).breaks(rule)) {
             return alone;
         }
         List<Step> moving = new ArrayList<>(prefix.subList(0, prefix.size() - 1).stream()
                 .filter(step -> enumerator.movesAnywhere(step)).toList());
         moving.add(failing);
-        if (moving.size() > 1 && moving.size() < prefix.size() && replay(kind, moving).breaks(requirement, rule)) {
+        if (moving.size() > 1 && moving.size() < prefix.size() && replay(kind, moving).breaks(rule)) {
             return List.copyOf(moving);
         }
         return prefix;
@@ -184,10 +192,10 @@ public final class Exploration {
 
     private static Finding finding(String requirement, String rule, SequenceResult shown, List<Step> steps,
                                    boolean confirmed, int sequences) {
-        Violation violation = shown.violations().stream()
-                .filter(v -> v.requirementId().equals(requirement) && v.rule().equals(rule)).findFirst()
-                .orElseThrow();
-        return new Finding(requirement, rule, shown.kind(), steps.stream().map(Step::label).toList(),
+        // why: the requirement of the step that broke the rule in the sequence shown (see minimal)
+        Violation violation = shown.violations().stream().filter(v -> v.rule().equals(rule))
+                .min(java.util.Comparator.comparing(v -> !v.requirementId().equals(requirement))).orElseThrow();
+        return new Finding(violation.requirementId(), rule, shown.kind(), steps.stream().map(Step::label).toList(),
                 violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
     }
 
@@ -197,8 +205,8 @@ public final class Exploration {
     }
 
     private record Replayed(Optional<SequenceResult> result) {
-        boolean breaks(String requirement, String rule) {
-            return result.map(r -> r.breaks(requirement, rule)).orElse(false);
+        boolean breaks(String rule) {
+            return result.map(r -> r.breaksRule(rule)).orElse(false);
         }
     }
 
