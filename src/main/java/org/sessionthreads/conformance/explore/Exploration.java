@@ -148,22 +148,24 @@ public final class Exploration {
     /**
      * A rule's finding: the first of its failing sequences (at most {@link #CANDIDATES}) whose failing prefix breaks
      * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces. The shrink
-     * keeps the rule, not the requirement: a change first seen after a later step (a wait, the end's full read) is
-     * then judged after the step that made it, whose requirement the confirmed finding names.
+     * keeps the rule or the requirement, not both: a change first seen after a later step (a wait, the end's full
+     * read) is then judged after the step that made it, whose requirement the confirmed finding names; and a change
+     * of another thread seen on whichever thread it hit in the replay (the bystander rather than the other session's
+     * child) is the requirement's all the same.
      */
     private Finding minimal(String key, List<SequenceResult> failing) {
         String requirement = key.substring(0, key.indexOf(' '));
         String rule = key.substring(key.indexOf(' ') + 1);
         for (SequenceResult candidate : failing.subList(0, Math.min(CANDIDATES, failing.size()))) {
             List<Step> prefix = candidate.steps().subList(0, candidate.failedAt() + 1);
-            if (!replay(candidate.kind(), prefix).breaks(rule)) {
+            if (!replay(candidate.kind(), prefix).breaks(requirement, rule)) {
                 continue;
             }
-            List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, rule),
-                    steps -> replay(candidate.kind(), steps).breaks(rule));
-            Optional<SequenceResult> confirming = replay(candidate.kind(), shrunk).result();
-            if (confirming.isPresent() && confirming.get().breaksRule(rule)) {
-                return finding(requirement, rule, confirming.get(), shrunk, true, failing.size());
+            List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
+                    steps -> replay(candidate.kind(), steps).breaks(requirement, rule));
+            Replayed confirming = replay(candidate.kind(), shrunk);
+            if (confirming.breaks(requirement, rule)) {
+                return finding(requirement, rule, confirming.result().orElseThrow(), shrunk, true, failing.size());
             }
         }
         SequenceResult first = failing.get(0);
@@ -175,16 +177,16 @@ public final class Exploration {
      * Where ddmin starts: the failing step alone, or the steps that move the fixture and the failing step, when that
      * already breaks the rule (the chained steps before it are then not replayed again and again), else the prefix.
      */
-    private List<Step> start(FixtureKind kind, List<Step> prefix, String rule) {
+    private List<Step> start(FixtureKind kind, List<Step> prefix, String requirement, String rule) {
         Step failing = prefix.get(prefix.size() - 1);
         List<Step> alone = List.of(failing);
-        if (prefix.size() > 1 && replay(kind, alone).breaks(rule)) {
+        if (prefix.size() > 1 && replay(kind, alone).breaks(requirement, rule)) {
             return alone;
         }
         List<Step> moving = new ArrayList<>(prefix.subList(0, prefix.size() - 1).stream()
                 .filter(step -> enumerator.movesAnywhere(step)).toList());
         moving.add(failing);
-        if (moving.size() > 1 && moving.size() < prefix.size() && replay(kind, moving).breaks(rule)) {
+        if (moving.size() > 1 && moving.size() < prefix.size() && replay(kind, moving).breaks(requirement, rule)) {
             return List.copyOf(moving);
         }
         return prefix;
@@ -192,10 +194,12 @@ public final class Exploration {
 
     private static Finding finding(String requirement, String rule, SequenceResult shown, List<Step> steps,
                                    boolean confirmed, int sequences) {
-        // why: the requirement of the step that broke the rule in the sequence shown (see minimal)
-        Violation violation = shown.violations().stream().filter(v -> v.rule().equals(rule))
-                .min(java.util.Comparator.comparing(v -> !v.requirementId().equals(requirement))).orElseThrow();
-        return new Finding(violation.requirementId(), rule, shown.kind(), steps.stream().map(Step::label).toList(),
+        // why: what broke the rule (or else the requirement) in the sequence shown (see minimal)
+        Violation violation = shown.violations().stream()
+                .filter(v -> v.rule().equals(rule) || v.requirementId().equals(requirement))
+                .min(java.util.Comparator.comparing((Violation v) -> !v.rule().equals(rule))
+                        .thenComparing(v -> !v.requirementId().equals(requirement))).orElseThrow();
+        return new Finding(violation.requirementId(), violation.rule(), shown.kind(), steps.stream().map(Step::label).toList(),
                 violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
     }
 
@@ -205,8 +209,9 @@ public final class Exploration {
     }
 
     private record Replayed(Optional<SequenceResult> result) {
-        boolean breaks(String rule) {
-            return result.map(r -> r.breaksRule(rule)).orElse(false);
+        boolean breaks(String requirement, String rule) {
+            return result.map(r -> r.violations().stream().anyMatch(v -> v.rule().equals(rule)
+                    || v.requirementId().equals(requirement))).orElse(false);
         }
     }
 

@@ -27,11 +27,6 @@ public record SequenceResult(FixtureKind kind, List<Step> steps, int failedAt, L
         return !violations.isEmpty();
     }
 
-    /** Whether this result breaks {@code rule}, whatever requirement the step that broke it belongs to. */
-    public boolean breaksRule(String rule) {
-        return violations.stream().anyMatch(v -> v.rule().equals(rule));
-    }
-
     /** Whether this result breaks {@code rule} of {@code requirement}. */
     public boolean breaks(String requirement, String rule) {
         return violations.stream().anyMatch(v -> v.requirementId().equals(requirement) && v.rule().equals(rule));

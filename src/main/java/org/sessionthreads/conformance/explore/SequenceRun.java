@@ -96,10 +96,13 @@ final class SequenceRun {
         SessionThread otherArchived = null;
         List<ArchiveAttempt> attempts = new ArrayList<>();
         boolean waited = false;
+        String refusals = null; // why: the bystander's requirement when every step was one the model refuses
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             Expectation expectation = model.expect(state, step);
             boolean mayMove = !expectation.changesNothing(state);
+            refusals = i == 0 || refusals != null ? (mayMove || step instanceof Step.Wait ? null
+                    : expectation.effectRequirement()) : null;
             ModelState next;
             List<Violation> broken = new ArrayList<>();
             if (step instanceof Step.Archive archive) {
@@ -148,10 +151,17 @@ final class SequenceRun {
             if (!broken.isEmpty()) {
                 return failed(kind, steps, i, broken, requests, problems);
             }
+            if ((mayMove || step instanceof Step.Wait) && rearchivesLater(steps, i)) {
+                // why: what the events list before a re-archive is sent is the archive's, not the re-archive's
+                broken.addAll(events.check(new ArchiveFacts(fixture, attempts, waited)));
+                if (!broken.isEmpty()) {
+                    return failed(kind, steps, i, broken, requests, problems);
+                }
+            }
             state = next;
         }
         requests.incrementAndGet();
-        Optional<Violation> bystanderMoved = bystander.check(threads);
+        Optional<Violation> bystanderMoved = bystander.check(threads, refusals);
         if (bystanderMoved.isPresent()) {
             return failed(kind, steps, steps.size() - 1, List.of(bystanderMoved.get()), requests, problems);
         }
@@ -160,6 +170,12 @@ final class SequenceRun {
             return failed(kind, steps, steps.size() - 1, eventViolations, requests, problems);
         }
         return new SequenceResult(kind, steps, -1, List.of(), Optional.empty(), requests.get(), problems);
+    }
+
+    /** Whether a step after {@code i} archives the child (a re-archive once it is archived). */
+    private static boolean rearchivesLater(List<Step> steps, int i) {
+        return steps.subList(i + 1, steps.size()).stream().anyMatch(step -> step instanceof Step.Archive a
+                && a.target() == org.sessionthreads.conformance.explore.model.Target.CHILD && a.credential().valid());
     }
 
     private static SequenceResult failed(FixtureKind kind, List<Step> steps, int at, List<Violation> violations,
