@@ -24,8 +24,12 @@ record Bystander(Fixture fixture, Optional<SessionThread> baseline) {
         return new Bystander(fixture, response.status() == 200 ? Optional.of(response.thread()) : Optional.empty());
     }
 
-    /** The rule the bystander keeps, judged on a fresh read: unchanged (status, stop_reason, archived_at, updated_at). */
-    Optional<Violation> check(ThreadsApi threads) {
+    /**
+     * The rule the bystander keeps, judged on a fresh read: unchanged (status, stop_reason, archived_at, updated_at).
+     * {@code refused}: when every step of the sequence was one the model refuses, the requirement of the last one's
+     * effect (a refused request changes nothing: NF-002 for a 404, ...); null otherwise (ISO-001).
+     */
+    Optional<Violation> check(ThreadsApi threads, String refused) {
         if (baseline.isEmpty()) {
             return Optional.empty();
         }
@@ -41,7 +45,7 @@ record Bystander(Fixture fixture, Optional<SessionThread> baseline) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Violation("ISO-001", "bystander.untouched", "another session's idle child as made: "
+        return Optional.of(new Violation(refused == null ? "ISO-001" : refused, "bystander.untouched", "another session's idle child as made: "
                 + "status " + before.status() + ", archived_at " + before.archivedAt() + ", updated_at "
                 + before.updatedAt(), response.status() + " " + response.excerpt(), List.of(response.exchange())));
     }

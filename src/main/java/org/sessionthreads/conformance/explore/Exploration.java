@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.sessionthreads.conformance.client.ThreadsApi;
@@ -40,7 +39,7 @@ public final class Exploration {
     private final SequenceEnumerator enumerator;
     private final ExploreSettings settings;
     private final ConcurrentPass concurrent;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final RequestBudget budget;
 
     public Exploration(ThreadsApi threads, Supplier<Fixtures> fixtures, ArchiveModel model, EventOracle events,
                        ConcurrentExploration concurrency, Waits waits, ExploreSettings settings) {
@@ -50,6 +49,7 @@ public final class Exploration {
         this.enumerator = new SequenceEnumerator(model);
         this.settings = settings;
         this.concurrent = new ConcurrentPass(concurrency, fixtures, settings.clients());
+        this.budget = new RequestBudget(settings.budget());
     }
 
     public ExplorationReport run() {
@@ -65,7 +65,7 @@ public final class Exploration {
             for (FixtureKind kind : FixtureKind.values()) {
                 histories.add(pool.submit(() -> concurrent.run(kind)));
             }
-            requests.incrementAndGet();
+            budget.spend(1);
             Bystander bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
             results = runAll(pool, planned, bystander);
         } finally {
@@ -80,10 +80,20 @@ public final class Exploration {
                             k -> new ArrayList<>()).add(r)));
         });
         List<Finding> findings = new ArrayList<>();
-        failures.forEach((key, failing) -> findings.add(minimal(key, failing)));
+        Map<String, Finding> distinct = new LinkedHashMap<>(); // why: two rules' groups may shrink to one finding
+        failures.forEach((key, failing) -> {
+            Finding finding = minimal(key, failing);
+            distinct.putIfAbsent(finding.requirementId() + " " + finding.rule() + " " + finding.confirmed() + " "
+                    + finding.steps(), finding);
+        });
+        findings.addAll(distinct.values());
         histories.forEach(history -> findings.addAll(outcome(history)));
         List<String> notes = new ArrayList<>();
-        return new ExplorationReport(settings.depth(), tallies, findings, requests.get(),
+        if (budget.refusedAny()) {
+            notes.add("the request budget (explore.budget " + settings.budget() + ") left sequences or the replays"
+                    + " that shrink and confirm a finding unrun: such a finding is reported unconfirmed");
+        }
+        return new ExplorationReport(settings.depth(), tallies, findings, budget.spent(),
                 java.time.Duration.ofNanos(System.nanoTime() - start), notes);
     }
 
@@ -121,17 +131,27 @@ public final class Exploration {
 
     /** The sequence's result, or empty when the budget was spent before it started. */
     private Optional<SequenceResult> within(FixtureKind kind, List<Step> steps, Bystander bystander) {
-        if (requests.get() >= settings.budget()) {
+        return run(kind, steps, Optional.of(bystander));
+    }
+
+    /** The sequence's result, or empty when its estimated cost no longer fits in the budget. */
+    private Optional<SequenceResult> run(FixtureKind kind, List<Step> steps, Optional<Bystander> bystander) {
+        int held = budget.hold(steps.size());
+        if (held < 0) {
             return Optional.empty();
         }
-        SequenceResult result = runner.run(kind, steps, Optional.of(bystander));
-        requests.addAndGet(result.requests());
+        SequenceResult result = runner.run(kind, steps, bystander);
+        budget.spend(held, steps.size(), result.requests());
         return Optional.of(result);
     }
 
     /**
      * A rule's finding: the first of its failing sequences (at most {@link #CANDIDATES}) whose failing prefix breaks
-     * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces.
+     * the rule again on fresh fixtures, shrunk, then replayed once more; unconfirmed when none reproduces. The shrink
+     * keeps the rule or the requirement, not both: a change first seen after a later step (a wait, the end's full
+     * read) is then judged after the step that made it, whose requirement the confirmed finding names; and a change
+     * of another thread seen on whichever thread it hit in the replay (the bystander rather than the other session's
+     * child) is the requirement's all the same.
      */
     private Finding minimal(String key, List<SequenceResult> failing) {
         String requirement = key.substring(0, key.indexOf(' '));
@@ -143,9 +163,9 @@ public final class Exploration {
             }
             List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
                     steps -> replay(candidate.kind(), steps).breaks(requirement, rule));
-            SequenceResult confirming = replay(candidate.kind(), shrunk);
+            Replayed confirming = replay(candidate.kind(), shrunk);
             if (confirming.breaks(requirement, rule)) {
-                return finding(requirement, rule, confirming, shrunk, true, failing.size());
+                return finding(requirement, rule, confirming.result().orElseThrow(), shrunk, true, failing.size());
             }
         }
         SequenceResult first = failing.get(0);
@@ -174,17 +194,25 @@ public final class Exploration {
 
     private static Finding finding(String requirement, String rule, SequenceResult shown, List<Step> steps,
                                    boolean confirmed, int sequences) {
+        // why: what broke the rule (or else the requirement) in the sequence shown (see minimal)
         Violation violation = shown.violations().stream()
-                .filter(v -> v.requirementId().equals(requirement) && v.rule().equals(rule)).findFirst()
-                .orElseThrow();
-        return new Finding(requirement, rule, shown.kind(), steps.stream().map(Step::label).toList(),
+                .filter(v -> v.rule().equals(rule) || v.requirementId().equals(requirement))
+                .min(java.util.Comparator.comparing((Violation v) -> !v.rule().equals(rule))
+                        .thenComparing(v -> !v.requirementId().equals(requirement))).orElseThrow();
+        return new Finding(violation.requirementId(), violation.rule(), shown.kind(), steps.stream().map(Step::label).toList(),
                 violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
     }
 
-    private SequenceResult replay(FixtureKind kind, List<Step> steps) {
-        SequenceResult result = runner.run(kind, steps, Optional.empty());
-        requests.addAndGet(result.requests());
-        return result;
+    /** A replay on fresh fixtures; one the budget no longer allows breaks nothing (what it would show is unknown). */
+    private Replayed replay(FixtureKind kind, List<Step> steps) {
+        return new Replayed(run(kind, steps, Optional.empty()));
+    }
+
+    private record Replayed(Optional<SequenceResult> result) {
+        boolean breaks(String requirement, String rule) {
+            return result.map(r -> r.violations().stream().anyMatch(v -> v.rule().equals(rule)
+                    || v.requirementId().equals(requirement))).orElse(false);
+        }
     }
 
     private static ExplorationReport.KindTally tally(int sequences, List<Optional<SequenceResult>> results) {

@@ -27,7 +27,7 @@ public record SequenceResult(FixtureKind kind, List<Step> steps, int failedAt, L
         return !violations.isEmpty();
     }
 
-    /** Whether this result breaks {@code rule} of {@code requirement} (what a shrink step must keep). */
+    /** Whether this result breaks {@code rule} of {@code requirement}. */
     public boolean breaks(String requirement, String rule) {
         return violations.stream().anyMatch(v -> v.requirementId().equals(requirement) && v.rule().equals(rule));
     }

@@ -26,6 +26,7 @@ final class StepSender {
     private final String unknownSession = UnknownIds.session();
     private final String unknownThread = UnknownIds.thread();
     private final String key = "explore-" + UUID.randomUUID();
+    private boolean keptAlive;
 
     /** @param other another session's child the sequence may archive (null when no step archives it) */
     StepSender(ThreadsApi threads, Fixture fixture, Fixture bystander, Fixture other) {
@@ -35,9 +36,35 @@ final class StepSender {
         this.other = other;
     }
 
+    /**
+     * Sends the step; a wrong token on a kept-alive connection goes out after a GET of the child with the profile's
+     * token on the same connection ({@link #keptAlive}: whether it rode that connection).
+     */
     ApiResponse send(Step.Archive step) {
         RequestOptions options = RequestOptions.defaults().withCredentials(credentials(step.credential()));
-        return threads.archive(named(step), step.keyed() ? options.withIdempotencyKey(key) : options);
+        RequestOptions sent = step.keyed() ? options.withIdempotencyKey(key) : options;
+        if (step.credential() != Credential.WRONG_TOKEN_KEPT_ALIVE) {
+            return threads.archive(named(step), sent);
+        }
+        ApiResponse[] answers = new ApiResponse[2];
+        keptAlive = threads.onOneConnection(() -> {
+            answers[0] = threads.get(fixture.thread());
+            answers[1] = threads.archive(named(step), sent);
+        }).oneConnection() && answers[0].status() == 200;
+        return answers[1];
+    }
+
+    /** Requests {@link #send} sends for {@code step}. */
+    static int requests(Step.Archive step) {
+        return step.credential() == Credential.WRONG_TOKEN_KEPT_ALIVE ? 2 : 1;
+    }
+
+    /**
+     * For the last wrong token sent on a kept-alive connection: true when it rode the connection that carried the
+     * profile's token (a target may close a connection after any answer; then it was a wrong token like another).
+     */
+    boolean keptAlive() {
+        return keptAlive;
     }
 
     /** The thread the step names, as a path names it. */
@@ -56,7 +83,8 @@ final class StepSender {
     private static Credentials credentials(Credential credential) {
         return switch (credential) {
             case PROFILE -> Credentials.profileToken();
-            case WRONG_TOKEN -> Credentials.authorization("Bearer pt-explore-wrong-token-0000000000");
+            case WRONG_TOKEN, WRONG_TOKEN_KEPT_ALIVE ->
+                    Credentials.authorization("Bearer pt-explore-wrong-token-0000000000");
             case NONE -> Credentials.none();
             case BASIC -> Credentials.authorization("Basic dXNlcjpwYXNzd29yZA==");
             case EMPTY_BEARER -> Credentials.authorization("Bearer ");

@@ -57,8 +57,9 @@ public final class ArchiveModel {
         Step.Archive archive = (Step.Archive) step;
         if (!archive.credential().valid()) {
             // why: "PAT invalid or expired" holds whatever the ids are (AUTH-002: 401 over 404)
-            return only(step, Answer.UNAUTHORIZED, state, archive.target().missing() ? "AUTH-002" : "AUTH-001",
-                    "AUTH-003");
+            String requirement = archive.target().missing() ? "AUTH-002"
+                    : archive.credential() == Credential.WRONG_TOKEN_KEPT_ALIVE ? "AUTH-004" : "AUTH-001";
+            return only(step, Answer.UNAUTHORIZED, state, requirement, "AUTH-003");
         }
         return switch (archive.target()) {
             case UNKNOWN_SESSION -> only(step, Answer.NOT_FOUND, state, "NF-001", "NF-001");
@@ -71,6 +72,13 @@ public final class ArchiveModel {
     }
 
     private Expectation otherSessionChild(ModelState state, Step.Archive archive) {
+        if (archive.keyed() && state.keyUsedOnChild() && state.keyOnRearchive()) {
+            // why: a key whose original answer may have been a 409 need not be bound to the child
+            Map<Answer, ModelState> allowed = new LinkedHashMap<>();
+            allowed.put(Answer.KEY_CONFLICT, state);
+            allowed.put(Answer.ARCHIVED, state.otherSessionArchived());
+            return new Expectation(archive, allowed, null, "IDEM-002", "ISO-001");
+        }
         if (archive.keyed() && state.keyUsedOnChild()) {
             return only(archive, Answer.KEY_CONFLICT, state, "IDEM-002", "IDEM-002");
         }
@@ -82,10 +90,13 @@ public final class ArchiveModel {
 
     private Expectation child(ModelState state, Step.Archive archive) {
         if (state.childArchived()) {
+            if (archive.keyed() && state.keyOnRearchive()) {
+                return rearchive(archive, state, "IDEM-001"); // why: the replay gives the re-archive's answer again
+            }
             if (archive.keyed() && state.keyUsedOnChild()) {
                 return only(archive, Answer.UNCHANGED, state, "IDEM-001", "IDEM-001");
             }
-            return rearchive(archive, archive.keyed() ? state.keyUsed() : state, "REA-001");
+            return rearchive(archive, archive.keyed() ? state.keyUsedOnRearchive() : state, "REA-001");
         }
         Map<Answer, ModelState> allowed = new LinkedHashMap<>();
         if (state.childMayBe(ChildStatus.IDLE)) {

@@ -3,7 +3,8 @@ package org.sessionthreads.conformance.explore.model;
 /**
  * How an archive step authenticates: the profile's token or one of the wrong credentials the AUTH scenarios use
  * (a wrong token, none, another scheme, an empty bearer, the token as x-api-key, the token in the other case and
- * the near misses of {@code config.NearMissToken}).
+ * the near misses of {@code config.NearMissToken}), and a wrong token on a kept-alive connection that has just carried
+ * the profile's token (AUTH-004: every request is authenticated on its own).
  */
 public enum Credential {
     PROFILE("the profile's token"),
@@ -18,7 +19,8 @@ public enum Credential {
     NEAR_TRUNCATED("the token truncated by one"),
     NEAR_EXTENDED("the token extended by one"),
     NEAR_SPACE_INSIDE("the token with a space inside"),
-    NEAR_TAB_INSIDE("the token with a tab inside");
+    NEAR_TAB_INSIDE("the token with a tab inside"),
+    WRONG_TOKEN_KEPT_ALIVE("a wrong token on a connection that just carried the profile's token");
 
     private final String words;
 

@@ -13,12 +13,21 @@ import java.util.Set;
  *                         unblocked, or a delivery woke the session); it is never archived
  * @param pendingMessages  the child's mailbox holds messages that a wait may deliver (until the child is archived)
  * @param otherArchived    the other session's child was archived by an accepted step
- * @param keyUsedOnChild   the sequence's Idempotency-Key was sent with an archive of the child that was accepted
+ * @param keyUsedOnChild   the sequence's Idempotency-Key was sent with an archive of the child that was accepted, or
+ *                         with a re-archive of it
+ * @param keyOnRearchive   the key was first sent with a re-archive: its original answer is one the re-archive
+ *                         reading allows (200 unchanged or 409), which a replay gives again
  */
 public record ModelState(Set<ChildStatus> child, boolean childMayMove, boolean coordinatorMayMove,
-                         boolean pendingMessages, boolean otherArchived, boolean keyUsedOnChild) {
+                         boolean pendingMessages, boolean otherArchived, boolean keyUsedOnChild,
+                         boolean keyOnRearchive) {
     public ModelState {
         child = Set.copyOf(child);
+    }
+
+    public ModelState(Set<ChildStatus> child, boolean childMayMove, boolean coordinatorMayMove,
+                      boolean pendingMessages, boolean otherArchived, boolean keyUsedOnChild) {
+        this(child, childMayMove, coordinatorMayMove, pendingMessages, otherArchived, keyUsedOnChild, false);
     }
 
     public boolean childArchived() {
@@ -31,24 +40,27 @@ public record ModelState(Set<ChildStatus> child, boolean childMayMove, boolean c
 
     ModelState withChild(Set<ChildStatus> statuses, boolean mayMove) {
         return new ModelState(EnumSet.copyOf(statuses), mayMove, coordinatorMayMove, pendingMessages, otherArchived,
-                keyUsedOnChild);
+                keyUsedOnChild, keyOnRearchive);
     }
 
     ModelState archivedChild(boolean keyed) {
         return new ModelState(Set.of(ChildStatus.ARCHIVED), false, true, false, otherArchived,
-                keyUsedOnChild || keyed);
+                keyUsedOnChild || keyed, keyOnRearchive);
     }
 
     ModelState delivered() {
         return new ModelState(EnumSet.of(ChildStatus.IDLE, ChildStatus.RUNNING), true, true, pendingMessages,
-                otherArchived, keyUsedOnChild);
+                otherArchived, keyUsedOnChild, keyOnRearchive);
     }
 
     ModelState otherSessionArchived() {
-        return new ModelState(child, childMayMove, coordinatorMayMove, pendingMessages, true, keyUsedOnChild);
+        return new ModelState(child, childMayMove, coordinatorMayMove, pendingMessages, true, keyUsedOnChild,
+                keyOnRearchive);
     }
 
-    ModelState keyUsed() {
-        return new ModelState(child, childMayMove, coordinatorMayMove, pendingMessages, otherArchived, true);
+    /** The key sent with a re-archive of the child (bound there when not bound before). */
+    ModelState keyUsedOnRearchive() {
+        return new ModelState(child, childMayMove, coordinatorMayMove, pendingMessages, otherArchived, true,
+                keyUsedOnChild ? keyOnRearchive : true);
     }
 }

@@ -16,11 +16,15 @@ import org.sessionthreads.conformance.client.Exchange;
  * rests on a shortcut is confirmed by (docs/event-reading.md).
  *
  * <p>Timing: each event carries when it was first listed and the moment the list's end was last seen without it
- * (when the request of the last page that ended the list went out); an event is proven absent only until then.
+ * (when the request of the last page that ended the list went out); an event is proven absent only until then. An
+ * event the first read lists was never seen absent ({@link #NEVER_ABSENT}): the log may be made long after its
+ * fixture (a session whose views were dropped is read again from its base).
  */
 final class PlainLog {
     /** Pages one refresh reads at most (500,000 events with the suite's page size). */
     static final int MAX_PAGES = 5_000;
+    /** {@link #absentUntil} of an event no read saw the list end without. */
+    static final long NEVER_ABSENT = Long.MIN_VALUE;
     private final String sessionId;
     private final String base;
     private final List<Seen> events = new ArrayList<>();
@@ -30,6 +34,7 @@ final class PlainLog {
     private String lastId;
     private long endSeenNanos;
     private boolean complete;
+    private boolean endSeen;
     private int repeats;
     private Exchange last;
 
@@ -45,7 +50,7 @@ final class PlainLog {
      * counted in {@link #repeats()}, not kept twice.
      */
     int refresh(EventsApi api) {
-        long previousEnd = endSeenNanos;
+        long previousEnd = endSeen ? endSeenNanos : NEVER_ABSENT;
         ListWalk.Walk walk = ListWalk.walk(api, EventQuery.session(sessionId).after(lastId), MAX_PAGES, event -> {
             if (event.id() == null) {
                 return;
@@ -66,6 +71,7 @@ final class PlainLog {
         }
         if (walk.complete()) {
             endSeenNanos = walk.endSentNanos();
+            endSeen = true;
         }
         return walk.requests();
     }
@@ -96,7 +102,10 @@ final class PlainLog {
         return id == null ? -1 : positions.getOrDefault(id, -1);
     }
 
-    /** The last moment the list's end was seen without {@code id} (see the class comment). */
+    /**
+     * The last moment the list's end was seen without {@code id} (see the class comment); {@link #NEVER_ABSENT} when
+     * the first read listed it.
+     */
     long absentUntil(String id) {
         return absentUntil.getOrDefault(id, endSeenNanos);
     }

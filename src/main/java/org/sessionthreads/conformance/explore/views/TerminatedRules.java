@@ -84,7 +84,8 @@ final class TerminatedRules {
             return;
         }
         Seen first = terminated.get(0);
-        long absentMillis = Judging.millisAfter(archive, j.log().absentUntil(first.id()));
+        long absentUntil = j.log().absentUntil(first.id());
+        long absentMillis = absentUntil == PlainLog.NEVER_ABSENT ? 0 : Judging.millisAfter(archive, absentUntil);
         if (absentMillis > j.timeouts().event().toMillis()) {
             j.report("EVT-001", "events.terminated.emitted", "a terminated event within timeouts.event ("
                     + j.timeouts().event().toMillis() + " ms)", j.where(thread) + ": " + first.brief()

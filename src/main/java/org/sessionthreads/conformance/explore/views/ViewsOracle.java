@@ -35,8 +35,13 @@ import org.sessionthreads.conformance.waits.Waits;
  * resumed one) and compares it with the log; and judges the rules on the log and the disagreements.
  */
 public final class ViewsOracle implements EventOracle, AutoCloseable {
-    /** Sessions whose views are kept (and live streams open) at once; the oldest is dropped first. */
-    static final int SESSIONS_KEPT = 8;
+    /**
+     * Sessions whose views are kept (and live streams open) at once; the least recently checked is dropped first.
+     * More than exploration's sequences at once (16, or 4 × the profile's concurrency up to 8), so that a sequence's
+     * session is not dropped while it runs; one dropped all the same is read again from its fixture's base, and what
+     * that first read lists proves no absence ({@link PlainLog}).
+     */
+    static final int SESSIONS_KEPT = 40;
     private final EventsApi api;
     private final EventStreamApi streamApi;
     private final Waits waits;

@@ -59,6 +59,33 @@ class ArchiveModelTest {
     }
 
     @Test
+    void aKeyFirstSentWithAReArchiveReplaysWhatTheReArchiveReadingAllows() {
+        ModelState archived = conflict.initial(FixtureKind.IDLE_CHILD).archivedChild(false);
+        Step.Archive keyed = new Step.Archive(Target.CHILD, Credential.PROFILE, true);
+        Expectation rearchive = conflict.expect(archived, keyed);
+        ModelState keyOnRearchive = rearchive.after(Answer.CONFLICT_NOT_IDLE).orElseThrow();
+
+        Expectation replay = conflict.expect(keyOnRearchive, keyed);
+        assertThat(replay.allowed()).containsOnlyKeys(Answer.CONFLICT_NOT_IDLE);
+        assertThat(replay.answerRequirement()).isEqualTo("IDEM-001");
+        assertThat(conflict.expect(keyOnRearchive, new Step.Archive(Target.OTHER_SESSION_CHILD, Credential.PROFILE,
+                true)).allowed()).containsOnlyKeys(Answer.KEY_CONFLICT, Answer.ARCHIVED);
+        ModelState keyOnArchive = either.initial(FixtureKind.IDLE_CHILD).archivedChild(true);
+        assertThat(either.expect(keyOnArchive, keyed).allowed()).containsOnlyKeys(Answer.UNCHANGED);
+    }
+
+    @Test
+    void aWrongTokenOnAKeptAliveConnectionIsAuth004AndOneOnItsOwnAuth001() {
+        ModelState idle = either.initial(FixtureKind.IDLE_CHILD);
+        Expectation keptAlive = either.expect(idle, new Step.Archive(Target.CHILD, Credential.WRONG_TOKEN_KEPT_ALIVE,
+                false));
+        assertThat(keptAlive.allowed()).containsOnlyKeys(Answer.UNAUTHORIZED);
+        assertThat(keptAlive.answerRequirement()).isEqualTo("AUTH-004");
+        assertThat(either.expect(idle, new Step.Archive(Target.CHILD, Credential.WRONG_TOKEN, false))
+                .answerRequirement()).isEqualTo("AUTH-001");
+    }
+
+    @Test
     void theKeyOfAnAcceptedArchiveReplaysUnchangedAndConflictsOnAnotherThread() {
         ModelState keyed = either.initial(FixtureKind.IDLE_CHILD).archivedChild(true);
         assertThat(either.expect(keyed, new Step.Archive(Target.CHILD, Credential.PROFILE, true)).allowed())

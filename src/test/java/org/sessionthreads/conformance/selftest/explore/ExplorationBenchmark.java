@@ -12,7 +12,7 @@ import org.sessionthreads.conformance.selftest.SuiteRun;
  * What exploration alone costs against one embedded target: process CPU time (client and server share the JVM),
  * wall time and the exploration's own line (sequences, requests). Not a test: run it by hand, e.g.
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) …ExplorationBenchmark archive-page
- * [fault] [repetitions]}.
+ * [fault] [repetitions]}; {@code -Dexplore.budget=N} sets the request budget.
  */
 public final class ExplorationBenchmark {
     private ExplorationBenchmark() {
@@ -31,7 +31,11 @@ public final class ExplorationBenchmark {
             if (!fault.isEmpty()) {
                 options.put("faults", fault);
             }
-            SuiteRun run = SuiteRun.withProfile("reference", options, ExplorationCampaign.SETTINGS, dir,
+            Map<String, String> settings = new LinkedHashMap<>(ExplorationCampaign.SETTINGS);
+            if (System.getProperty("explore.budget") != null) {
+                settings.put("explore.budget", System.getProperty("explore.budget"));
+            }
+            SuiteRun run = SuiteRun.withProfile("reference", options, settings, dir,
                     ".*ExplorationScenarios");
             System.out.printf("run %d: %s; cpu %d ms, wall %d ms; not met %s%n", i + 1,
                     ExploredRun.of(run).map(e -> e.requests() + " requests, " + e.sequences() + " sequences, " + e.millis() + " ms explored")
