@@ -138,7 +138,7 @@ class ExploreFilesTest {
                                 6, List.of(exchange("{\"status\":\"idle\",\"note\":\"<archive>\"}"))),
                         new ExplorationSection.Found("IDLE-001", "archive.answer.status", "running_child",
                                 List.of("archive the child"), "409", "200", false, 1, List.of())),
-                321, Duration.ofMillis(1500), List.of("events: judged by a placeholder"));
+                321, Duration.ofMillis(1500), List.of("event stream: not offered by the target"));
     }
 
     private static Exchange exchange(String body) {
