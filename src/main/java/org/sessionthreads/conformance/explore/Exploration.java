@@ -33,6 +33,13 @@ import org.sessionthreads.conformance.waits.Waits;
 public final class Exploration {
     /** Failing sequences of one rule tried in turn until one reproduces on fresh fixtures. */
     static final int CANDIDATES = 3;
+    /**
+     * Round trips between a sequence's fixture arriving and its first step, for the fixture window ({@code window_ms},
+     * how long the hook keeps a pending message queued): the event list, the stream's subscription, the child, the
+     * coordinator and the thread list, about 8 requests, which with 16 sequences at once on the 2-core machine took
+     * 0.5-2 s against discovery's round trips of about 60 ms (p90), so about 30 of those.
+     */
+    public static final int ROUND_TRIPS_BEFORE_STEP = 40;
     private final SequenceRun runner;
     private final ThreadsApi threads;
     private final Supplier<Fixtures> fixtures;
@@ -71,6 +78,8 @@ public final class Exploration {
         } finally {
             pool.shutdown();
         }
+        // why: the replays that shrink and confirm run alone, with no other fixture made meanwhile
+        List<Finding> historyFindings = histories.stream().flatMap(history -> outcome(history).stream()).toList();
         Map<FixtureKind, ExplorationReport.KindTally> tallies = new EnumMap<>(FixtureKind.class);
         Map<String, List<SequenceResult>> failures = new LinkedHashMap<>();
         results.forEach((kind, list) -> {
@@ -87,7 +96,7 @@ public final class Exploration {
                     + finding.steps(), finding);
         });
         findings.addAll(distinct.values());
-        histories.forEach(history -> findings.addAll(outcome(history)));
+        findings.addAll(historyFindings);
         List<String> notes = new ArrayList<>();
         if (budget.refusedAny()) {
             notes.add("the request budget (explore.budget " + settings.budget() + ") left sequences or the replays"
@@ -151,14 +160,15 @@ public final class Exploration {
      * keeps the rule or the requirement, not both: a change first seen after a later step (a wait, the end's full
      * read) is then judged after the step that made it, whose requirement the confirmed finding names; and a change
      * of another thread seen on whichever thread it hit in the replay (the bystander rather than the other session's
-     * child) is the requirement's all the same.
+     * child) is the requirement's all the same. Rules of one {@link RuleFamilies family} stand for each other: a
+     * second terminated event listed after a re-archive that still comes without it is the archive's duplicate.
      */
     private Finding minimal(String key, List<SequenceResult> failing) {
         String requirement = key.substring(0, key.indexOf(' '));
         String rule = key.substring(key.indexOf(' ') + 1);
         for (SequenceResult candidate : failing.subList(0, Math.min(CANDIDATES, failing.size()))) {
-            List<Step> prefix = candidate.steps().subList(0, candidate.failedAt() + 1);
-            if (!replay(candidate.kind(), prefix).breaks(requirement, rule)) {
+            List<Step> prefix = reproducing(candidate, requirement, rule);
+            if (prefix.isEmpty()) {
                 continue;
             }
             List<Step> shrunk = Shrinker.ddmin(start(candidate.kind(), prefix, requirement, rule),
@@ -171,6 +181,24 @@ public final class Exploration {
         SequenceResult first = failing.get(0);
         return finding(requirement, rule, first, first.steps().subList(0, first.failedAt() + 1), false,
                 failing.size());
+    }
+
+    /**
+     * The candidate's failing prefix when its replay breaks the rule again; else the prefix and a wait, when that
+     * does (an effect that came late, seen after a step only because of how long the step's reads took, is seen
+     * after a wait every time); else empty.
+     */
+    private List<Step> reproducing(SequenceResult candidate, String requirement, String rule) {
+        List<Step> prefix = candidate.steps().subList(0, candidate.failedAt() + 1);
+        if (replay(candidate.kind(), prefix).breaks(requirement, rule)) {
+            return prefix;
+        }
+        if (prefix.get(prefix.size() - 1) instanceof Step.Wait) {
+            return List.of();
+        }
+        List<Step> waited = new ArrayList<>(prefix);
+        waited.add(new Step.Wait());
+        return replay(candidate.kind(), waited).breaks(requirement, rule) ? List.copyOf(waited) : List.of();
     }
 
     /**
@@ -196,8 +224,9 @@ public final class Exploration {
                                    boolean confirmed, int sequences) {
         // why: what broke the rule (or else the requirement) in the sequence shown (see minimal)
         Violation violation = shown.violations().stream()
-                .filter(v -> v.rule().equals(rule) || v.requirementId().equals(requirement))
+                .filter(v -> RuleFamilies.related(v.rule(), rule) || v.requirementId().equals(requirement))
                 .min(java.util.Comparator.comparing((Violation v) -> !v.rule().equals(rule))
+                        .thenComparing(v -> !RuleFamilies.related(v.rule(), rule))
                         .thenComparing(v -> !v.requirementId().equals(requirement))).orElseThrow();
         return new Finding(violation.requirementId(), violation.rule(), shown.kind(), steps.stream().map(Step::label).toList(),
                 violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
@@ -210,7 +239,7 @@ public final class Exploration {
 
     private record Replayed(Optional<SequenceResult> result) {
         boolean breaks(String requirement, String rule) {
-            return result.map(r -> r.violations().stream().anyMatch(v -> v.rule().equals(rule)
+            return result.map(r -> r.violations().stream().anyMatch(v -> RuleFamilies.related(v.rule(), rule)
                     || v.requirementId().equals(requirement))).orElse(false);
         }
     }

@@ -58,14 +58,16 @@ final class SequenceRun {
     SequenceResult run(FixtureKind kind, List<Step> steps, Optional<Bystander> shared) {
         AtomicInteger requests = new AtomicInteger();
         try (Fixtures made = fixtures.get()) {
-            Fixture fixture = made.obtain(kind);
-            events.check(new ArchiveFacts(fixture, List.of(), false)); // why: opens its live stream before any step
+            // why: the other fixtures first, so that the sequence's own is used as soon as it arrives (a pending
+            // message is delivered when the fixture's window has passed)
             Bystander bystander = shared.orElseGet(() -> {
                 requests.incrementAndGet();
                 return Bystander.read(threads, made.obtain(FixtureKind.IDLE_CHILD));
             });
             Fixture other = steps.stream().anyMatch(SequenceRun::archivesOtherChild)
                     ? made.obtain(FixtureKind.IDLE_CHILD) : null;
+            Fixture fixture = made.obtain(kind);
+            events.open(fixture); // why: its live stream is open before any step
             return judge(kind, steps, fixture, bystander, other, requests);
         } catch (Untestable untestable) {
             return new SequenceResult(kind, steps, -1, List.of(), Optional.of(untestable.getMessage()),
@@ -105,6 +107,7 @@ final class SequenceRun {
                     : expectation.effectRequirement()) : null;
             ModelState next;
             List<Violation> broken = new ArrayList<>();
+            boolean acceptedNow = false; // why: an archive of the fixture's session accepted by this step
             if (step instanceof Step.Archive archive) {
                 ThreadRef named = sender.named(archive);
                 long sent = System.nanoTime();
@@ -120,6 +123,7 @@ final class SequenceRun {
                 if (named.sessionId().equals(fixture.sessionId())) { // why: the facts are of the fixture's session
                     attempts.add(new ArchiveAttempt(named.threadId(), response.status(), accepted, sent,
                             System.nanoTime()));
+                    acceptedNow = accepted;
                 }
                 boolean otherChild = archivesOtherChild(archive);
                 AnswerRules.Judged judged = answers.judge(expectation, response, otherChild ? otherArchived : archived,
@@ -149,6 +153,9 @@ final class SequenceRun {
             problems.addAll(last.problems());
             broken.addAll(rules.judge(expectation, next, first, last, archived));
             if (!broken.isEmpty()) {
+                // why: the events tell what made a change the views show (a pending message delivered to the
+                // archived child wakes it: MBX-001 beside ARCH-004)
+                broken.addAll(events.check(new ArchiveFacts(fixture, attempts, waited)));
                 return failed(kind, steps, i, broken, requests, problems);
             }
             if ((mayMove || step instanceof Step.Wait) && rearchivesLater(steps, i)) {
@@ -157,6 +164,9 @@ final class SequenceRun {
                 if (!broken.isEmpty()) {
                     return failed(kind, steps, i, broken, requests, problems);
                 }
+            } else if (acceptedNow) {
+                // why: the terminated event is due from this answer on; a read while it is due proves it late
+                events.observe(new ArchiveFacts(fixture, attempts, waited));
             }
             state = next;
         }

@@ -237,8 +237,11 @@ final class ConformanceRun implements AutoCloseable {
             var concurrency = org.sessionthreads.conformance.explore.ExplorationParts.concurrency(threads, eventList,
                     waits, rounds::obtain, profile.readings(),
                     org.sessionthreads.conformance.explore.linear.ArchiveConcurrency.DEFAULT_REQUEST_BUDGET);
+            // why: a sequence reads every view before its first step, which must still beat a queued delivery
+            FixtureContext sequences = fixtureContext.withWindow(discovery.fixtureWindow()
+                    .map(w -> w.covering(org.sessionthreads.conformance.explore.Exploration.ROUND_TRIPS_BEFORE_STEP)));
             return new org.sessionthreads.conformance.explore.Exploration(threads,
-                    () -> new Fixtures(fixtureChain, fixtureContext), model, oracle, concurrency, waits,
+                    () -> new Fixtures(fixtureChain, sequences), model, oracle, concurrency, waits,
                     new org.sessionthreads.conformance.explore.ExploreSettings(settings.depth(), settings.budget(),
                             parallel, settings.clients(), profile.audit().settle())).run();
         }

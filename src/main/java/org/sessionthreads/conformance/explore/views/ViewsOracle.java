@@ -93,6 +93,24 @@ public final class ViewsOracle implements EventOracle, AutoCloseable {
         }
     }
 
+    @Override
+    public void open(Fixture fixture) {
+        SessionViews views = views(fixture);
+        synchronized (views) {
+            views.refresh(api);
+            views.streams.start(views.log);
+        }
+    }
+
+    @Override
+    public void observe(ArchiveFacts facts) {
+        SessionViews views = views(facts.fixture());
+        synchronized (views) {
+            views.refresh(api);
+            awaitExpected(new SequenceModel(facts), views);
+        }
+    }
+
     /** Requests (list pages, stream connections) the last call sent. */
     public int lastRequests() {
         return lastRequests;
