@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The fenced blocks of the documents whose commands the project's tests run (docs/runner.md, "Commands in the docs
- * are run"): README.md, docs/runner.md and every example's README.md. A block tagged {@code sh} is commands; any other
- * tag ({@code text}, {@code http}, {@code yaml}) is not. A {@code sh} block that cannot run here has, as the paragraph
- * right above it, the visible line {@code *Not run by the tests: <why>.*}.
+ * are run"): README.md, docs/runner.md, docs/explore.md (its certify gate) and every example's README.md. A block
+ * tagged {@code sh} is commands; any other tag ({@code text}, {@code http}, {@code yaml}) is not. A {@code sh} block
+ * that cannot run here has, as the paragraph right above it, the visible line {@code *Not run by the tests: <why>.*}.
  */
 public final class DocCommandBlocks {
     /** The tag of a block of commands. */
@@ -43,7 +43,8 @@ public final class DocCommandBlocks {
 
     /** The documents of {@code project} whose blocks are checked, in the order a reader meets them. */
     public static List<Path> documents(Path project) {
-        List<Path> docs = new ArrayList<>(List.of(project.resolve("README.md"), project.resolve("docs/runner.md")));
+        List<Path> docs = new ArrayList<>(List.of(project.resolve("README.md"), project.resolve("docs/runner.md"),
+                project.resolve("docs/explore.md")));
         try (Stream<Path> examples = Files.list(project.resolve("examples"))) {
             examples.map(dir -> dir.resolve("README.md")).filter(Files::isRegularFile).sorted().forEach(docs::add);
         } catch (IOException e) {
