@@ -66,7 +66,8 @@ final class SequenceRun {
             });
             Fixture other = steps.stream().anyMatch(SequenceRun::archivesOtherChild)
                     ? made.obtain(FixtureKind.IDLE_CHILD) : null;
-            return judge(kind, steps, fixture, bystander, other, requests);
+            return judge(kind, steps, fixture, bystander, other, requests)
+                    .on(new RanOn(fixture, bystander.fixture(), other, settle));
         } catch (Untestable untestable) {
             return new SequenceResult(kind, steps, -1, List.of(), Optional.of(untestable.getMessage()),
                     requests.get(), List.of());
