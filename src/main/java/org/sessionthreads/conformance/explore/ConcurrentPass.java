@@ -1,9 +1,12 @@
 package org.sessionthreads.conformance.explore;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.sessionthreads.conformance.client.TransportException;
+import org.sessionthreads.conformance.fixture.Fixture;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.fixture.Fixtures;
 import org.sessionthreads.conformance.outcome.Untestable;
@@ -25,22 +28,29 @@ final class ConcurrentPass {
     }
 
     List<Finding> run(FixtureKind kind) {
-        List<Violation> found = once(kind);
-        if (found.isEmpty()) {
+        History found = once(kind);
+        if (found.violations().isEmpty()) {
             return List.of();
         }
-        List<Violation> again = once(kind);
-        return found.stream().map(v -> new Finding(v.requirementId(), v.rule(), kind,
+        List<Violation> again = once(kind).violations();
+        FindingReplay replay = FindingReplay.concurrent(clients, found.on());
+        return found.violations().stream().map(v -> new Finding(v.requirementId(), v.rule(), kind,
                 List.of(clients + " clients archiving and reading at once"), v.allowed(), v.observed(),
                 again.stream().anyMatch(a -> a.requirementId().equals(v.requirementId()) && a.rule().equals(v.rule())),
-                1, v.evidence())).toList();
+                1, v.evidence(), replay)).toList();
     }
 
-    private List<Violation> once(FixtureKind kind) {
+    private History once(FixtureKind kind) {
         try (Fixtures made = fixtures.get()) {
-            return concurrency.explore(made.obtain(kind), clients);
+            Fixture fixture = made.obtain(kind);
+            return new History(concurrency.explore(fixture, clients),
+                    Optional.of(new RanOn(fixture, null, null, Duration.ZERO)));
         } catch (Untestable | TransportException nothingJudged) {
-            return List.of();
+            return new History(List.of(), Optional.empty());
         }
+    }
+
+    /** What one concurrent history broke, and the fixture it ran on. */
+    private record History(List<Violation> violations, Optional<RanOn> on) {
     }
 }

@@ -229,7 +229,8 @@ public final class Exploration {
                         .thenComparing(v -> !RuleFamilies.related(v.rule(), rule))
                         .thenComparing(v -> !v.requirementId().equals(requirement))).orElseThrow();
         return new Finding(violation.requirementId(), violation.rule(), shown.kind(), steps.stream().map(Step::label).toList(),
-                violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence());
+                violation.allowed(), violation.observed(), confirmed, sequences, violation.evidence(),
+                FindingReplay.of(steps, shown));
     }
 
     /** A replay on fresh fixtures; one the budget no longer allows breaks nothing (what it would show is unknown). */

@@ -14,9 +14,11 @@ import org.sessionthreads.conformance.fixture.FixtureKind;
  * @param steps      the minimal sequence, in words
  * @param sequences  how many of the enumerated sequences broke this rule
  * @param evidence   the exchanges of the confirming replay (its archive requests and the reads that showed it)
+ * @param replay     the minimal sequence as typed steps, with the fixtures and settle time of the sequence shown
  */
 public record Finding(String requirementId, String rule, FixtureKind kind, List<String> steps, String allowed,
-                      String observed, boolean confirmed, int sequences, List<Exchange> evidence) {
+                      String observed, boolean confirmed, int sequences, List<Exchange> evidence,
+                      FindingReplay replay) {
     public Finding {
         steps = List.copyOf(steps);
         evidence = List.copyOf(evidence);

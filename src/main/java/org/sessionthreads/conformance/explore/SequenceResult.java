@@ -14,13 +14,27 @@ import org.sessionthreads.conformance.fixture.FixtureKind;
  * @param untestable why nothing was judged (empty when the sequence was judged)
  * @param requests   requests the sequence sent (fixtures excluded)
  * @param problems   views that could not be read (not judged)
+ * @param ranOn      the fixtures the sequence ran on (empty when it got none)
  */
 public record SequenceResult(FixtureKind kind, List<Step> steps, int failedAt, List<Violation> violations,
-                             Optional<String> untestable, int requests, List<String> problems) {
+                             Optional<String> untestable, int requests, List<String> problems,
+                             Optional<RanOn> ranOn) {
     public SequenceResult {
         steps = List.copyOf(steps);
         violations = List.copyOf(violations);
         problems = List.copyOf(problems);
+    }
+
+    /** A result whose fixtures are not (yet) known. */
+    public SequenceResult(FixtureKind kind, List<Step> steps, int failedAt, List<Violation> violations,
+                          Optional<String> untestable, int requests, List<String> problems) {
+        this(kind, steps, failedAt, violations, untestable, requests, problems, Optional.empty());
+    }
+
+    /** This result, run on {@code on}. */
+    SequenceResult on(RanOn on) {
+        return new SequenceResult(kind, steps, failedAt, violations, untestable, requests, problems,
+                Optional.of(on));
     }
 
     public boolean failed() {

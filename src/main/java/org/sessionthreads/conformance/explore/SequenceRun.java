@@ -68,7 +68,8 @@ final class SequenceRun {
                     ? made.obtain(FixtureKind.IDLE_CHILD) : null;
             Fixture fixture = made.obtain(kind);
             events.open(fixture); // why: its live stream is open before any step
-            return judge(kind, steps, fixture, bystander, other, requests);
+            return judge(kind, steps, fixture, bystander, other, requests)
+                    .on(new RanOn(fixture, bystander.fixture(), other, settle));
         } catch (Untestable untestable) {
             return new SequenceResult(kind, steps, -1, List.of(), Optional.of(untestable.getMessage()),
                     requests.get(), List.of());

@@ -28,7 +28,7 @@ final class ExplorationSections {
 
     private static ExplorationSection.Found found(Finding f) {
         return new ExplorationSection.Found(f.requirementId(), f.rule(), f.kind().wireName(), f.steps(),
-                f.allowed(), f.observed(), f.confirmed(), f.sequences(), f.evidence());
+                f.allowed(), f.observed(), f.confirmed(), f.sequences(), f.evidence(), ReplayPlans.of(f.replay()));
     }
 
     /** A count setting's effective value; 0 when the run recorded none (it did not start). */

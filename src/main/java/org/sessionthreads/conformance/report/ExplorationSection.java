@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.report.repro.ReplayPlan;
 
 /**
  * The run's exploration as the bundle shows it (explore.md, explore.json, a short section of the summaries): its
@@ -46,9 +47,11 @@ public record ExplorationSection(Settings settings, String scope, List<Kind> kin
      * @param steps     the minimal sequence, in words
      * @param sequences how many enumerated sequences broke the rule
      * @param evidence  the exchanges of the confirming replay, redacted like every exchange of the run
+     * @param replay    what its reproduction ({@code repro/<n>-<ID>.sh}) sends
      */
     public record Found(String requirement, String rule, String kind, List<String> steps, String allowed,
-                        String observed, boolean confirmed, int sequences, List<Exchange> evidence) {
+                        String observed, boolean confirmed, int sequences, List<Exchange> evidence,
+                        ReplayPlan replay) {
         public Found {
             steps = List.copyOf(steps);
             evidence = List.copyOf(evidence);

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.report.repro.FindingScripts;
 import org.sessionthreads.conformance.report.repro.ReproScript;
 
 /** {@code explore.json}: the {@link ExplorationSection} as records Jackson writes field by field, in this order. */
@@ -22,12 +23,17 @@ record ExploreJson(Settings settings, String scope, Sequences sequences, List<Ki
                 s.kinds().stream().mapToInt(ExplorationSection.Kind::untestable).sum(), s.overBudget()),
                 s.kinds().stream().map(k -> new Kind(k.kind(), k.sequences(), k.run(), k.failed(), k.untestable(),
                         k.overBudget(), k.reason())).toList(), s.requests(), s.took().toMillis(),
-                s.failedRequirements(), s.findings().stream().map(ExploreJson::found).toList(), s.notes());
+                s.failedRequirements(), found(s), s.notes());
     }
 
-    private static Found found(ExplorationSection.Found f) {
-        return new Found(f.requirement(), f.rule(), f.kind(), f.steps(), f.allowed(), f.observed(), f.confirmed(),
-                f.sequences(), f.evidence().stream().map(ExploreJson::evidence).toList());
+    private static List<Found> found(ExplorationSection s) {
+        List<String> scripts = FindingScripts.names(s);
+        return java.util.stream.IntStream.range(0, scripts.size()).mapToObj(i -> {
+            ExplorationSection.Found f = s.findings().get(i);
+            return new Found(f.requirement(), f.rule(), f.kind(), f.steps(), f.allowed(), f.observed(),
+                    f.confirmed(), f.sequences(), f.evidence().stream().map(ExploreJson::evidence).toList(),
+                    scripts.get(i));
+        }).toList();
     }
 
     private static Evidence evidence(Exchange e) {
@@ -55,7 +61,7 @@ record ExploreJson(Settings settings, String scope, Sequences sequences, List<Ki
     }
 
     record Found(String requirement, String rule, String kind, List<String> steps, String allowed, String observed,
-                 boolean confirmed, int sequences, List<Evidence> evidence) {
+                 boolean confirmed, int sequences, List<Evidence> evidence, String repro) {
     }
 
     record Evidence(String summary, @JsonProperty("request_id") String requestId, String method, String url,

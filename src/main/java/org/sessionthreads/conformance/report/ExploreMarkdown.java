@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.report.repro.FindingScripts;
 import org.sessionthreads.conformance.report.repro.ReproScript;
 
 /**
@@ -36,11 +37,14 @@ final class ExploreMarkdown {
         if (s.findings().isEmpty()) {
             md.append("\nNone: every judged sequence kept the model's rules.\n");
         }
-        s.findings().forEach(f -> finding(md, f));
+        List<String> scripts = FindingScripts.names(s);
+        for (int i = 0; i < scripts.size(); i++) {
+            finding(md, s.findings().get(i), scripts.get(i));
+        }
         return md.toString();
     }
 
-    private static void finding(StringBuilder md, ExplorationSection.Found f) {
+    private static void finding(StringBuilder md, ExplorationSection.Found f, String script) {
         md.append("\n### ").append(f.requirement()).append(" `").append(f.rule()).append("` — ")
                 .append(f.confirmed() ? "confirmed" : "not confirmed (reported, not failed)").append("\n\n")
                 .append("From a fresh `").append(f.kind()).append("` (").append(f.sequences())
@@ -49,7 +53,8 @@ final class ExploreMarkdown {
             md.append(i + 1).append(". ").append(f.steps().get(i)).append('\n');
         }
         md.append("\n- the model allowed: ").append(f.allowed()).append("\n- the target did: ").append(f.observed())
-                .append('\n');
+                .append("\n- reproduce: [").append(script).append("](").append(script).append(
+                        ") (`CONFORMANCE_TOKEN=… sh ").append(script).append("`)\n");
         if (f.evidence().isEmpty()) {
             return;
         }

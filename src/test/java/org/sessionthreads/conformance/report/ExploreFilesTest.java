@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.sessionthreads.conformance.catalogue.RequirementCatalogue;
 import org.sessionthreads.conformance.client.Exchange;
+import org.sessionthreads.conformance.report.repro.ReplayPlan;
 import org.sessionthreads.conformance.schema.SchemaRegistry;
 import org.sessionthreads.conformance.schema.Schemas;
 
@@ -52,6 +53,10 @@ class ExploreFilesTest {
                 .isEqualTo("Bearer [REDACTED]");
         assertThat(evidence.get("reproduce").asString()).contains("$CONFORMANCE_TOKEN").contains("-X POST");
         assertThat(root.get("findings").get(1).get("confirmed").asBoolean()).isFalse();
+        assertThat(confirmed.get("repro").asString()).isEqualTo("repro/01-ARCH-004.sh");
+        assertThat(root.get("findings").get(1).get("repro").asString()).isEqualTo("repro/02-IDLE-001.sh");
+        assertThat(dir.resolve("repro/01-ARCH-004.sh")).isRegularFile();
+        assertThat(dir.resolve("repro/02-IDLE-001.sh")).isRegularFile();
 
         String md = Files.readString(dir.resolve(ExploreFiles.MARKDOWN));
         assertThat(md).startsWith("# Exploration\n")
@@ -60,7 +65,8 @@ class ExploreFilesTest {
                 .contains("| idle_child | 20 | 18 | 7 | 2 | 0 |  |")
                 .contains("### ARCH-004 `view.get.status` — confirmed")
                 .contains("1. archive the child\n2. GET the child\n")
-                .contains("- the model allowed: status archived\n- the target did: status idle")
+                .contains("- the model allowed: status archived\n- the target did: status idle\n"
+                        + "- reproduce: [repro/01-ARCH-004.sh](repro/01-ARCH-004.sh)")
                 .contains("### IDLE-001 `archive.answer.status` — not confirmed (reported, not failed)")
                 .contains("Authorization: Bearer [REDACTED]")
                 .contains("\n{\"status\":\"idle\",\"note\":\"<archive>\"}\n```\n");
@@ -104,7 +110,8 @@ class ExploreFilesTest {
         String body = "```\n# not a heading\n" + "x".repeat(10_000);
         ExplorationSection hostile = new ExplorationSection(new ExplorationSection.Settings(1, 10, 1), "scope",
                 List.of(), List.of(new ExplorationSection.Found("NF-001", "archive.answer.status", "idle_child",
-                List.of("archive an unknown thread"), "404", "200", true, 1, List.of(exchange(body)))), 3,
+                List.of("archive an unknown thread"), "404", "200", true, 1, List.of(exchange(body)), ReplayPlan.NONE)),
+                3,
                 Duration.ofMillis(9), List.of());
         ResultsBundle.write(summary(Optional.of(hostile)), BUILD, dir, Optional.empty(), Optional.empty());
 
@@ -135,9 +142,9 @@ class ExploreFilesTest {
                         new ExplorationSection.Kind("running_child", 20, 18, 0, 2, 0, "no answer | twice")),
                 List.of(new ExplorationSection.Found("ARCH-004", "view.get.status", "idle_child",
                                 List.of("archive the child", "GET the child"), "status archived", "status idle", true,
-                                6, List.of(exchange("{\"status\":\"idle\",\"note\":\"<archive>\"}"))),
+                                6, List.of(exchange("{\"status\":\"idle\",\"note\":\"<archive>\"}")), ReplayPlan.NONE),
                         new ExplorationSection.Found("IDLE-001", "archive.answer.status", "running_child",
-                                List.of("archive the child"), "409", "200", false, 1, List.of())),
+                                List.of("archive the child"), "409", "200", false, 1, List.of(), ReplayPlan.NONE)),
                 321, Duration.ofMillis(1500), List.of("event stream: not offered by the target"));
     }
 

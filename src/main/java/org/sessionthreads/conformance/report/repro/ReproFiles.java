@@ -21,7 +21,8 @@ import org.sessionthreads.conformance.report.Verdict;
  * {@code repro/<ID>.sh}: per requirement that did not pass, a script that repeats the request its failure was
  * judged on ({@link ReproScript}); a second failed scenario of the same requirement gets {@code <ID>-2.sh}, and so
  * on, in the summary's order. A scenario without a request to repeat gets no file. The folder is emptied first, so
- * it never holds scripts of an earlier run, and is written empty when nothing failed.
+ * it never holds scripts of an earlier run, and is written empty when nothing failed. A run that explored also gets
+ * one script per exploration finding ({@link FindingScripts}).
  */
 public final class ReproFiles implements ReportFormat {
     public static final String FOLDER = "repro";
@@ -41,13 +42,20 @@ public final class ReproFiles implements ReportFormat {
         Files.createDirectories(folder); // why: every bundle has the same shape; empty when nothing failed
         Map<ScenarioOutcome, String> names = names(report.summary());
         for (Map.Entry<ScenarioOutcome, String> entry : names.entrySet()) {
-            Path file = dir.resolve(entry.getValue());
-            Files.writeString(file, ReproScript.script(entry.getKey().requirement(), entry.getKey()));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException notPosix) {
-                // why: `bash repro/<ID>.sh` runs it all the same
-            }
+            executable(Files.writeString(dir.resolve(entry.getValue()),
+                    ReproScript.script(entry.getKey().requirement(), entry.getKey())));
+        }
+        var explored = report.summary().facts().explored();
+        if (explored.isPresent()) {
+            FindingScripts.write(explored.get(), report.summary(), dir);
+        }
+    }
+
+    static void executable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+            // why: `sh repro/<file>` runs it all the same
         }
     }
 

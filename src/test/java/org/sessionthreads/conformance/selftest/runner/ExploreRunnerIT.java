@@ -51,6 +51,7 @@ class ExploreRunnerIT {
             JsonNode finding = confirmed(explored, "ARCH-004");
             assertThat(finding.get("steps").size()).isBetween(1, 5);
             assertThat(finding.get("evidence").size()).isPositive();
+            assertThat(reports.resolve(finding.get("repro").asString())).as("its reproduction").isRegularFile();
             assertThat(Files.readString(reports.resolve("explore.md"))).startsWith("# Exploration\n")
                     .contains("ARCH-004").contains("— confirmed");
             assertThat(Files.readString(reports.resolve("summary.md"))).contains("## Exploration")
