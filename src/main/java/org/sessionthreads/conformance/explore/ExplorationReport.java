@@ -29,6 +29,17 @@ public record ExplorationReport(int depth, Map<FixtureKind, KindTally> kinds, Li
     public record KindTally(int sequences, int run, int failed, int untestable, int overBudget, String reason) {
     }
 
+    /**
+     * This report with every finding's texts (what the model allowed, what the target did) passed through
+     * {@code redact}: they quote the target's answers, which may echo what the run sent (the run's redactor
+     * hides the token there as everywhere else).
+     */
+    public ExplorationReport redacted(java.util.function.UnaryOperator<String> redact) {
+        return new ExplorationReport(depth, kinds, findings.stream().map(f -> new Finding(f.requirementId(), f.rule(),
+                f.kind(), f.steps(), redact.apply(f.allowed()), redact.apply(f.observed()), f.confirmed(),
+                f.sequences(), f.evidence(), f.replay())).toList(), requests, took, notes);
+    }
+
     /** Confirmed findings of {@code requirementId}: what fails the requirement in the run. */
     public List<Finding> confirmed(String requirementId) {
         return findings.stream().filter(f -> f.confirmed() && f.requirementId().equals(requirementId)).toList();

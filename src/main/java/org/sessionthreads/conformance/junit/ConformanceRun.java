@@ -243,7 +243,7 @@ final class ConformanceRun implements AutoCloseable {
             return new org.sessionthreads.conformance.explore.Exploration(threads,
                     () -> new Fixtures(fixtureChain, sequences), model, oracle, concurrency, waits,
                     new org.sessionthreads.conformance.explore.ExploreSettings(settings.depth(), settings.budget(),
-                            parallel, settings.clients(), profile.audit().settle())).run();
+                            parallel, settings.clients(), profile.audit().settle())).run().redacted(redactor::text);
         }
     }
 
