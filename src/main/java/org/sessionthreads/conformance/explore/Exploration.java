@@ -17,6 +17,7 @@ import org.sessionthreads.conformance.explore.model.ArchiveModel;
 import org.sessionthreads.conformance.explore.model.Step;
 import org.sessionthreads.conformance.fixture.FixtureKind;
 import org.sessionthreads.conformance.fixture.Fixtures;
+import org.sessionthreads.conformance.outcome.Untestable;
 import org.sessionthreads.conformance.waits.Waits;
 
 /**
@@ -69,11 +70,16 @@ public final class Exploration {
         List<Future<List<Finding>>> histories = new ArrayList<>();
         ExecutorService pool = pool();
         try (Fixtures shared = fixtures.get()) {
+            Bystander bystander;
+            try {
+                budget.spend(1);
+                bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
+            } catch (Untestable noFixture) { // why: no sequence can run beside it; judged nothing, said why
+                return judgedNothing(planned, noFixture.getMessage(), start);
+            }
             for (FixtureKind kind : FixtureKind.values()) {
                 histories.add(pool.submit(() -> concurrent.run(kind)));
             }
-            budget.spend(1);
-            Bystander bystander = Bystander.read(threads, shared.obtain(FixtureKind.IDLE_CHILD));
             results = runAll(pool, planned, bystander);
         } finally {
             pool.shutdown();
@@ -104,6 +110,17 @@ public final class Exploration {
         }
         return new ExplorationReport(settings.depth(), tallies, findings, budget.spent(),
                 java.time.Duration.ofNanos(System.nanoTime() - start), notes);
+    }
+
+    /** The report of an exploration that could not start: every sequence untestable, for {@code reason}. */
+    private ExplorationReport judgedNothing(Map<FixtureKind, List<List<Step>>> planned, String reason, long start) {
+        Map<FixtureKind, ExplorationReport.KindTally> tallies = new EnumMap<>(FixtureKind.class);
+        planned.forEach((kind, sequences) -> tallies.put(kind, new ExplorationReport.KindTally(sequences.size(), 0, 0,
+                sequences.size(), 0, reason)));
+        return new ExplorationReport(settings.depth(), tallies, List.of(), budget.spent(),
+                java.time.Duration.ofNanos(System.nanoTime() - start),
+                List.of("no sequence ran: the bystander every sequence runs beside (an idle child of another session)"
+                        + " could not be made: " + reason));
     }
 
     private ExecutorService pool() {

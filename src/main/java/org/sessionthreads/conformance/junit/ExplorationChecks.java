@@ -85,7 +85,8 @@ public final class ExplorationChecks {
         AllureScenarioReport.describe(entry);
         if (report.judgedNothing()) {
             Untestable nothing = new Untestable("UNTESTABLE: exploration judged no sequence (" + report.scope()
-                    + ")");
+                    + ")" + report.notes().stream().map(note -> "; " + note).collect(java.util.stream.Collectors
+                    .joining()));
             throw profile.certify() ? new UntestableInCertify(nothing) : nothing;
         }
         List<Finding> confirmed = report.confirmed(id);

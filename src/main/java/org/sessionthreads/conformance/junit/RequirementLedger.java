@@ -177,7 +177,10 @@ public final class RequirementLedger implements TestExecutionListener {
     }
 
     private static String reason(TestExecutionResult result) {
-        return result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
+        // why: a parameter the harness could not make (exploration's checks, whose making runs the exploration)
+        // fails with JUnit's wrapper, whose message names the method; the cause says what went wrong
+        return result.getThrowable().map(t -> t instanceof org.junit.jupiter.api.extension.ParameterResolutionException
+                && t.getCause() != null ? t.getCause() : t).map(t -> String.valueOf(t.getMessage())).orElse("");
     }
 
     private Optional<String> requirementOf(TestIdentifier id) {
