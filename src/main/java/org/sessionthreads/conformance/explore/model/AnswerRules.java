@@ -51,7 +51,7 @@ public final class AnswerRules {
                 unchanged(response.thread(), archived, stored, requirement, response, violations);
             }
         } else {
-            error(answer.get(), response, requirement, violations);
+            error(answer.get(), response, requirement, violations, expectation.step());
         }
         return new Judged(answer, violations);
     }
@@ -105,7 +105,8 @@ public final class AnswerRules {
         }
     }
 
-    private void error(Answer answer, ApiResponse response, String requirement, List<Violation> violations) {
+    private void error(Answer answer, ApiResponse response, String requirement, List<Violation> violations,
+                       Step step) {
         var problems = SchemaRegistry.shared().validate(Schemas.ERROR_ENVELOPE, response.body());
         if (!problems.isEmpty()) {
             violations.add(violation(requirement, "archive.answer.envelope", "the error envelope",
@@ -115,7 +116,8 @@ public final class AnswerRules {
         ApiError error = response.error();
         List<String> types = switch (answer) {
             case UNAUTHORIZED -> List.of("authentication_error");
-            case NOT_FOUND -> notFoundTypes();
+            case NOT_FOUND -> step instanceof Step.Archive a && a.target() == Target.UNKNOWN_SESSION
+                    ? notFoundTypes() : List.of("not_found_error");
             case CONFLICT_COORDINATOR, CONFLICT_NOT_IDLE -> readings.acceptsConflictType(error.type())
                     ? List.of(error.type()) : List.of(readings.conflictErrorType());
             default -> List.of(error.type());
@@ -132,6 +134,11 @@ public final class AnswerRules {
         }
     }
 
+    /**
+     * A 404 for an unknown session: the dialect's readings of a missing session's error type (the Forward pages'
+     * session row says {@code not_found}) besides {@code not_found_error}; every other 404 (a thread missing or not
+     * in the session) is {@code not_found_error}, as the scenarios of NF-001 hold it.
+     */
     private List<String> notFoundTypes() {
         List<String> types = new ArrayList<>(readings.missingSessionErrorTypes());
         if (!types.contains("not_found_error")) {
