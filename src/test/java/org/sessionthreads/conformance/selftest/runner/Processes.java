@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Child processes for the tests of the packaged jar: the runner jar (and Maven) as a separate JVM, exactly as a
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Processes {
     static final String TOKEN = "runner-it-token-7f3a9c1e5b";
+    private static final Pattern LAUNCHER_NOTE = Pattern.compile("(?m)^NOTE: Picked up JDK_JAVA_OPTIONS: .*\\R");
 
     private Processes() {
     }
@@ -67,13 +69,24 @@ final class Processes {
                 throw new AssertionError(command + " did not finish within " + limit + "; output:\n"
                         + Files.readString(log));
             }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), withoutLauncherNote(
+                    Files.readString(log, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code output} without the line the java launcher prints when it picks up {@code JDK_JAVA_OPTIONS}: pom.xml
+     * sets that variable for the self-test JVMs and so for every JVM they start (the JIT options of
+     * {@code selftest.jvm.options}). The line is the harness's, never the product's, so it is not part of what a
+     * child printed; a JVM a user starts prints no such line.
+     */
+    static String withoutLauncherNote(String output) {
+        return LAUNCHER_NOTE.matcher(output).replaceAll("");
     }
 
     /** {@code java -jar <runner> args…} with the token in the environment only. */
