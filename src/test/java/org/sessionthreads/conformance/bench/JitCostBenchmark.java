@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -58,8 +60,8 @@ public final class JitCostBenchmark {
      */
     private static Duration runOnce(Path jar, List<String> jvmOptions, Path reports)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        String self = ProcessHandle.current().info().command().orElse("java"); // why: the JVM running this
+        List<String> command = new ArrayList<>(List.of(self));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "run", "--reports", reports.resolve("reports").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -68,7 +70,7 @@ public final class JitCostBenchmark {
         Process process = builder.start();
         ProcessHandle handle = process.toHandle();
         Duration[] last = {Duration.ZERO};
-        while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
             handle.info().totalCpuDuration().ifPresent(d -> last[0] = d); // why: gone once the process has exited
         }
         if (process.exitValue() != 0) {
@@ -81,7 +83,7 @@ public final class JitCostBenchmark {
 
     private static String figure(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", sorted[sorted.length / 2], sorted[0],
                 sorted[sorted.length - 1]);
     }

@@ -46,10 +46,10 @@ class FindingScriptTest {
                 .contains("SETTLE=0.2\n")
                 .contains("  fixture 'idle_child'\n")
                 .contains("send '1. archive the child' \"$BASE/sessions/$SESSION_ID/threads/$THREAD_ID/archive\""
-                        + " -H \"Authorization: Bearer $CONFORMANCE_TOKEN\"\n")
+                        + " -H @\"$(header_file cred \"Authorization: Bearer $CONFORMANCE_TOKEN\")\"\n")
                 .contains("send '2. archive the coordinator with the token with a tab inside' \"$BASE/sessions/"
-                        + "$SESSION_ID/threads/$COORDINATOR_THREAD_ID/archive\" -H \"Authorization: Bearer"
-                        + " $(near tab)\" -H \"Idempotency-Key: $KEY\"\n")
+                        + "$SESSION_ID/threads/$COORDINATOR_THREAD_ID/archive\" -H @\"$(header_file cred"
+                        + " \"Authorization: Bearer $(near tab)\")\" -H \"Idempotency-Key: $KEY\"\n")
                 .contains("say '3. wait the settle time'\" ($SETTLE s)\"\nsleep \"$SETTLE\"")
                 .contains("send '4. archive the other session''s child'".replace("''", "'\\''")
                         + " \"$BASE/sessions/$OTHER_SESSION_ID/threads/$OTHER_THREAD_ID/archive\"")
@@ -64,6 +64,10 @@ class FindingScriptTest {
                 .doesNotContain(" -L ").doesNotContain(TOKEN);
         assertThat(script.lines().filter(line -> line.contains("curl -"))).allMatch(line -> line.contains("-sS")
                 && line.contains("--max-time"));
+        assertThat(script.replace("\\\n", " ").lines())
+                .as("a header made from the token goes through a file, never into curl's arguments")
+                .noneMatch(line -> line.matches(".*-H \"[^\"]*\\$(CONFORMANCE_TOKEN|\\(swapped\\)|\\(near ).*"))
+                .anyMatch(line -> line.contains("-H @\"$(header_file auth \"Authorization: Bearer $CONFORMANCE_TOKEN"));
         assertThat(syntax(write("hook.sh", script))).as("sh -n").isZero();
     }
 

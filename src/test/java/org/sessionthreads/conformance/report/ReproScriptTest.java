@@ -63,6 +63,10 @@ class ReproScriptTest {
         assertThat(request.get("Accept")).containsExactly("application/json");
         assertThat(Files.readString(script)).doesNotContain(TOKEN).contains("$CONFORMANCE_TOKEN")
                 .contains("/prefix/v1/sessions/s/threads/t/archive");
+        assertThat(Files.readString(script).lines()).as("the token reaches curl through a pipe, not its arguments")
+                .noneMatch(line -> line.contains("-H 'Authorization") && line.contains("CONFORMANCE_TOKEN"))
+                .anyMatch(line -> line.contains("-H @<(printf '%s\\n' 'Authorization: Bearer '"
+                        + "\"$CONFORMANCE_TOKEN\"'')"));
     }
 
     @Test

@@ -5,6 +5,11 @@ package org.sessionthreads.conformance.report.repro;
  * the fixtures the script made through the hook, the fixture hook's request and the reading of its answer (ids are
  * refused unless they are letters, digits, {@code _}, {@code .}, {@code -}, so they can go into a URL unquoted), and
  * the archive and read requests ({@code curl -sS --max-time}, never following a redirect).
+ *
+ * <p>A credential never goes into a command's arguments, which every process on the host can read: {@code
+ * header_file NAME LINE} writes the header line into {@code $WORK/NAME} with the shell's own {@code printf} ({@code
+ * $WORK} is {@code mktemp -d}, readable by the user alone) and prints the path, which curl reads with {@code -H @file}
+ * (curl 7.55 or later).
  */
 final class FindingShell {
     /** The wrong credentials exploration sends, as it sends them (not secrets). */
@@ -17,10 +22,11 @@ final class FindingShell {
     static String functions() {
         return """
                 say() { printf '%s\\n' "$*"; }
+                header_file() { printf '%s\\n' "$2" >"$WORK/$1" && printf '%s' "$WORK/$1"; }
                 release() {
                   for made in $MADE; do
                     curl -sS --max-time "$MAX_TIME" -o /dev/null -X DELETE \\
-                      -H "Authorization: Bearer $CONFORMANCE_TOKEN" "$HOOK/$made" || true
+                      -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" "$HOOK/$made" || true
                   done
                   rm -rf "$WORK"
                 }
@@ -41,7 +47,8 @@ final class FindingShell {
                   fi
                   say "> POST $HOOK {\\"kind\\": \\"$1\\"} (the fixture hook)"
                   code=$(curl -sS --max-time "$MAX_TIME" -o "$WORK/fixture" -w '%{http_code}' -X POST \\
-                    -H "Authorization: Bearer $CONFORMANCE_TOKEN" -H 'Content-Type: application/json' \\
+                    -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" \\
+                    -H 'Content-Type: application/json' \\
                     --data "{\\"kind\\":\\"$1\\"}" "$HOOK") || { say "the fixture hook did not answer" >&2; exit 1; }
                   say "< $code"
                   if [ "$code" != 201 ]; then
@@ -76,7 +83,8 @@ final class FindingShell {
                   url=$1; shift
                   say "> GET $url"
                   code=$(curl -sS --max-time "$MAX_TIME" -o "$WORK/answer" -w '%{http_code}' \\
-                    -H "Authorization: Bearer $CONFORMANCE_TOKEN" "$@" "$url") || code='no answer'
+                    -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" "$@" "$url") \\
+                    || code='no answer'
                   say "< $code"
                   cat "$WORK/answer" 2>/dev/null
                   echo
@@ -113,7 +121,7 @@ final class FindingShell {
                 kept_alive() {
                   say "> GET $2, then on the same connection POST $3 ($1)"
                   codes=$(curl -sS --max-time "$MAX_TIME" -o "$WORK/read" -w '%{http_code}, ' \\
-                    -H "Authorization: Bearer $CONFORMANCE_TOKEN" "$2" \\
+                    -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" "$2" \\
                     --next -sS --max-time "$MAX_TIME" -o "$WORK/answer" \\
                     -w '%{http_code} (new connections for it: %{num_connects})' -X POST \\
                     -H 'Authorization: WRONG' "$3") || codes="$codes no answer"

@@ -13,7 +13,8 @@ import org.sessionthreads.conformance.report.ScenarioOutcome;
  * ({@code User-Agent}, {@code Accept: *}{@code /*}, a form content type, {@code Expect}), then prints the answer and
  * exits 0 when its status is the one the suite judged, 1 otherwise. The credential is never in the file: the
  * profile's token is {@code $CONFORMANCE_TOKEN}; a credential the suite derived from it on purpose (a wrong one) is
- * {@code $CONFORMANCE_REPRO_CREDENTIAL}, which the script asks for.
+ * {@code $CONFORMANCE_REPRO_CREDENTIAL}, which the script asks for. Neither goes into curl's arguments (see
+ * {@link #header}).
  */
 public final class ReproScript {
     static final String TOKEN = "\"$CONFORMANCE_TOKEN\"";
@@ -71,7 +72,7 @@ public final class ReproScript {
         String credential = e.profileToken() ? TOKEN : OTHER_CREDENTIAL;
         Map<String, List<String>> headers = e.requestHeaders();
         headers.forEach((name, values) -> values.forEach(value -> curl.append(" \\\n  -H ")
-                .append(quote(name + ": " + value).replace(Secret.MASK, "'" + credential + "'"))));
+                .append(header(name + ": " + value, credential))));
         boolean body = e.requestBody() != null && !e.requestBody().isEmpty();
         // why: curl adds these on its own; an empty value tells it not to
         curl.append(" \\\n  -H 'User-Agent:'");
@@ -85,6 +86,18 @@ public final class ReproScript {
             curl.append(" -H 'Expect:' \\\n  --data-binary ").append(quote(e.requestBody()));
         }
         return curl.toString();
+    }
+
+    /**
+     * A header as curl's argument; one that carries the credential is read from a pipe instead ({@code -H @<(printf
+     * …)}: bash's own {@code printf} writes it, curl 7.55 or later reads it), so the credential never goes into a
+     * command's arguments, which every process on the host can read.
+     */
+    private static String header(String line, String credential) {
+        String quoted = quote(line);
+        return line.contains(Secret.MASK)
+                ? "@<(printf '%s\\n' " + quoted.replace(Secret.MASK, "'" + credential + "'") + ")"
+                : quoted;
     }
 
     private static boolean stream(Exchange e) {

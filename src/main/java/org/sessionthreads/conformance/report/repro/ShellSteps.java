@@ -42,9 +42,11 @@ final class ShellSteps {
 
     /** {@code clients} archives of the child at once (each in the background), then their answers. */
     static void concurrent(StringBuilder sh, int clients) {
-        sh.append("say '").append(clients).append(" clients archive the child at once'\ni=0\nwhile [ $i -lt ")
-                .append(clients).append(" ]; do\n  i=$((i + 1))\n  curl -sS --max-time \"$MAX_TIME\" -o \"$WORK/race$i\""
-                        + " -w '%{http_code}' -X POST \\\n    -H \"Authorization: Bearer $CONFORMANCE_TOKEN\" ")
+        // why: the header file is written once, before the clients start reading it
+        sh.append("say '").append(clients).append(" clients archive the child at once'\nauth=$(header_file auth"
+                        + " \"Authorization: Bearer $CONFORMANCE_TOKEN\")\ni=0\nwhile [ $i -lt ")
+                .append(clients).append(" ]; do\n  i=$((i + 1))\n  curl -sS --max-time \"$MAX_TIME\""
+                        + " -o \"$WORK/race$i\" -w '%{http_code}' -X POST \\\n    -H @\"$auth\" ")
                 .append(archiveUrl(ReplayStep.Target.CHILD)).append(" >\"$WORK/race$i.status\" 2>&1 &\ndone\n")
                 .append("wait\ni=0\nwhile [ $i -lt ").append(clients).append(" ]; do\n  i=$((i + 1))\n  say \"< client"
                         + " $i: $(cat \"$WORK/race$i.status\")\"\n  cat \"$WORK/race$i\" 2>/dev/null\n  echo\ndone\n");
@@ -65,14 +67,14 @@ final class ShellSteps {
 
     private static String credential(ReplayStep.Credential credential) {
         return switch (credential) {
-            case PROFILE -> " -H \"Authorization: Bearer $CONFORMANCE_TOKEN\"";
+            case PROFILE -> secret("Authorization: Bearer $CONFORMANCE_TOKEN");
             case WRONG_TOKEN, WRONG_TOKEN_KEPT_ALIVE -> " -H " + ReproScript.quote("Authorization: "
                     + FindingShell.WRONG_TOKEN);
             case NONE -> "";
             case BASIC -> " -H " + ReproScript.quote("Authorization: " + FindingShell.BASIC);
             case EMPTY_BEARER -> " -H 'Authorization: Bearer '";
-            case X_API_KEY -> " -H \"x-api-key: $CONFORMANCE_TOKEN\"";
-            case OTHER_CASE -> " -H \"Authorization: Bearer $(swapped)\"";
+            case X_API_KEY -> secret("x-api-key: $CONFORMANCE_TOKEN");
+            case OTHER_CASE -> secret("Authorization: Bearer $(swapped)");
             case NEAR_FIRST_CHARACTER -> near("first");
             case NEAR_LAST_CHARACTER -> near("last");
             case NEAR_TRUNCATED -> near("truncated");
@@ -83,6 +85,11 @@ final class ShellSteps {
     }
 
     private static String near(String variant) {
-        return " -H \"Authorization: Bearer $(near " + variant + ")\"";
+        return secret("Authorization: Bearer $(near " + variant + ")");
+    }
+
+    /** A header line made from the token, through a file ({@code header_file} of {@link FindingShell}). */
+    private static String secret(String line) {
+        return " -H @\"$(header_file cred \"" + line + "\")\"";
     }
 }
