@@ -16,6 +16,12 @@ public final class Redactor {
     /** Variants shorter than this are not masked on their own (they would mask ordinary text). */
     static final int SHORTEST_MASKED = 8;
     private final List<Pattern> secrets;
+    /**
+     * Every form folded as the patterns compare characters ({@link #fold}), when all are ASCII: then a text holds
+     * a form in any case exactly when its folded copy contains the folded form, so a text that holds none is
+     * returned without running a pattern. Null when a form is not ASCII (every text runs the patterns).
+     */
+    private final List<String> foldedForms;
 
     /**
      * Masks each secret and everything the suite derives from it: every {@link NearMissToken} variant, the
@@ -42,6 +48,35 @@ public final class Redactor {
         forms.addAll(encoded);
         this.secrets = forms.stream().filter(f -> !f.isEmpty()).map(f -> Pattern.compile(Pattern.quote(f),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+        this.foldedForms = forms.stream().allMatch(f -> f.chars().allMatch(c -> c < 0x80))
+                ? forms.stream().filter(f -> !f.isEmpty()).map(Redactor::fold).toList() : null;
+    }
+
+    /**
+     * Each character as a case-insensitive, Unicode-case pattern compares it: lower case of upper case. For an
+     * ASCII form, a character of the text matches the form's character exactly when their folds are equal (the
+     * fold of an ASCII character is ASCII, and non-ASCII characters such as U+017F or U+212A fold onto ASCII).
+     */
+    private static String fold(String text) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            char c = text.charAt(i);
+            folded[i] = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
+                    : (char) Character.toLowerCase(Character.toUpperCase(c));
+        }
+        return new String(folded);
+    }
+
+    /** False only when {@code text} certainly holds none of the forms (the patterns then have nothing to do). */
+    private boolean mayHoldSecret(String text) {
+        if (foldedForms == null) {
+            return true;
+        }
+        if (foldedForms.isEmpty()) {
+            return false;
+        }
+        String folded = fold(text);
+        return foldedForms.stream().anyMatch(folded::contains);
     }
 
     public static boolean isSensitiveHeader(String name) {
@@ -60,8 +95,8 @@ public final class Redactor {
 
     /** The text with every known secret replaced by {@link Secret#MASK}. */
     public String text(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !mayHoldSecret(text)) {
+            return text;
         }
         String result = text;
         for (Pattern secret : secrets) {

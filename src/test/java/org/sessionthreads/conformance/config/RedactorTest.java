@@ -45,4 +45,21 @@ class RedactorTest {
         assertThat(redactor.text("echo PT-CANARY-7F3A")).isEqualTo("echo [REDACTED]");
         assertThat(redactor.text("t-canary-7f3a and pt-canary-7f3")).doesNotContain("canary");
     }
+
+    @Test
+    void should_mask_a_secret_written_with_characters_whose_case_folds_onto_ascii() {
+        Redactor folding = new Redactor(List.of(Secret.of("sk-live-token-42")));
+
+        // U+017F (long s) and U+212A (Kelvin sign) fold onto s and k, as the case-insensitive patterns compare
+        assertThat(folding.text("echo \u017FK-LIVE-TOKEN-42!")).isEqualTo("echo [REDACTED]!");
+        assertThat(folding.text("echo s\u212A-live-token-42")).isEqualTo("echo [REDACTED]");
+        assertThat(folding.text("nothing secret here")).isEqualTo("nothing secret here");
+    }
+
+    @Test
+    void should_mask_a_secret_that_is_not_ascii() {
+        Redactor unicode = new Redactor(List.of(Secret.of("t\u00F6ken-\u00DF-12345")));
+
+        assertThat(unicode.text("a T\u00D6KEN-\u00DF-12345 b")).isEqualTo("a [REDACTED] b");
+    }
 }

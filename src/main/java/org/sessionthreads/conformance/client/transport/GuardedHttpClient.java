@@ -4,7 +4,13 @@ import java.util.function.Supplier;
 
 import org.apache.http.HttpRequestInterceptor;
 import org.apache.http.HttpResponseInterceptor;
+import org.apache.http.conn.ClientConnectionManager;
+import org.apache.http.conn.scheme.SchemeRegistry;
 import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.impl.conn.BasicClientConnectionManager;
+import org.apache.http.impl.conn.SchemeRegistryFactory;
+import org.apache.http.params.HttpParams;
+import org.apache.http.params.SyncBasicHttpParams;
 
 /**
  * The Apache HttpClient of one request (rest-assured builds one per request through
@@ -18,8 +24,17 @@ import org.apache.http.impl.client.DefaultHttpClient;
  *
  * <p>The bounding interceptor is kept last, after the ones rest-assured adds for gzip/deflate, so the limit applies
  * to the decoded body: a small compressed body cannot unpack into gigabytes.
+ *
+ * <p>What every client starts from is built once per JVM: the default parameters ({@link
+ * DefaultHttpClient#setDefaultHttpParams}, whose {@code User-Agent} reads a version resource from the class path) and
+ * the default scheme registry (whose HTTPS scheme builds an SSL context from the JVM's defaults); each client gets its
+ * own copy of the parameters, which rest-assured then sets per request, and its own connection manager. A client per
+ * request paid both every time.
  */
 public final class GuardedHttpClient extends DefaultHttpClient {
+    private static final HttpParams DEFAULT_PARAMS = defaultParams();
+    /** Thread-safe (its schemes are kept in a concurrent map, and the socket factories are stateless). */
+    private static final SchemeRegistry DEFAULT_SCHEMES = SchemeRegistryFactory.createDefault();
     private final HttpResponseInterceptor bounding;
     private final HttpRequestInterceptor recording;
 
@@ -33,6 +48,22 @@ public final class GuardedHttpClient extends DefaultHttpClient {
             }
         };
         super.addResponseInterceptor(bounding);
+    }
+
+    private static HttpParams defaultParams() {
+        HttpParams params = new SyncBasicHttpParams();
+        DefaultHttpClient.setDefaultHttpParams(params);
+        return params;
+    }
+
+    @Override
+    protected HttpParams createHttpParams() {
+        return DEFAULT_PARAMS.copy();
+    }
+
+    @Override
+    protected ClientConnectionManager createClientConnectionManager() {
+        return new BasicClientConnectionManager(DEFAULT_SCHEMES);
     }
 
     @Override
