@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * and not before. Delayed effects are awaited with Awaitility; "not yet" is held with
  * {@code during}.
  */
+@Execution(ExecutionMode.CONCURRENT) // why: each method waits seconds for a delayed effect of a server of its own
 class ReferenceServerIndirectFaultsTest {
     private static final String TERMINATED = "session.thread_status_terminated";
     private static final String RECEIVED = "agent.thread_message_received";

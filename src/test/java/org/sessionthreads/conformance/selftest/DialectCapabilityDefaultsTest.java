@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Forward pages' Idempotency-Key is required, so IDEM-001/002 run against a Forward server, pass on a conformant
  * one and fail on each of its idempotency faults (ignored key, refused replay, a replay that re-executes).
  */
+@Execution(ExecutionMode.CONCURRENT) // why: each method runs the suite against a server of its own
 class DialectCapabilityDefaultsTest {
     private static final Map<String, String> SETTINGS = Map.of("dialect", "forward", "timeouts.event", "4s");
     private static final String IDEMPOTENCY = ".*IdempotencyScenarios";

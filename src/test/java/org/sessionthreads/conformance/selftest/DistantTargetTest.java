@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * suite against each variation is run by {@code MutationScoreTest} (reference profile) and
  * {@code RealConditionsRunnerIT} (the runner jar, neutral profile).
  */
+@Execution(ExecutionMode.CONCURRENT) // why: each case runs the mailbox scenarios against a distant server of its own
 class DistantTargetTest {
     @TempDir
     Path dir;

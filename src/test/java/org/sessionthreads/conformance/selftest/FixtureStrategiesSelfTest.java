@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -29,6 +31,7 @@ import org.junit.platform.testkit.engine.Event;
  * mode), the end-of-run audit's checks are UNTESTABLE too (no thread to read: nothing judged), and only the
  * scenarios that need none pass.
  */
+@Execution(ExecutionMode.CONCURRENT) // why: each method runs the suite against a server of its own
 class FixtureStrategiesSelfTest {
     private static final String PROVENANCE = "conformance.provenance";
 

@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -22,6 +24,7 @@ import org.junit.platform.testkit.engine.Events;
  * stale one (its scenario passes) both fail. Checked on AUTH-002 (a SHOULD requirement) with the reference server's
  * NOT_FOUND_BEFORE_AUTH fault, which breaks it.
  */
+@Execution(ExecutionMode.CONCURRENT) // why: each method runs the suite against a server of its own and waits out its quiet windows
 class WaiverTest {
     private static final String AUTH_002 = "badCredentialsAnswer401EvenForUnknownIds";
     @TempDir

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,7 @@ import org.sessionthreads.conformance.schema.Schemas;
  * {@code serve --fault ARCHIVE_NOT_PERSISTED} exits 1 naming ARCH-004, exploration's confirmed finding among its
  * failures. Whole runs both: {@code --only} would leave exploration out.
  */
+@Execution(ExecutionMode.CONCURRENT) // why: each block runs in its own copy of the tree, against a server of its own, and mostly waits
 class CertifyRunnerIT {
     static final String DOC = "docs/explore.md";
     private static final Duration LIMIT = Duration.ofMinutes(5);
