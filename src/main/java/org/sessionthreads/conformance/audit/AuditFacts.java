@@ -31,7 +31,12 @@ public record AuditFacts(AuditedSession session, List<ArchiveJournal.Entry> jour
 
     /** The first archive of {@code threadId} answered 200. */
     Optional<ArchiveJournal.Entry> accepted(String threadId) {
-        return requestsNaming(threadId).stream().filter(ArchiveJournal.Entry::accepted).findFirst();
+        return everyAccepted(threadId).stream().findFirst();
+    }
+
+    /** Every archive of {@code threadId} answered 200, in the order the journal recorded them. */
+    List<ArchiveJournal.Entry> everyAccepted(String threadId) {
+        return requestsNaming(threadId).stream().filter(ArchiveJournal.Entry::accepted).toList();
     }
 
     /** The terminated events of {@code threadId} in the history. */

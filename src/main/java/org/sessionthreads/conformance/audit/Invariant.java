@@ -5,7 +5,7 @@ package org.sessionthreads.conformance.audit;
  * requirement a violation fails. The requirement ids are data: the catalogue coverage self-test reads them.
  */
 public enum Invariant {
-    /** A thread whose archive was answered 200 is still archived, with the archived_at of that answer. */
+    /** A thread whose archive was answered 200 is still archived, with the archived_at of every such answer. */
     STILL_ARCHIVED("ARCH-004", "an archived thread is still archived with the same archived_at"),
     /** After a thread's terminated event, no other status event follows for it. */
     NO_STATUS_AFTER_TERMINATED("ARCH-004", "no status event follows a thread's terminated event"),

@@ -57,8 +57,13 @@ final class HandMadeSession {
 
     /** An archive request of {@code threadId} answered {@code status} (200: with {@link #ARCHIVED_AT}). */
     HandMadeSession archive(String threadId, int status, String requestId) {
-        journal.add(new ArchiveJournal.Entry(new ThreadRef(SESSION, threadId), status,
-                status == 200 ? ARCHIVED_AT : null, Instant.parse("2025-01-01T00:00:02Z"), requestId));
+        return archive(threadId, status, requestId, status == 200 ? ARCHIVED_AT : null);
+    }
+
+    /** An archive of {@code threadId} whose answer carried {@code archivedAt}. */
+    HandMadeSession archive(String threadId, int status, String requestId, String archivedAt) {
+        journal.add(new ArchiveJournal.Entry(new ThreadRef(SESSION, threadId), status, archivedAt,
+                Instant.parse("2025-01-01T00:00:02Z"), requestId));
         return this;
     }
 

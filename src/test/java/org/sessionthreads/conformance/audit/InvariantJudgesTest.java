@@ -63,6 +63,21 @@ class InvariantJudgesTest {
                     .evidence()).endsWith("but GET now shows status archived, stop_reason {\"type\":\"archive\"},"
                     + " archived_at 2025-01-01T00:00:09Z");
         }
+
+        @Test
+        void should_fail_a_second_answer_200_whose_archived_at_is_not_the_stored_one_whichever_came_first() {
+            String losersOwn = "2025-01-01T00:00:01.001Z";
+            HandMadeSession winnerFirst = new HandMadeSession().thread(archived("sthr_a"))
+                    .archive("sthr_a", 200, "req_1").archive("sthr_a", 200, "req_2", losersOwn);
+            HandMadeSession loserFirst = new HandMadeSession().thread(archived("sthr_a"))
+                    .archive("sthr_a", 200, "req_2", losersOwn).archive("sthr_a", 200, "req_1");
+
+            assertThat(onlyViolation(judge, winnerFirst).evidence()).contains("(req_2) with archived_at " + losersOwn);
+            assertThat(onlyViolation(judge, loserFirst).evidence()).contains("(req_2) with archived_at " + losersOwn);
+            assertThat(judge.judge(new HandMadeSession().thread(archived("sthr_a")).archive("sthr_a", 200, "req_1")
+                    .archive("sthr_a", 200, "req_2").facts())).as("a re-archive that answers the stored thread")
+                    .isEmpty();
+        }
     }
 
     @Nested
