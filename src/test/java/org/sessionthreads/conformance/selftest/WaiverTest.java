@@ -24,7 +24,7 @@ import org.junit.platform.testkit.engine.Events;
  * stale one (its scenario passes) both fail. Checked on AUTH-002 (a SHOULD requirement) with the reference server's
  * NOT_FOUND_BEFORE_AUTH fault, which breaks it.
  */
-@Execution(ExecutionMode.CONCURRENT) // why: each method runs the suite against a server of its own and waits out its quiet windows
+@Execution(ExecutionMode.CONCURRENT) // why: each method runs the suite against a server of its own, mostly waiting
 class WaiverTest {
     private static final String AUTH_002 = "badCredentialsAnswer401EvenForUnknownIds";
     @TempDir
