@@ -31,7 +31,9 @@ import org.sessionthreads.conformance.config.TransportLimits;
 
 /**
  * What the suite puts on the wire, read from a raw socket: a body-less POST carries no content type (no client
- * default the suite did not mean), and every header the recorded {@link Exchange} lists went out as recorded.
+ * default the suite did not mean), every header the recorded {@link Exchange} lists went out as recorded, and a
+ * cookie the target set never comes back (rest-assured's cookie policy is {@code ignoreCookies}), neither on the
+ * same kept-alive connection nor on a request of its own.
  */
 class WireHeadersTest {
     private static final Secret TOKEN = Secret.of("ct-wire-headers-token");
@@ -63,22 +65,89 @@ class WireHeadersTest {
                 .anyMatch(line -> line.equalsIgnoreCase(name + ": " + value.replace(Secret.MASK, TOKEN.reveal())))));
     }
 
+    @Test
+    void should_send_no_cookie_back_not_even_on_the_connection_whose_answer_set_it() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<List<List<String>>> seen = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = socket.accept()) {
+                    List<String> first = readHead(s.getInputStream());
+                    answer(s, "Set-Cookie: lb=node-2; Path=/\r\n");
+                    List<String> second = readHead(s.getInputStream());
+                    answer(s, "Connection: close\r\n");
+                    return List.of(first, second);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            ApiClient client = client();
+            URI url = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1/x");
+            client.onOneConnection(() -> {
+                client.send("GET", url, Credentials.profileToken(), null);
+                client.send("GET", url, Credentials.profileToken(), null);
+            });
+
+            List<List<String>> heads = seen.get(5, TimeUnit.SECONDS);
+            assertThat(heads.get(0)).noneMatch(WireHeadersTest::isCookie);
+            assertThat(heads.get(1)).noneMatch(WireHeadersTest::isCookie);
+        }
+    }
+
+    @Test
+    void should_send_no_cookie_on_a_request_of_its_own_after_an_answer_that_set_one() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> {
+                try {
+                    try (Socket s = socket.accept()) {
+                        readHead(s.getInputStream());
+                        answer(s, "Set-Cookie: lb=node-2; Path=/\r\nConnection: close\r\n");
+                    }
+                    try (Socket s = socket.accept()) {
+                        List<String> lines = readHead(s.getInputStream());
+                        answer(s, "Connection: close\r\n");
+                        return lines;
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            ApiClient client = client();
+            URI url = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1/x");
+            client.send("GET", url, Credentials.profileToken(), null);
+            client.send("GET", url, Credentials.profileToken(), null);
+
+            assertThat(second.get(5, TimeUnit.SECONDS)).noneMatch(WireHeadersTest::isCookie);
+        }
+    }
+
+    private ApiClient client() {
+        return new ApiClient(TOKEN, Duration.ofSeconds(5), TransportLimits.defaults(), TargetHealth.unlimited(),
+                new Redactor(List.of(TOKEN)), exchanges::add);
+    }
+
+    private static boolean isCookie(String headerLine) {
+        return headerLine.toLowerCase(Locale.ROOT).startsWith("cookie:");
+    }
+
+    /** Answers 204 with {@code headers} (each line ending in CRLF). */
+    private static void answer(Socket socket, String headers) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("HTTP/1.1 204 No Content\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
     /** Sends one request to a raw socket that answers 204 and returns the request's header lines as sent. */
     private List<String> sendAndCapture(String method, String body) throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<List<String>> seen = CompletableFuture.supplyAsync(() -> {
                 try (Socket s = socket.accept()) {
                     List<String> lines = readHead(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
+                    answer(s, "Connection: close\r\n");
                     return lines;
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            ApiClient client = new ApiClient(TOKEN, Duration.ofSeconds(5), TransportLimits.defaults(),
-                    TargetHealth.unlimited(), new Redactor(List.of(TOKEN)), exchanges::add);
+            ApiClient client = client();
             client.send(method, URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1/x"),
                     Credentials.profileToken(), body);
             return seen.get(5, TimeUnit.SECONDS);
