@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -49,11 +48,15 @@ public final class ApiClient {
     private final Duration deadline;
     private final TargetHealth health;
     private final RateLimitRetry<ApiResponse> retry;
-    private final RequestSpecification base;
+    /**
+     * The configuration of every request, built once. Each request gets it with {@code config(…)} rather than by
+     * merging a prepared specification ({@code spec(…)}), which copies every part of it per request.
+     */
+    private final RestAssuredConfig config;
     private final long bodyLimit;
     /**
      * The guard of the request this thread is sending. rest-assured builds the request's HTTP client through the
-     * factory on the sending thread, so the one specification built in the constructor serves every request.
+     * factory on the sending thread, so the one configuration built in the constructor serves every request.
      */
     private static final ThreadLocal<RequestGuard> CURRENT_GUARD = new ThreadLocal<>();
     /** The kept-alive connection this thread's requests through this client share, in {@link #onOneConnection}. */
@@ -93,16 +96,13 @@ public final class ApiClient {
                 r -> r.exchange().summary());
         int millis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
         this.bodyLimit = limits.bodyLimit();
-        this.base = new RequestSpecBuilder()
-                .setConfig(RestAssuredConfig.config()
-                        .httpClient(HttpClientConfig.httpClientConfig()
-                                .httpClientFactory(() -> shared.get() != null ? shared.get().client
-                                        : new GuardedHttpClient(ApiClient::guardOfThisRequest, bodyLimit))
-                                .setParam("http.connection.timeout", millis)
-                                .setParam("http.socket.timeout", millis))
-                        .redirect(RedirectConfig.redirectConfig().followRedirects(false)))
-                .setUrlEncodingEnabled(false)
-                .build();
+        this.config = RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .httpClientFactory(() -> shared.get() != null ? shared.get().client
+                                : new GuardedHttpClient(ApiClient::guardOfThisRequest, bodyLimit))
+                        .setParam("http.connection.timeout", millis)
+                        .setParam("http.socket.timeout", millis))
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false));
     }
 
     private static RequestGuard guardOfThisRequest() {
@@ -170,7 +170,7 @@ public final class ApiClient {
         Exchange[] captured = new Exchange[1];
         try (Manners.Turn turn = turn(method, url); RequestGuard guard = RequestGuard.of(deadline)) {
             counts.sent(method, url);
-            RequestSpecification request = RestAssured.given().spec(base)
+            RequestSpecification request = RestAssured.given().config(config).urlEncodingEnabled(false)
                     .filter(new ExchangeCaptureFilter(redactor, exchange -> {
                         captured[0] = exchange;
                         listener.onExchange(exchange);

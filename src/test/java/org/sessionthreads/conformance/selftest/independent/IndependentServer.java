@@ -118,7 +118,7 @@ public final class IndependentServer implements AutoCloseable {
             try (InputStream in = ex.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 if (behaviour.is(Behaviour.SLOW_ASYNC_EFFECTS)) {
-                    SessionStore.sleep(ThreadLocalRandom.current().nextLong(100, 300));
+                    SessionStore.pause(ThreadLocalRandom.current().nextLong(100, 300));
                 }
                 route(ex, body);
             } catch (RuntimeException e) {

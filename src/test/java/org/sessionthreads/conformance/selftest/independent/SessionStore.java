@@ -97,7 +97,7 @@ final class SessionStore {
             return new Answer(400, wire.error("invalid_request_error", "Unknown fixture kind: " + kind, "invalid_kind"));
         }
         if (behaviour.is(Behaviour.SLOW_ASYNC_EFFECTS)) {
-            sleep(500);
+            pause(500);
         }
         Session s = new Session(wire.id("sess_"));
         ObjectNode answer = wire.object();
@@ -213,7 +213,7 @@ final class SessionStore {
                 SessionThread t = s.threads.get(threadId);
                 idleBeforeLock = t != null && "idle".equals(t.status);
             }
-            sleep(40);
+            pause(40);
         }
         synchronized (s) {
             SessionThread t = s.threads.get(threadId);
@@ -459,7 +459,13 @@ final class SessionStore {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
-    static void sleep(long millis) {
+    /**
+     * The time a behaviour's server spends on a request before it goes on (SLOW_ASYNC_EFFECTS' late answers and slow
+     * fixtures, RACE_EVENT_FROM_STALE_READ's gap between its read and its lock), spent on the handler thread as a slow
+     * server spends it: requests run on a cached pool, so a pause holds up only its own request. It never waits for
+     * a condition; the suite's own waits are Awaitility's.
+     */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
