@@ -26,7 +26,7 @@ import org.sessionthreads.conformance.schema.Schemas;
  * of the source tree ({@link DocRun}): {@code run --profile certify} against the embedded reference server runs the
  * scenarios and then exploration at its default depth, and passes with no finding; the same gate with a profile of
  * one's own ({@code extends: neutral}, {@code certify: true}, {@code --target}, {@code --fixtures}) against
- * {@code serve --fault ARCHIVE_NOT_PERSISTED} exits 1 naming ARCH-004, exploration's confirmed finding among its
+ * a reference server with {@code --fault ARCHIVE_NOT_PERSISTED} exits 1 naming ARCH-004, exploration's confirmed finding among its
  * failures. Whole runs both: {@code --only} would leave exploration out.
  */
 @Execution(ExecutionMode.CONCURRENT) // why: each block runs in its own copy of the tree, against a server of its own, and mostly waits

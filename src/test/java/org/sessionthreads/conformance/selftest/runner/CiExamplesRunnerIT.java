@@ -49,7 +49,7 @@ class CiExamplesRunnerIT {
         assertThat(npm.exitCode()).as(npm.output()).isZero();
         sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(Processes.runnerJar())));
-        server = Processes.Server.start();
+        server = Processes.Server.fromJar();
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class DocCommandsRunnerIT {
 
     @BeforeAll
     static void serve() {
-        server = Processes.Server.start();
+        server = Processes.Server.fromJar();
     }
 
     @AfterAll

@@ -28,8 +28,9 @@ import org.sessionthreads.conformance.report.ReportFormats;
 import org.sessionthreads.conformance.selftest.Canaries;
 
 /**
- * The packaged runner jar ({@code mvn package}), driven as a separate process against a reference server that is
- * itself a separate process ({@code java -jar … serve}): every exit code of docs/runner.md on the case it stands
+ * The packaged runner jar ({@code mvn package}), driven as a separate process against reference servers started in
+ * the test's JVM from {@code serve}'s options ({@code serve} itself runs from the jar in {@code DocCommandsRunnerIT}
+ * and {@code CiExamplesRunnerIT}): every exit code of docs/runner.md on the case it stands
  * for, each leaving a complete results bundle whose summary.md says in its first line why the code is not 0.
  */
 class PackagedJarRunnerIT {

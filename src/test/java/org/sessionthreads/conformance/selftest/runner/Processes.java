@@ -1,5 +1,7 @@
 package org.sessionthreads.conformance.selftest.runner;
 
+import org.sessionthreads.conformance.refserver.ReferenceServer;
+import org.sessionthreads.conformance.refserver.ServeInThisJvm;
 import org.sessionthreads.conformance.selftest.ServerProcess;
 
 import java.io.IOException;
@@ -109,29 +111,46 @@ final class Processes {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A reference server started with {@code java -jar <runner> serve}, as its own process. */
-    /** The reference server from the runner jar ({@code serve}), with the runner tests' token. */
+    /**
+     * A reference server with the runner tests' token, started from {@code serve}'s options: in this JVM where the
+     * server is only the target of what a test checks ({@link #start}), or from the runner jar as its own process
+     * where the tests follow a document that starts it so ({@link #fromJar}).
+     */
     static final class Server implements AutoCloseable {
-        private final ServerProcess process;
+        private final AutoCloseable running;
         final String apiBase;
         final String fixtures;
 
-        private Server(ServerProcess process) {
-            this.process = process;
-            this.apiBase = process.apiBase();
-            this.fixtures = process.fixtures();
+        private Server(AutoCloseable running, String apiBase, String fixtures) {
+            this.running = running;
+            this.apiBase = apiBase;
+            this.fixtures = fixtures;
         }
 
+        /** In this JVM, with {@code serve}'s options parsed as {@code serve} parses them. */
         static Server start(String... options) {
+            List<String> args = new ArrayList<>(List.of("--port", "0"));
+            args.addAll(List.of(options));
+            ReferenceServer server = ServeInThisJvm.start(Map.of("REFERENCE_SERVER_TOKEN", TOKEN), args);
+            return new Server(server, server.apiBase().toString(), server.fixturesUrl().toString());
+        }
+
+        /** {@code java -jar <runner> serve}, as its own process. */
+        static Server fromJar(String... options) {
             List<String> command = new ArrayList<>(List.of(java(), "-jar", runnerJar().toString(), "serve",
                     "--port", "0"));
             command.addAll(List.of(options));
-            return new Server(ServerProcess.start(command, Map.of("REFERENCE_SERVER_TOKEN", TOKEN)));
+            ServerProcess process = ServerProcess.start(command, Map.of("REFERENCE_SERVER_TOKEN", TOKEN));
+            return new Server(process, process.apiBase(), process.fixtures());
         }
 
         @Override
         public void close() {
-            process.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the reference server at " + apiBase, e);
+            }
         }
     }
 }

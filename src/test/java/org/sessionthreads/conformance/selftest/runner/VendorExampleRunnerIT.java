@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * examples/vendor-maven run for real as its README says: the README's blocks, its install step included (the suite's
  * plain jar and pom into the local Maven repository), run as written ({@link DocRun}) in a copy of the example,
- * against a reference server started as its own process ({@code java -jar … serve}); then the bundle the build left.
+ * against a reference server (the vendor's server, started in the test's JVM); then the bundle the build left.
  */
 class VendorExampleRunnerIT {
     static final String README = "examples/vendor-maven/README.md";
