@@ -67,7 +67,8 @@ class FindingScriptTest {
         assertThat(script.replace("\\\n", " ").lines())
                 .as("a header made from the token goes through a file, never into curl's arguments")
                 .noneMatch(line -> line.matches(".*-H \"[^\"]*\\$(CONFORMANCE_TOKEN|\\(swapped\\)|\\(near ).*"))
-                .anyMatch(line -> line.contains("-H @\"$(header_file auth \"Authorization: Bearer $CONFORMANCE_TOKEN"));
+                .anyMatch(line -> line.contains("-H @\"$(auth_file)\""))
+                .contains("auth_file() { header_file auth \"Authorization: Bearer $CONFORMANCE_TOKEN\"; }");
         assertThat(syntax(write("hook.sh", script))).as("sh -n").isZero();
     }
 

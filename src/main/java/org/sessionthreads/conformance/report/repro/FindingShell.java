@@ -23,10 +23,12 @@ final class FindingShell {
         return """
                 say() { printf '%s\\n' "$*"; }
                 header_file() { printf '%s\\n' "$2" >"$WORK/$1" && printf '%s' "$WORK/$1"; }
+                # auth_file: the file of the profile's Authorization header (the token never goes on a command line)
+                auth_file() { header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN"; }
                 release() {
                   for made in $MADE; do
                     curl -sS --max-time "$MAX_TIME" -o /dev/null -X DELETE \\
-                      -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" "$HOOK/$made" || true
+                      -H @"$(auth_file)" "$HOOK/$made" || true
                   done
                   rm -rf "$WORK"
                 }
@@ -47,7 +49,7 @@ final class FindingShell {
                   fi
                   say "> POST $HOOK {\\"kind\\": \\"$1\\"} (the fixture hook)"
                   code=$(curl -sS --max-time "$MAX_TIME" -o "$WORK/fixture" -w '%{http_code}' -X POST \\
-                    -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" \\
+                    -H @"$(auth_file)" \\
                     -H 'Content-Type: application/json' \\
                     --data "{\\"kind\\":\\"$1\\"}" "$HOOK") || { say "the fixture hook did not answer" >&2; exit 1; }
                   say "< $code"
@@ -83,7 +85,7 @@ final class FindingShell {
                   url=$1; shift
                   say "> GET $url"
                   code=$(curl -sS --max-time "$MAX_TIME" -o "$WORK/answer" -w '%{http_code}' \\
-                    -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" "$@" "$url") \\
+                    -H @"$(auth_file)" "$@" "$url") \\
                     || code='no answer'
                   say "< $code"
                   cat "$WORK/answer" 2>/dev/null
@@ -121,7 +123,7 @@ final class FindingShell {
                 kept_alive() {
                   say "> GET $2, then on the same connection POST $3 ($1)"
                   codes=$(curl -sS --max-time "$MAX_TIME" -o "$WORK/read" -w '%{http_code}, ' \\
-                    -H @"$(header_file auth "Authorization: Bearer $CONFORMANCE_TOKEN")" "$2" \\
+                    -H @"$(auth_file)" "$2" \\
                     --next -sS --max-time "$MAX_TIME" -o "$WORK/answer" \\
                     -w '%{http_code} (new connections for it: %{num_connects})' -X POST \\
                     -H 'Authorization: WRONG' "$3") || codes="$codes no answer"
