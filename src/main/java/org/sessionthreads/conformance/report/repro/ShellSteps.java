@@ -43,7 +43,8 @@ final class ShellSteps {
     /** {@code clients} archives of the child at once (each in the background), then their answers. */
     static void concurrent(StringBuilder sh, int clients) {
         // why: the header file is written once, before the clients start reading it
-        sh.append("say '").append(clients).append(" clients archive the child at once'\nauth=$(auth_file)\ni=0\nwhile [ $i -lt ")
+        sh.append("say '").append(clients)
+                .append(" clients archive the child at once'\nauth=$(auth_file)\ni=0\nwhile [ $i -lt ")
                 .append(clients).append(" ]; do\n  i=$((i + 1))\n  curl -sS --max-time \"$MAX_TIME\""
                         + " -o \"$WORK/race$i\" -w '%{http_code}' -X POST \\\n    -H @\"$auth\" ")
                 .append(archiveUrl(ReplayStep.Target.CHILD)).append(" >\"$WORK/race$i.status\" 2>&1 &\ndone\n")

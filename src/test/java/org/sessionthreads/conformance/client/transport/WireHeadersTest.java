@@ -96,19 +96,8 @@ class WireHeadersTest {
     void should_send_no_cookie_on_a_request_of_its_own_after_an_answer_that_set_one() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
             CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> {
-                try {
-                    try (Socket s = socket.accept()) {
-                        readHead(s.getInputStream());
-                        answer(s, "Set-Cookie: lb=node-2; Path=/\r\nConnection: close\r\n");
-                    }
-                    try (Socket s = socket.accept()) {
-                        List<String> lines = readHead(s.getInputStream());
-                        answer(s, "Connection: close\r\n");
-                        return lines;
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                acceptOne(socket, "Set-Cookie: lb=node-2; Path=/\r\nConnection: close\r\n");
+                return acceptOne(socket, "Connection: close\r\n");
             });
             ApiClient client = client();
             URI url = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1/x");
@@ -128,6 +117,17 @@ class WireHeadersTest {
         return headerLine.toLowerCase(Locale.ROOT).startsWith("cookie:");
     }
 
+    /** Takes one connection, reads one request's head, answers it (see {@link #answer}) and closes it. */
+    private static List<String> acceptOne(ServerSocket socket, String headers) {
+        try (Socket s = socket.accept()) {
+            List<String> lines = readHead(s.getInputStream());
+            answer(s, headers);
+            return lines;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Answers 204 with {@code headers} (each line ending in CRLF). */
     private static void answer(Socket socket, String headers) throws IOException {
         OutputStream out = socket.getOutputStream();
@@ -138,15 +138,8 @@ class WireHeadersTest {
     /** Sends one request to a raw socket that answers 204 and returns the request's header lines as sent. */
     private List<String> sendAndCapture(String method, String body) throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<List<String>> seen = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = socket.accept()) {
-                    List<String> lines = readHead(s.getInputStream());
-                    answer(s, "Connection: close\r\n");
-                    return lines;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            CompletableFuture<List<String>> seen = CompletableFuture.supplyAsync(
+                    () -> acceptOne(socket, "Connection: close\r\n"));
             ApiClient client = client();
             client.send(method, URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1/x"),
                     Credentials.profileToken(), body);

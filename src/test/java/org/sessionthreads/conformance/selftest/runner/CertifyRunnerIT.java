@@ -25,9 +25,9 @@ import org.sessionthreads.conformance.schema.Schemas;
  * The certify gate of docs/explore.md ("In the product"), its two command blocks run as written, each in its own copy
  * of the source tree ({@link DocRun}): {@code run --profile certify} against the embedded reference server runs the
  * scenarios and then exploration at its default depth, and passes with no finding; the same gate with a profile of
- * one's own ({@code extends: neutral}, {@code certify: true}, {@code --target}, {@code --fixtures}) against
- * a reference server with {@code --fault ARCHIVE_NOT_PERSISTED} exits 1 naming ARCH-004, exploration's confirmed finding among its
- * failures. Whole runs both: {@code --only} would leave exploration out.
+ * one's own ({@code extends: neutral}, {@code certify: true}, {@code --target}, {@code --fixtures}) against a
+ * reference server with {@code --fault ARCHIVE_NOT_PERSISTED} exits 1 naming ARCH-004, exploration's confirmed
+ * finding among its failures. Whole runs both: {@code --only} would leave exploration out.
  */
 @Execution(ExecutionMode.CONCURRENT) // why: each block runs in its own copy of the tree, against a server of its own, and mostly waits
 class CertifyRunnerIT {
